@@ -1,0 +1,59 @@
+package io.synthlake.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the source table is and how to read it.
+ *
+ * @param path a file or directory (local, HDFS, S3, ... through Hadoop's FileSystem)
+ * @param table a catalog table name, instead of a path
+ * @param name the logical table name stored in the model (default: the table, or the path's last segment)
+ * @param format parquet, delta, csv, orc or json; detected from the path when absent
+ * @param options options passed to Spark's reader (e.g. {@code header}, {@code nullValue} for CSV)
+ * @param schema a DDL schema for CSV and JSON, instead of inferring one (inference is an extra pass)
+ * @param where a Spark SQL row filter
+ * @param sampleFraction profile only this fraction of the rows (Bernoulli sample)
+ * @param version Delta time travel: read this table version
+ * @param timestamp Delta time travel: read the version current at this timestamp
+ */
+public record SourceConfig(
+    String path,
+    String table,
+    String name,
+    String format,
+    Map<String, String> options,
+    String schema,
+    String where,
+    Double sampleFraction,
+    Long version,
+    String timestamp) {
+  public static final List<String> FORMATS = List.of("parquet", "delta", "csv", "orc", "json");
+
+  public SourceConfig {
+    options = options == null ? Map.of() : Map.copyOf(options);
+  }
+
+  void validate(List<ConfigProblem> problems) {
+    if (path != null && table != null) {
+      problems.add(new ConfigProblem("source", "set either source.path or source.table, not both"));
+    }
+    if (format != null && !FORMATS.contains(format)) {
+      problems.add(new ConfigProblem("source.format",
+          "format '" + format + "' is not one of " + String.join(", ", FORMATS)));
+    }
+    if (sampleFraction != null && !(sampleFraction > 0 && sampleFraction <= 1)) {
+      problems.add(new ConfigProblem("source.sample-fraction",
+          "sample-fraction must be in (0, 1], got " + sampleFraction));
+    }
+    if (version != null && version < 0) {
+      problems.add(new ConfigProblem("source.version", "version must be >= 0, got " + version));
+    }
+    if (version != null && timestamp != null) {
+      problems.add(new ConfigProblem("source", "set either source.version or source.timestamp, not both"));
+    }
+    if ((version != null || timestamp != null) && format != null && !"delta".equals(format)) {
+      problems.add(new ConfigProblem("source.format", "time travel (version, timestamp) needs a Delta table"));
+    }
+  }
+}

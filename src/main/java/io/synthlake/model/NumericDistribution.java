@@ -1,0 +1,221 @@
+package io.synthlake.model;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The finite part of a {@link NumericMarginal} as one piecewise-linear quantile function over [0, 1]: knots
+ * (u, x) with u and x non-decreasing, where two knots with the same x enclose an atom's probability.
+ *
+ * <p>Both directions cost one binary search: {@link #quantile} maps a uniform to a value (generate), and
+ * {@link #uniformScore} maps a value to a uniform (fit's normal scores), drawing inside an atom's interval for
+ * the randomised probability integral transform.
+ */
+public final class NumericDistribution implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** Knots used to tabulate a parametric part; linear interpolation between them errs below 1e-4 in u. */
+  private static final int TABULATION_UNIFORM_KNOTS = 2048;
+  private static final double TABULATION_TAIL_Z = 8.0;
+  private static final double TABULATION_TAIL_STEP = 0.05;
+
+  private final double[] u;
+  private final double[] x;
+
+  private NumericDistribution(double[] u, double[] x) {
+    this.u = u;
+    this.x = x;
+  }
+
+  /** The distribution of the marginal's finite values. */
+  public static NumericDistribution of(NumericMarginal marginal) {
+    return of(marginal.atoms(), marginal.continuous());
+  }
+
+  /** Atoms (shares of the finite values) plus a continuous part holding the remaining mass, if any. */
+  public static NumericDistribution of(List<Atom> atoms, ContinuousPart continuous) {
+    double atomMass = 0;
+    for (Atom atom : atoms) {
+      atomMass += atom.probability();
+    }
+    EmpiricalQuantiles knots = continuous == null ? null : asQuantiles(continuous);
+    double continuousMass = knots == null ? 0.0 : Math.max(0.0, 1.0 - atomMass);
+    // Without a continuous part the atoms hold everything; renormalise away rounding.
+    double atomScale = knots == null && atomMass > 0 ? 1.0 / atomMass : 1.0;
+    double[] g = knots == null ? new double[0] : knots.probabilities();
+    double[] v = knots == null ? new double[0] : knots.values();
+
+    List<double[]> points = new ArrayList<>();
+    double below = 0;
+    int j = 0;
+    for (Atom atom : atoms) {
+      while (j < v.length && v[j] < atom.value()) {
+        points.add(new double[] {below + continuousMass * g[j], v[j]});
+        j++;
+      }
+      if (j < v.length && v[j] == atom.value()) {
+        j++;
+      }
+      double start = below + continuousMass * interpolateCdf(g, v, atom.value());
+      double p = atom.probability() * atomScale;
+      points.add(new double[] {start, atom.value()});
+      points.add(new double[] {start + p, atom.value()});
+      below += p;
+    }
+    for (; j < v.length; j++) {
+      points.add(new double[] {below + continuousMass * g[j], v[j]});
+    }
+    if (points.isEmpty()) {
+      throw new IllegalArgumentException("a numeric distribution needs atoms or a continuous part");
+    }
+    if (points.size() == 1) {
+      points.add(points.get(0).clone());
+    }
+    double[] us = new double[points.size()];
+    double[] xs = new double[points.size()];
+    for (int i = 0; i < us.length; i++) {
+      us[i] = Math.min(1.0, Math.max(i == 0 ? 0.0 : us[i - 1], points.get(i)[0]));
+      xs[i] = points.get(i)[1];
+    }
+    us[0] = 0.0;
+    us[us.length - 1] = 1.0;
+    return new NumericDistribution(us, xs);
+  }
+
+  /** The continuous part as quantile knots: empirical as is, parametric tabulated. */
+  public static EmpiricalQuantiles asQuantiles(ContinuousPart part) {
+    if (part instanceof EmpiricalQuantiles empirical) {
+      return empirical;
+    }
+    ParametricPart parametric = (ParametricPart) part;
+    java.util.TreeSet<Double> grid = new java.util.TreeSet<>();
+    for (int i = 0; i <= TABULATION_UNIFORM_KNOTS; i++) {
+      grid.add((double) i / TABULATION_UNIFORM_KNOTS);
+    }
+    for (double z = -TABULATION_TAIL_Z; z <= TABULATION_TAIL_Z; z += TABULATION_TAIL_STEP) {
+      grid.add(io.synthlake.stats.StandardNormal.cdf(z));
+    }
+    List<double[]> knots = new ArrayList<>();
+    for (double p : grid) {
+      double value = p == 0.0 ? parametric.lower() : p == 1.0 ? parametric.upper() : parametric.quantile(p);
+      if (knots.isEmpty() || value > knots.get(knots.size() - 1)[1]) {
+        knots.add(new double[] {p, value});
+      }
+    }
+    knots.get(knots.size() - 1)[0] = 1.0;
+    if (knots.get(knots.size() - 1)[1] < parametric.upper()) {
+      knots.add(new double[] {1.0, parametric.upper()});
+      knots.get(knots.size() - 2)[0] = Math.nextDown(1.0);
+    }
+    double[] p = new double[knots.size()];
+    double[] v = new double[knots.size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = knots.get(i)[0];
+      v[i] = knots.get(i)[1];
+    }
+    return new EmpiricalQuantiles(p, v);
+  }
+
+  private static double interpolateCdf(double[] g, double[] v, double value) {
+    if (v.length == 0 || value <= v[0]) {
+      return 0.0;
+    }
+    if (value >= v[v.length - 1]) {
+      return 1.0;
+    }
+    int hi = upperBound(v, value);
+    int lo = hi - 1;
+    return g[lo] + (g[hi] - g[lo]) * (value - v[lo]) / (v[hi] - v[lo]);
+  }
+
+  /** The first index whose element is greater than key (elements non-decreasing). */
+  private static int upperBound(double[] sorted, double key) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The first index whose element is at least key (elements non-decreasing). */
+  private static int lowerBound(double[] sorted, double key) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The value at cumulative probability p in [0, 1]. */
+  public double quantile(double p) {
+    int hi = Math.min(Math.max(upperBound(u, p), 1), u.length - 1);
+    int lo = hi - 1;
+    if (x[lo] == x[hi] || u[hi] <= u[lo]) {
+      return p <= u[lo] ? x[lo] : x[hi];
+    }
+    double value = x[lo] + (x[hi] - x[lo]) * (p - u[lo]) / (u[hi] - u[lo]);
+    return Math.min(x[hi], Math.max(x[lo], value));
+  }
+
+  /**
+   * The randomised probability integral transform of a finite value: F(value) for a value of the continuous part,
+   * and F(value⁻) + v·P(value) for an atom, with v a uniform draw in [0, 1). Values beyond the protected bounds
+   * map to 0 or 1.
+   */
+  public double uniformScore(double value, double v) {
+    int first = lowerBound(x, value);
+    if (first >= x.length) {
+      return 1.0;
+    }
+    int end = upperBound(x, value);
+    if (end - first >= 2) {
+      double low = u[first];
+      double high = u[end - 1];
+      return low + v * (high - low);
+    }
+    if (end - first == 1) {
+      return u[first];
+    }
+    if (first == 0) {
+      return 0.0;
+    }
+    int lo = first - 1;
+    return u[lo] + (u[first] - u[lo]) * (value - x[lo]) / (x[first] - x[lo]);
+  }
+
+  /** P(X <= value). */
+  public double cdf(double value) {
+    int end = upperBound(x, value);
+    if (end == 0) {
+      return 0.0;
+    }
+    if (end >= x.length) {
+      return 1.0;
+    }
+    int lo = end - 1;
+    if (x[lo] == value) {
+      return u[lo];
+    }
+    return u[lo] + (u[end] - u[lo]) * (value - x[lo]) / (x[end] - x[lo]);
+  }
+
+  public double lowest() {
+    return x[0];
+  }
+
+  public double highest() {
+    return x[x.length - 1];
+  }
+}

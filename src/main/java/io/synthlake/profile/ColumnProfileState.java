@@ -1,0 +1,8 @@
+package io.synthlake.profile;
+
+import java.io.Serializable;
+
+/** The mergeable profile of one column, updated once per non-null value. */
+public sealed interface ColumnProfileState extends Serializable permits NumericProfileState, StringProfileState {
+  void merge(ColumnProfileState other);
+}

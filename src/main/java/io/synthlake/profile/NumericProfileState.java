@@ -1,0 +1,94 @@
+package io.synthlake.profile;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import org.apache.datasketches.frequencies.LongsSketch;
+import org.apache.datasketches.hll.HllSketch;
+
+/**
+ * Profile of a numeric column in one pass: counts of non-null, NaN and infinite values, the frequent values
+ * (exact while the column has few distinct values), a distinct-count sketch, and the resolution.
+ */
+public final class NumericProfileState implements ColumnProfileState {
+  private static final long serialVersionUID = 1L;
+
+  private final StepLadder ladder;
+  private final double stepTolerance;
+  private final int frequentMapSize;
+  private long nonNull;
+  private long nan;
+  private long positiveInfinity;
+  private long negativeInfinity;
+  private int stepIndex;
+  private transient LongsSketch frequent;
+  private transient HllSketch distinct;
+
+  public NumericProfileState(StepLadder ladder, double stepTolerance, int exactDistinctValues) {
+    this.ladder = ladder;
+    this.stepTolerance = stepTolerance;
+    this.frequentMapSize = Sketches.mapSizeFor(exactDistinctValues);
+    this.frequent = new LongsSketch(frequentMapSize);
+    this.distinct = new HllSketch(Sketches.HLL_LG_K);
+  }
+
+  public void add(double value) {
+    nonNull++;
+    if (Double.isNaN(value)) {
+      nan++;
+      return;
+    }
+    if (Double.isInfinite(value)) {
+      if (value > 0) {
+        positiveInfinity++;
+      } else {
+        negativeInfinity++;
+      }
+      return;
+    }
+    double normalised = value == 0.0 ? 0.0 : value; // -0.0 and 0.0 are one value
+    frequent.update(Double.doubleToLongBits(normalised));
+    distinct.update(normalised);
+    if (stepIndex < ladder.size()) {
+      stepIndex = ladder.firstDividing(stepIndex, normalised, stepTolerance);
+    }
+  }
+
+  @Override
+  public void merge(ColumnProfileState other) {
+    NumericProfileState that = (NumericProfileState) other;
+    nonNull += that.nonNull;
+    nan += that.nan;
+    positiveInfinity += that.positiveInfinity;
+    negativeInfinity += that.negativeInfinity;
+    stepIndex = Math.max(stepIndex, that.stepIndex);
+    frequent.merge(that.frequent);
+    distinct = Sketches.mergeHll(distinct, that.distinct);
+  }
+
+  public NumericSummary summary() {
+    long finite = nonNull - nan - positiveInfinity - negativeInfinity;
+    return new NumericSummary(nonNull, nan, positiveInfinity, negativeInfinity, Sketches.frequentDoubles(frequent),
+        distinct.getEstimate(), finite == 0 ? 0.0 : ladder.step(stepIndex));
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    byte[] frequentBytes = Sketches.bytes(frequent);
+    out.writeInt(frequentBytes.length);
+    out.write(frequentBytes);
+    byte[] distinctBytes = distinct.toCompactByteArray();
+    out.writeInt(distinctBytes.length);
+    out.write(distinctBytes);
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    byte[] frequentBytes = new byte[in.readInt()];
+    in.readFully(frequentBytes);
+    frequent = Sketches.longs(frequentBytes);
+    byte[] distinctBytes = new byte[in.readInt()];
+    in.readFully(distinctBytes);
+    distinct = HllSketch.heapify(distinctBytes);
+  }
+}

@@ -1,0 +1,36 @@
+package io.synthlake.profile;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Read-only shape statistics of a string column (see {@link TextShapeState}).
+ *
+ * @param lengthCounts count of values by length (index = length)
+ * @param characterCounts counts of printable ASCII characters (index = char - 32), last = every other character
+ * @param classCounts per leading position: counts of digit, upper, lower and other characters
+ * @param literals per leading position: the character every value has there, or null
+ */
+public record TextShapeSummary(
+    long[] lengthCounts,
+    long truncatedLengths,
+    long[] characterCounts,
+    long[][] classCounts,
+    List<Character> literals,
+    long valuesWithWhitespace) {
+  public TextShapeSummary {
+    literals = Collections.unmodifiableList(new java.util.ArrayList<>(literals));
+  }
+
+  public int maxLength() {
+    return lengthCounts.length - 1;
+  }
+
+  public long values() {
+    long total = 0;
+    for (long count : lengthCounts) {
+      total += count;
+    }
+    return total;
+  }
+}

@@ -1,0 +1,50 @@
+package io.synthlake.stats;
+
+/**
+ * Counter-based random numbers: every value is a pure function of its key (seed, stream, counter, draw), so a
+ * value can be recomputed anywhere, in any order, on any executor, after any retry. This is what makes fit and
+ * generate independent of partitioning, which Spark's rand(seed) is not (SPARK-13380).
+ *
+ * <p>The key words are combined by repeated SplitMix64 finalisation (Steele, Lea and Flood 2014), a bijective
+ * 64-bit mixer with full avalanche; each word enters after the previous state was mixed, so keys that differ in
+ * any word give unrelated outputs.
+ */
+public final class CounterRng {
+  private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+  private static final double DOUBLE_UNIT = 0x1.0p-53;
+
+  private CounterRng() {}
+
+  /** The SplitMix64 finaliser: a bijection on 64-bit values with strong avalanche. */
+  public static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** A 64-bit hash of the key words, in order. */
+  public static long hash(long seed, long a, long b) {
+    long h = mix64(seed + GOLDEN_GAMMA);
+    h = mix64(h ^ (a + GOLDEN_GAMMA));
+    return mix64(h ^ (b + 2 * GOLDEN_GAMMA));
+  }
+
+  /** A 64-bit hash of the key words, in order. */
+  public static long hash(long seed, long a, long b, long c) {
+    return mix64(hash(seed, a, b) ^ (c + 3 * GOLDEN_GAMMA));
+  }
+
+  /** A uniform double in the open interval (0, 1) from 64 random bits: never exactly 0 or 1. */
+  public static double toOpenUnit(long bits) {
+    return ((bits >>> 11) + 0.5) * DOUBLE_UNIT;
+  }
+
+  /** A stable 64-bit hash of a string (for table and column names used as key words). */
+  public static long hashString(String text) {
+    long h = 0x632BE59BD9B4E019L;
+    for (int i = 0; i < text.length(); i++) {
+      h = mix64(h ^ text.charAt(i));
+    }
+    return mix64(h ^ text.length());
+  }
+}

@@ -1,0 +1,130 @@
+package io.synthlake.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synthlake.errors.ExitCode;
+import io.synthlake.errors.SynthException;
+import io.synthlake.model.ColumnKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private Path write(String yaml) throws IOException {
+    Path file = dir.resolve("job.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  @Test
+  void bindsKebabCaseKeysAndFillsDefaults() throws IOException {
+    Path file = write("""
+        source:
+          path: data/adult.csv
+          format: csv
+          options:
+            header: "true"
+          sample-fraction: 0.5
+        model: out/adult.model.json
+        fit:
+          seed: 42
+          marginals: auto
+          min-category-count: 7
+          columns:
+            age: {kind: integer}
+        """);
+    JobConfig config = ConfigLoader.load(file, List.of());
+    assertThat(config.source().path()).isEqualTo("data/adult.csv");
+    assertThat(config.source().options()).containsEntry("header", "true");
+    assertThat(config.source().sampleFraction()).isEqualTo(0.5);
+    assertThat(config.model()).isEqualTo("out/adult.model.json");
+    assertThat(config.fit().seed()).isEqualTo(42L);
+    assertThat(config.fit().marginals()).isEqualTo(MarginalMode.AUTO);
+    assertThat(config.fit().minCategoryCount()).isEqualTo(7);
+    assertThat(config.fit().quantileKnots()).isEqualTo(1024);
+    assertThat(config.fit().columns().get("age").kind()).isEqualTo(ColumnKind.INTEGER);
+  }
+
+  @Test
+  void commandLineOverridesTheFile() throws IOException {
+    Path file = write("fit:\n  seed: 1\n  bound-rank: 3\n");
+    JobConfig config = ConfigLoader.load(file, List.of(ConfigOverride.of("fit.seed", 99L, "--seed"),
+        ConfigOverride.of("source.path", "x.parquet", "--source")));
+    assertThat(config.fit().seed()).isEqualTo(99L);
+    assertThat(config.fit().boundRank()).isEqualTo(3);
+    assertThat(config.source().path()).isEqualTo("x.parquet");
+  }
+
+  @Test
+  void reportsEveryProblemTogetherWithItsLine() throws IOException {
+    Path file = write("""
+        source:
+          path: a.csv
+        fit:
+          quantile-knot: 2048
+          min-category-count: five
+          marginals: paramteric
+          bound-rank: 0
+        """);
+    assertThatThrownBy(() -> ConfigLoader.load(file, List.of()))
+        .isInstanceOf(SynthException.class)
+        .satisfies(e -> assertThat(((SynthException) e).exitCode()).isEqualTo(ExitCode.CONFIG))
+        .hasMessageContaining("line 4: unknown key 'fit.quantile-knot' (did you mean 'quantile-knots'?)")
+        .hasMessageContaining("line 5: fit.min-category-count must be an integer, got 'five'")
+        .hasMessageContaining("line 6: fit.marginals: 'paramteric' is not one of empirical, parametric, auto")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void rangeProblemsNameTheKeyAndLine() throws IOException {
+    Path file = write("fit:\n  bound-rank: 0\n  quantile-knots: 10\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, List.of()))
+        .hasMessageContaining("line 2: bound-rank must be between 1 and 1000, got 0")
+        .hasMessageContaining("line 3: quantile-knots must be between 512 and 65536, got 10");
+  }
+
+  @Test
+  void badOverrideNamesTheOption() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of(ConfigOverride.of("fit.quantile-knots", 3,
+        "--quantile-knots"))))
+        .hasMessage("config command line: option --quantile-knots: quantile-knots must be between 512 and 65536, "
+            + "got 3");
+  }
+
+  @Test
+  void unknownTopLevelSectionListsTheAllowedKeys() throws IOException {
+    Path file = write("sorce:\n  path: a.csv\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, List.of()))
+        .hasMessageContaining("line 1: unknown key 'sorce' (did you mean 'source'?)");
+  }
+
+  @Test
+  void wrongStructureIsReported() throws IOException {
+    Path file = write("source: [a, b]\nfit:\n  columns:\n    age: {kind: number}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, List.of()))
+        .hasMessageContaining("line 1: source must be a mapping of keys to values, got a list")
+        .hasMessageContaining("fit.columns.age.kind: unknown column kind 'number'");
+  }
+
+  @Test
+  void invalidYamlAndMissingFile() throws IOException {
+    Path file = write("fit:\n  seed: [1,\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, List.of()))
+        .hasMessageStartingWith("config " + file + " is not valid YAML at line");
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.yaml"), List.of()))
+        .hasMessage("config file " + dir.resolve("missing.yaml") + " does not exist");
+  }
+
+  @Test
+  void duplicateKeysAreRejected() throws IOException {
+    Path file = write("fit:\n  seed: 1\n  seed: 2\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, List.of()))
+        .hasMessageContaining("Duplicate field 'seed'");
+  }
+}
