@@ -10,7 +10,8 @@ public enum ExitCode {
   USAGE(2, "bad command line: unknown option, missing or malformed argument"),
   CONFIG(3, "invalid job configuration: unknown key, wrong value type, override for a missing column"),
   INPUT(4, "unusable source: missing path, no data files, empty table, corrupt file, unsupported or non-finite values"),
-  OUTPUT(5, "output cannot be written, or exists and overwriting was not requested");
+  OUTPUT(5, "output cannot be written, or exists and overwriting was not requested"),
+  MODEL(6, "unreadable model: missing, corrupt, or written by a newer synthlake");
 
   private final int code;
   private final String meaning;

@@ -61,7 +61,6 @@ public final class ModelJson {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .disable(MapperFeature.AUTO_DETECT_GETTERS)
         .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
         .enable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
         .build();

@@ -1,0 +1,187 @@
+package io.synthlake.cli;
+
+import io.synthlake.config.ConfigLoader;
+import io.synthlake.config.ConfigOverride;
+import io.synthlake.config.JobConfig;
+import io.synthlake.model.SynthModel;
+import io.synthlake.spark.FitJob;
+import io.synthlake.spark.Sessions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code synth fit}: profiles a source table and writes a model file. */
+@Command(
+    name = "fit",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Learns a Gaussian-copula model of one table with distributed aggregates and writes it as one readable JSON "
+            + "file holding aggregates only: per-column marginals (atoms, quantile knots or a parametric family, "
+            + "category shares, shapes of keys and text), null shares, and the correlation of normal scores.",
+        "",
+        "Options override the job file (--config), which overrides the defaults. The job-file key of each option "
+            + "is shown in brackets."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  synth fit --source data/adult/adult.csv --model out/adult.model.json",
+        "  synth fit --config jobs/adult.yaml --overwrite",
+        "  synth fit --source s3a://lake/orders --delta-version 42 \\",
+        "      --model s3a://models/orders.json",
+        "  synth fit --source sales.orders --where \"day >= '2025-01-01'\" \\",
+        "      --sample-fraction 0.1 --kind customer_id=identifier --model orders.json"})
+final class FitCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--source", paramLabel = "PATH_OR_TABLE",
+      description = "Source table: a file or directory (any Hadoop file system; Hive-style partitions become "
+          + "columns) or a catalog table name. [source.path / source.table]")
+  String source;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "parquet, delta, csv, orc or json; detected from the path when omitted. [source.format]")
+  String format;
+
+  @Option(names = "--model", paramLabel = "OUT.json", description = "Where to write the model. [model]")
+  String model;
+
+  @Option(names = "--config", paramLabel = "JOB.yaml", description = "Job file (see conf/example-job.yaml).")
+  Path config;
+
+  @Option(names = "--overwrite", description = "Replace an existing model file. [fit.overwrite-model]")
+  Boolean overwrite;
+
+  @Option(names = "--name", paramLabel = "TABLE",
+      description = "Logical table name stored in the model (default: the table or file name). [source.name]")
+  String name;
+
+  @Option(names = "--where", paramLabel = "EXPR", description = "Spark SQL row filter. [source.where]")
+  String where;
+
+  @Option(names = "--sample-fraction", paramLabel = "F",
+      description = "Profile a Bernoulli sample of this fraction of the rows, in (0, 1]. [source.sample-fraction]")
+  Double sampleFraction;
+
+  @Option(names = "--delta-version", paramLabel = "N", description = "Delta time travel: read version N. "
+      + "[source.version]")
+  Long deltaVersion;
+
+  @Option(names = "--delta-timestamp", paramLabel = "TS",
+      description = "Delta time travel: read the version current at this timestamp. [source.timestamp]")
+  String deltaTimestamp;
+
+  @Option(names = "--schema", paramLabel = "DDL",
+      description = "Schema for CSV or JSON, e.g. \"age INT, name STRING\" (default: inferred, which costs an extra "
+          + "pass). [source.schema]")
+  String schema;
+
+  @Option(names = "--option", paramLabel = "KEY=VALUE",
+      description = "Spark reader option, repeatable, e.g. --option nullValue=? --option sep=';'. "
+          + "[source.options]")
+  Map<String, String> readerOptions = new LinkedHashMap<>();
+
+  @Option(names = "--kind", paramLabel = "COLUMN=KIND",
+      description = "Force how a column is modelled, repeatable: continuous, integer, boolean, categorical, date, "
+          + "timestamp, constant, identifier or text. [fit.columns.COLUMN.kind]")
+  Map<String, String> kinds = new LinkedHashMap<>();
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seed of the fit's hash-based draws (sampling, randomised ranks); default 0. [fit.seed]")
+  Long seed;
+
+  @Option(names = "--marginals", paramLabel = "MODE",
+      description = "empirical (default), parametric (best family by KS) or auto (best family when its KS is at "
+          + "most fit.parametric-max-ks). [fit.marginals]")
+  String marginals;
+
+  @Option(names = "--quantile-knots", paramLabel = "K",
+      description = "Knots of empirical quantile functions, 512 to 65536; default 1024. [fit.quantile-knots]")
+  Integer quantileKnots;
+
+  @Option(names = "--min-category-count", paramLabel = "N",
+      description = "Labels, atoms and characters seen fewer times are never stored; default 5. "
+          + "[fit.min-category-count]")
+  Integer minCategoryCount;
+
+  @Option(names = "--max-categories", paramLabel = "N",
+      description = "Most labels kept per categorical column; default 1000. [fit.max-categories]")
+  Integer maxCategories;
+
+  @Option(names = "--bound-rank", paramLabel = "K",
+      description = "Numeric bounds are the K-th smallest and largest values, never the extremes; default 5. "
+          + "[fit.bound-rank]")
+  Integer boundRank;
+
+  @Option(names = "--non-finite", paramLabel = "POLICY",
+      description = "NaN and infinite values: keep (default; modelled as special values), null, or error. "
+          + "[fit.non-finite]")
+  String nonFinite;
+
+  @Option(names = "--unsupported-types", paramLabel = "POLICY",
+      description = "Columns of unsupported types (map, array, struct, binary, ...): skip (default) or error. "
+          + "[fit.unsupported-types]")
+  String unsupportedTypes;
+
+  @Option(names = "--verbose", description = "Print stack traces of failures.")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    JobConfig job = ConfigLoader.load(config, overrides());
+    SparkSession spark = Sessions.getOrCreate("synthlake fit");
+    FitJob.Result result = FitJob.run(spark, job);
+    SynthModel fitted = result.model();
+    PrintWriter out = spec.commandLine().getOut();
+    long copulaColumns = fitted.copula() == null ? 0 : fitted.copula().columns().size();
+    out.printf("model written: %s%n", result.modelPath());
+    out.printf("  table %s: %d rows profiled, %d columns (%d in the copula), %d notes%n", fitted.table(),
+        fitted.source().rowsProfiled(), fitted.columns().size(), copulaColumns, fitted.notes().size());
+    out.printf("  seconds: %s%n", result.seconds());
+    out.flush();
+    return 0;
+  }
+
+  private List<ConfigOverride> overrides() {
+    List<ConfigOverride> overrides = new ArrayList<>();
+    if (source != null) {
+      overrides.add(ConfigOverride.of("source.path", source, "--source"));
+      overrides.add(ConfigOverride.of("source.table", null, "--source"));
+    }
+    add(overrides, "source.format", format, "--format");
+    add(overrides, "model", model, "--model");
+    add(overrides, "fit.overwrite-model", overwrite, "--overwrite");
+    add(overrides, "source.name", name, "--name");
+    add(overrides, "source.where", where, "--where");
+    add(overrides, "source.sample-fraction", sampleFraction, "--sample-fraction");
+    add(overrides, "source.version", deltaVersion, "--delta-version");
+    add(overrides, "source.timestamp", deltaTimestamp, "--delta-timestamp");
+    add(overrides, "source.schema", schema, "--schema");
+    readerOptions.forEach((key, value) ->
+        overrides.add(new ConfigOverride(List.of("source", "options", key), value, "--option")));
+    kinds.forEach((column, kind) ->
+        overrides.add(new ConfigOverride(List.of("fit", "columns", column, "kind"), kind, "--kind")));
+    add(overrides, "fit.seed", seed, "--seed");
+    add(overrides, "fit.marginals", marginals, "--marginals");
+    add(overrides, "fit.quantile-knots", quantileKnots, "--quantile-knots");
+    add(overrides, "fit.min-category-count", minCategoryCount, "--min-category-count");
+    add(overrides, "fit.max-categories", maxCategories, "--max-categories");
+    add(overrides, "fit.bound-rank", boundRank, "--bound-rank");
+    add(overrides, "fit.non-finite", nonFinite, "--non-finite");
+    add(overrides, "fit.unsupported-types", unsupportedTypes, "--unsupported-types");
+    return overrides;
+  }
+
+  private static void add(List<ConfigOverride> overrides, String path, Object value, String option) {
+    if (value != null) {
+      overrides.add(ConfigOverride.of(path, value, option));
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package io.synthlake.fit;
+
+/** A label and its exact count. */
+public record CategoryCount(String value, long count) {}

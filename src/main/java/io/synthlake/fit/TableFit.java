@@ -1,0 +1,347 @@
+package io.synthlake.fit;
+
+import io.synthlake.config.FitConfig;
+import io.synthlake.config.NonFinitePolicy;
+import io.synthlake.errors.SynthException;
+import io.synthlake.model.CategoricalMarginal;
+import io.synthlake.model.CategoricalScale;
+import io.synthlake.model.ColumnKind;
+import io.synthlake.model.ColumnModel;
+import io.synthlake.model.ConstantMarginal;
+import io.synthlake.model.EmpiricalQuantiles;
+import io.synthlake.model.FitSettings;
+import io.synthlake.model.IdentifierMarginal;
+import io.synthlake.model.Marginal;
+import io.synthlake.model.NonFinite;
+import io.synthlake.model.NumericDistribution;
+import io.synthlake.model.NumericMarginal;
+import io.synthlake.model.TextMarginal;
+import io.synthlake.profile.FrequentValues;
+import io.synthlake.profile.NumericSummary;
+import io.synthlake.profile.StringSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The decisions of a fit between its scans, free of Spark: after the profile pass it chooses each column's kind
+ * and builds every marginal it can from exact counts, and lists what the refine pass must compute for the rest;
+ * after the refine pass it completes the marginals; then it plans the copula. The Spark job only scans.
+ */
+public final class TableFit {
+  private final FitConfig fit;
+  private final FitNotes notes;
+  private final KindDetector detector;
+  private final NumericMarginalAssembler numericAssembler;
+  private final CategoricalAssembler categoricalAssembler;
+  private final double[] grid;
+  private final List<Work> columns = new ArrayList<>();
+  private long rows;
+  private RefinePlan plan;
+
+  /** The state of one column through the fit. */
+  private static final class Work {
+    final ColumnSpec spec;
+    ColumnKind kind;
+    long nonNull;
+    NumericSummary numeric;
+    StringSummary text;
+    AtomChoice atoms;
+    NonFinite nonFinite;
+    Marginal marginal;
+    EmpiricalQuantiles empirical;
+
+    Work(ColumnSpec spec) {
+      this.spec = spec;
+    }
+
+    String name() {
+      return spec.name();
+    }
+  }
+
+  public TableFit(List<ColumnSpec> specs, FitConfig fit, FitNotes notes) {
+    this.fit = fit;
+    this.notes = notes;
+    this.detector = new KindDetector(fit);
+    this.numericAssembler = new NumericMarginalAssembler(fit);
+    this.categoricalAssembler = new CategoricalAssembler(fit);
+    this.grid = NumericEvidence.grid(fit.quantileKnots());
+    for (ColumnSpec spec : specs) {
+      columns.add(new Work(spec));
+    }
+  }
+
+  /**
+   * Takes the profile (one {@link NumericSummary} or {@link StringSummary} per column, in order), decides kinds,
+   * builds what exact counts allow, and returns the refine pass's work.
+   */
+  public RefinePlan afterProfile(long rowCount, List<?> summaries) {
+    if (rowCount <= 0) {
+      throw new IllegalArgumentException("a fit needs at least one row");
+    }
+    this.rows = rowCount;
+    rejectNonFinite(summaries);
+    List<NumericRefineTask> numericTasks = new ArrayList<>();
+    List<TextRefineTask> textTasks = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      Work w = columns.get(i);
+      Object summary = summaries.get(i);
+      KindDetector.Decision decision;
+      if (summary instanceof NumericSummary n) {
+        w.numeric = n;
+        w.nonNull = n.nonNull();
+        decision = detector.forNumeric(w.spec, n);
+      } else {
+        w.text = (StringSummary) summary;
+        w.nonNull = w.text.nonNull();
+        decision = detector.forText(w.spec, w.text);
+      }
+      w.kind = decision.kind();
+      notes.column(w.name(), "%s: %s", w.kind.configName(), decision.reason());
+      planColumn(i, w, numericTasks, textTasks);
+    }
+    plan = new RefinePlan(numericTasks, textTasks, grid);
+    return plan;
+  }
+
+  private void rejectNonFinite(List<?> summaries) {
+    if (fit.nonFinite() != NonFinitePolicy.ERROR) {
+      return;
+    }
+    List<String> found = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      if (summaries.get(i) instanceof NumericSummary n && n.nonFinite() > 0) {
+        found.add(String.format(Locale.ROOT, "%s (%d NaN, %d +Infinity, %d -Infinity)", columns.get(i).name(),
+            n.nan(), n.positiveInfinity(), n.negativeInfinity()));
+      }
+    }
+    if (!found.isEmpty()) {
+      throw SynthException.input("non-finite values in %s; set fit.non-finite to keep (model them) or null "
+          + "(treat them as nulls)", String.join(", ", found));
+    }
+  }
+
+  private void planColumn(int index, Work w, List<NumericRefineTask> numericTasks, List<TextRefineTask> textTasks) {
+    switch (w.kind) {
+      case CONSTANT -> w.marginal = constant(w);
+      case TEXT -> w.marginal = new TextMarginal(ShapeBuilder.build(w.text.shape(), fit));
+      case IDENTIFIER -> {
+        if (w.text != null) {
+          w.marginal = IdentifierMarginal.ofStrings(ShapeBuilder.build(w.text.shape(), fit));
+        } else if (w.numeric.frequent().exact()) {
+          NumericEvidence evidence = NumericEvidence.fromCounts(counts(w.numeric.frequent()),
+              new AtomChoice(new double[0], true, false), 2, fit.boundRank());
+          w.marginal = integerIdentifier(w, evidence.lowerBound(), evidence.upperBound());
+        } else {
+          numericTasks.add(new NumericRefineTask(index, new double[0], false));
+        }
+      }
+      case CATEGORICAL, BOOLEAN -> {
+        FrequentValues<String> frequent = w.text.frequent();
+        if (frequent.exact()) {
+          List<CategoryCount> counts = frequent.items().stream()
+              .map(item -> new CategoryCount(item.value(), item.estimate())).toList();
+          w.marginal = categorical(w, counts);
+        } else {
+          List<String> candidates = frequent.items().stream()
+              .filter(item -> item.estimate() >= fit.minCategoryCount())
+              .sorted(Comparator.comparingLong(FrequentValues.Item<String>::estimate).reversed())
+              .limit(2L * fit.maxCategories())
+              .map(FrequentValues.Item::value)
+              .toList();
+          textTasks.add(new TextRefineTask(index, candidates));
+        }
+      }
+      case CONTINUOUS, INTEGER, DATE, TIMESTAMP -> {
+        NumericSummary n = w.numeric;
+        w.nonFinite = nonFinite(w);
+        w.atoms = AtomChoice.choose(n.frequent(), n.finite(), fit);
+        if (n.frequent().exact()) {
+          NumericEvidence evidence = NumericEvidence.fromCounts(counts(n.frequent()), w.atoms, fit.quantileKnots(),
+              fit.boundRank());
+          finishNumeric(w, evidence);
+        } else {
+          numericTasks.add(new NumericRefineTask(index, w.atoms.values(), true));
+        }
+      }
+    }
+  }
+
+  /**
+   * Takes the refine pass's results, in the plan's task order: the numeric states, the quantiles of each numeric
+   * task's non-atom values (null where not asked or when there were none), and the exact label counts.
+   */
+  public void afterRefine(List<NumericRest> numeric, List<double[]> quantiles, List<Map<String, Long>> text) {
+    for (int t = 0; t < plan.numeric().size(); t++) {
+      NumericRefineTask task = plan.numeric().get(t);
+      Work w = columns.get(task.column());
+      NumericRest rest = numeric.get(t);
+      double lower = rest.extremes().isEmpty() ? Double.NaN : rest.extremes().kthSmallest();
+      double upper = rest.extremes().isEmpty() ? Double.NaN : rest.extremes().kthLargest();
+      if (w.kind == ColumnKind.IDENTIFIER) {
+        w.marginal = integerIdentifier(w, lower, upper);
+        continue;
+      }
+      double[] values = quantiles.get(t);
+      NumericEvidence evidence = new NumericEvidence(w.numeric.finite(), task.atoms(), rest.atomCounts(),
+          rest.restCount(), grid, values == null ? new double[grid.length] : values, lower, upper, rest.moments());
+      finishNumeric(w, evidence);
+    }
+    for (int t = 0; t < plan.text().size(); t++) {
+      TextRefineTask task = plan.text().get(t);
+      Work w = columns.get(task.column());
+      List<CategoryCount> counts = text.get(t).entrySet().stream()
+          .map(e -> new CategoryCount(e.getKey(), e.getValue())).toList();
+      w.marginal = categorical(w, counts);
+    }
+  }
+
+  private void finishNumeric(Work w, NumericEvidence evidence) {
+    double resolution = w.numeric.resolution();
+    if (w.kind == ColumnKind.INTEGER && resolution < 1) {
+      resolution = 1;
+    }
+    NumericMarginalAssembler.Result result = numericAssembler.assemble(w.name(), evidence, resolution, w.nonFinite,
+        notes);
+    if (result.marginal() == null) {
+      becomeNull(w, "too few finite values to model without revealing them");
+      return;
+    }
+    w.marginal = result.marginal();
+    w.empirical = result.empirical();
+  }
+
+  private Marginal categorical(Work w, List<CategoryCount> counts) {
+    // Made-up labels only make sense for strings; booleans, numbers and dates drop their rare values.
+    boolean labelsCanBeMadeUp = w.spec.type() == SourceType.STRING;
+    CategoricalMarginal marginal = categoricalAssembler.assemble(w.name(), counts, w.nonNull,
+        labelsCanBeMadeUp ? w.text.shape() : null, notes);
+    if (marginal == null) {
+      becomeNull(w, "every label was seen fewer than " + fit.minCategoryCount() + " times");
+      return w.marginal;
+    }
+    return marginal;
+  }
+
+  private void becomeNull(Work w, String reason) {
+    notes.column(w.name(), "generated as null: %s", reason);
+    w.kind = ColumnKind.CONSTANT;
+    w.marginal = new ConstantMarginal(null);
+  }
+
+  private Marginal integerIdentifier(Work w, double lower, double upper) {
+    if (!(lower <= upper)) {
+      notes.column(w.name(), "too few values for protected bounds: the key range starts at 1");
+      return IdentifierMarginal.ofIntegers(1, Math.max(1, w.numeric.finite()));
+    }
+    return IdentifierMarginal.ofIntegers(lower, upper);
+  }
+
+  private Marginal constant(Work w) {
+    if (w.nonNull == 0) {
+      return new ConstantMarginal(null);
+    }
+    String value;
+    long count;
+    int distinct;
+    if (w.text != null) {
+      FrequentValues.Item<String> top = top(w.text.frequent());
+      value = top == null ? null : top.value();
+      count = top == null ? 0 : top.lowerBound();
+      distinct = w.text.frequent().items().size();
+    } else {
+      FrequentValues.Item<Double> top = top(w.numeric.frequent());
+      value = top == null ? null : w.spec.type().format(top.value(), w.spec.decimalScale());
+      count = top == null ? 0 : top.lowerBound();
+      distinct = w.numeric.frequent().items().size();
+    }
+    if (value == null || count < fit.minCategoryCount()) {
+      notes.column(w.name(), "the constant value was seen fewer than %d times: generated as null",
+          fit.minCategoryCount());
+      return new ConstantMarginal(null);
+    }
+    if (distinct > 1) {
+      notes.column(w.name(), "forced constant: the most frequent value is kept (%d of %d non-null values)", count,
+          w.nonNull);
+    }
+    return new ConstantMarginal(value);
+  }
+
+  private static <T> FrequentValues.Item<T> top(FrequentValues<T> frequent) {
+    return frequent.items().stream().max(Comparator.comparingLong(FrequentValues.Item<T>::lowerBound)).orElse(null);
+  }
+
+  private NonFinite nonFinite(Work w) {
+    NumericSummary n = w.numeric;
+    if (n.nonFinite() == 0) {
+      return null;
+    }
+    double nonNull = n.nonNull();
+    notes.column(w.name(), "%d NaN, %d +Infinity and %d -Infinity values kept as special values (%.3f%% of "
+        + "non-null values; outside the copula)", n.nan(), n.positiveInfinity(), n.negativeInfinity(),
+        100.0 * n.nonFinite() / nonNull);
+    return new NonFinite(n.nan() / nonNull, n.positiveInfinity() / nonNull, n.negativeInfinity() / nonNull);
+  }
+
+  private static TreeMap<Double, Long> counts(FrequentValues<Double> frequent) {
+    TreeMap<Double, Long> counts = new TreeMap<>();
+    for (FrequentValues.Item<Double> item : frequent.items()) {
+      counts.merge(item.value(), item.estimate(), Long::sum);
+    }
+    return counts;
+  }
+
+  /** The copula's columns: those of a copula kind whose marginal has at least two outcomes. */
+  public CopulaPlan copulaPlan() {
+    List<Integer> indices = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<UniformScorer> scorers = new ArrayList<>();
+    List<Double> epsilon = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      Work w = columns.get(i);
+      UniformScorer scorer = scorer(w);
+      if (scorer == null) {
+        continue;
+      }
+      indices.add(i);
+      names.add(w.name());
+      scorers.add(scorer);
+      epsilon.add(Math.max(1e-12, 0.5 / Math.max(1, w.nonNull)));
+    }
+    return new CopulaPlan(indices, names, scorers, epsilon.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  private UniformScorer scorer(Work w) {
+    if (!w.kind.inCopula()) {
+      return null;
+    }
+    if (w.marginal instanceof NumericMarginal m && (!m.atoms().isEmpty() || w.empirical != null)) {
+      NumericDistribution distribution = NumericDistribution.of(m.atoms(), w.empirical);
+      return distribution.lowest() < distribution.highest() ? new UniformScorer.Numeric(distribution) : null;
+    }
+    if (w.marginal instanceof CategoricalMarginal m) {
+      CategoricalScale scale = CategoricalScale.of(m);
+      return scale.size() >= 2 ? new UniformScorer.Categorical(scale) : null;
+    }
+    return null;
+  }
+
+  /** The fitted columns, in source order. */
+  public List<ColumnModel> columnModels() {
+    List<ColumnModel> models = new ArrayList<>();
+    for (Work w : columns) {
+      double nullFraction = rows == 0 ? 0 : (double) (rows - w.nonNull) / rows;
+      models.add(new ColumnModel(w.name(), w.spec.sparkType(), w.kind, nullFraction, w.marginal));
+    }
+    return models;
+  }
+
+  public FitSettings settings() {
+    return new FitSettings(fit.seed(), fit.marginals().configName(), fit.quantileKnots(), fit.quantileAccuracy(),
+        fit.minCategoryCount(), fit.rareCategories().configName(), fit.maxCategories(), fit.boundRank());
+  }
+}

@@ -1,0 +1,244 @@
+package io.synthlake.spark;
+
+import io.synthlake.Version;
+import io.synthlake.config.FitConfig;
+import io.synthlake.config.JobConfig;
+import io.synthlake.errors.SynthException;
+import io.synthlake.fit.ColumnSpec;
+import io.synthlake.fit.CopulaPlan;
+import io.synthlake.fit.CorrelationEstimator;
+import io.synthlake.fit.FitNotes;
+import io.synthlake.fit.NumericRefineTask;
+import io.synthlake.fit.NumericRest;
+import io.synthlake.fit.PairwiseMoments;
+import io.synthlake.fit.RefinePlan;
+import io.synthlake.fit.TableFit;
+import io.synthlake.model.CopulaModel;
+import io.synthlake.model.SourceFingerprint;
+import io.synthlake.model.SynthModel;
+import io.synthlake.profile.NumericProfileState;
+import io.synthlake.profile.StringProfileState;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code synth fit}: three scans of the source, each a single distributed aggregate, with the decisions in between
+ * made by the Spark-free {@link TableFit}. Pass 1 profiles every column; pass 2 (only for columns with many
+ * distinct values) counts atoms and labels exactly and sketches quantiles; pass 3 computes normal scores on the
+ * executors and their correlation. No row reaches the driver, whose memory depends on the columns, not the rows.
+ */
+public final class FitJob {
+  private static final Logger LOG = LoggerFactory.getLogger(FitJob.class);
+
+  private FitJob() {}
+
+  /** The model and the time each phase took. */
+  public record Result(SynthModel model, String modelPath, Map<String, Double> seconds) {}
+
+  public static Result run(SparkSession spark, JobConfig config) {
+    FitConfig fit = config.fit();
+    if (config.model() == null) {
+      throw SynthException.config("no model path: pass --model OUT.json or set model in the job file");
+    }
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    ModelStore.checkWritable(spark.sparkContext().hadoopConfiguration(), config.model(), fit.overwriteModel());
+    LoadedSource source = SourceReader.load(spark, config.source());
+    FitNotes notes = new FitNotes();
+    List<PreparedColumn> columns = ColumnPlanner.plan(source.frame().schema(), fit, notes, source.location());
+    Dataset<Row> frame = source.frame();
+    Double fraction = config.source().sampleFraction();
+    if (fraction != null && fraction < 1.0) {
+      frame = frame.sample(false, fraction, fit.seed());
+      notes.table("profiled a %.4f sample of the rows (seed %d)", fraction, fit.seed());
+    }
+    Column[] expressions = columns.stream().map(c -> c.expression(fit.nonFinite())).toArray(Column[]::new);
+    Dataset<Row> prepared = frame.select(expressions);
+    String table = source.tableName();
+    List<ColumnSpec> specs = columns.stream().map(PreparedColumn::spec).toList();
+
+    ProfileAggregator.Buffer profile = timed(seconds, "profile", () -> scan(spark, source,
+        "fit 1/3: profile " + table + " (" + columns.size() + " columns)",
+        () -> profile(prepared, columns, fit)));
+    if (profile.rows == 0) {
+      throw SynthException.input("source %s has no rows%s", source.location(),
+          config.source().where() == null ? "" : " matching where '" + config.source().where() + "'");
+    }
+    LOG.info("fit phase=profile table={} rows={} columns={} seconds={}", table, profile.rows, columns.size(),
+        seconds.get("profile"));
+    TableFit tableFit = new TableFit(specs, fit, notes);
+    List<Object> summaries = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      summaries.add(columns.get(i).text()
+          ? ((StringProfileState) profile.columns[i]).summary()
+          : ((NumericProfileState) profile.columns[i]).summary());
+    }
+    RefinePlan plan = tableFit.afterProfile(profile.rows, summaries);
+
+    if (!plan.isEmpty()) {
+      timed(seconds, "refine", () -> scan(spark, source, "fit 2/3: refine " + table + " ("
+          + (plan.numeric().size() + plan.text().size()) + " columns)", () -> {
+            refine(prepared, plan, fit, tableFit);
+            return null;
+          }));
+      LOG.info("fit phase=refine table={} numeric-columns={} categorical-columns={} seconds={}", table,
+          plan.numeric().size(), plan.text().size(), seconds.get("refine"));
+    }
+
+    CopulaPlan copulaPlan = tableFit.copulaPlan();
+    CopulaModel copula = null;
+    if (copulaPlan.size() >= 2) {
+      PairwiseMoments moments = timed(seconds, "copula", () -> scan(spark, source, "fit 3/3: copula " + table + " ("
+          + copulaPlan.size() + " columns)", () -> correlate(prepared, copulaPlan, fit.seed())));
+      copula = CorrelationEstimator.estimate(copulaPlan.names(), moments, notes);
+      LOG.info("fit phase=copula table={} columns={} seconds={}", table, copulaPlan.size(), seconds.get("copula"));
+    } else {
+      notes.table("fewer than two columns take part in the copula: columns are generated independently");
+    }
+
+    long rowCount = fraction == null || fraction >= 1.0 ? profile.rows : Math.round(profile.rows / fraction);
+    SourceFingerprint fingerprint = new SourceFingerprint(source.location(), source.format(), source.deltaVersion(),
+        rowCount, profile.rows, config.source().where(), fraction, source.partitionColumns(),
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    SynthModel model = new SynthModel(SynthModel.FORMAT_VERSION, table, Version.tool(), fingerprint,
+        tableFit.settings(), tableFit.columnModels(), copula, notes.all());
+    ModelStore.write(spark.sparkContext().hadoopConfiguration(), config.model(), model);
+    LOG.info("fit done table={} model={} columns={} copula-columns={} seconds={}", table, config.model(),
+        model.columns().size(), copulaPlan.size(), seconds.values().stream().mapToDouble(Double::doubleValue).sum());
+    return new Result(model, config.model(), seconds);
+  }
+
+  private static ProfileAggregator.Buffer profile(Dataset<Row> prepared, List<PreparedColumn> columns,
+      FitConfig fit) {
+    int exactDistinct = Math.max(fit.maxCategories(), fit.maxAtoms()) * 2;
+    UserDefinedFunction udaf = functions.udaf(new ProfileAggregator(columns, exactDistinct),
+        org.apache.spark.sql.Encoders.row(prepared.schema()));
+    Row row = prepared.agg(udaf.apply(allColumns(prepared))).first();
+    return JavaBytes.read((byte[]) row.get(0), ProfileAggregator.Buffer.class);
+  }
+
+  private static void refine(Dataset<Row> prepared, RefinePlan plan, FitConfig fit, TableFit tableFit) {
+    UserDefinedFunction udaf = functions.udaf(new RefineAggregator(plan.numeric(), plan.text(), fit.boundRank()),
+        org.apache.spark.sql.Encoders.row(prepared.schema()));
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(udaf.apply(allColumns(prepared)));
+    Column grid = functions.lit(plan.grid());
+    List<Integer> quantileTasks = new ArrayList<>();
+    for (int t = 0; t < plan.numeric().size(); t++) {
+      NumericRefineTask task = plan.numeric().get(t);
+      if (!task.quantiles()) {
+        continue;
+      }
+      Column value = functions.col(prepared.columns()[task.column()]);
+      Column keep = functions.not(functions.isnan(value))
+          .and(functions.abs(value).notEqual(Double.POSITIVE_INFINITY));
+      if (task.atoms().length > 0) {
+        keep = keep.and(functions.not(value.isin((Object[]) boxed(task.atoms()))));
+      }
+      aggregates.add(functions.percentile_approx(functions.when(keep, value), grid,
+          functions.lit(fit.quantileAccuracy())));
+      quantileTasks.add(t);
+    }
+    Row row = prepared.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+        .first();
+    RefineAggregator.Buffer buffer = JavaBytes.read((byte[]) row.get(0), RefineAggregator.Buffer.class);
+    List<double[]> quantiles = new ArrayList<>();
+    for (int t = 0; t < plan.numeric().size(); t++) {
+      quantiles.add(null);
+    }
+    for (int q = 0; q < quantileTasks.size(); q++) {
+      if (!row.isNullAt(q + 1)) {
+        List<Double> values = row.getList(q + 1);
+        quantiles.set(quantileTasks.get(q), values.stream().mapToDouble(Double::doubleValue).toArray());
+      }
+    }
+    List<Map<String, Long>> text = new ArrayList<>(buffer.text);
+    tableFit.afterRefine(List.of(buffer.numeric), quantiles, text);
+  }
+
+  private static PairwiseMoments correlate(Dataset<Row> prepared, CopulaPlan plan, long seed) {
+    List<Column> inputs = new ArrayList<>();
+    inputs.add(functions.xxhash64(allColumns(prepared)).alias("row_hash"));
+    for (int index : plan.columns()) {
+      inputs.add(functions.col(prepared.columns()[index]));
+    }
+    Dataset<Row> scored = prepared.select(inputs.toArray(new Column[0]));
+    StructType schema = scored.schema();
+    UserDefinedFunction udaf = functions.udaf(new CopulaAggregator(plan.scorers(), plan.names(), plan.epsilon(),
+        seed), org.apache.spark.sql.Encoders.row(schema));
+    Row row = scored.agg(udaf.apply(allColumns(scored))).first();
+    return JavaBytes.read((byte[]) row.get(0), PairwiseMoments.class);
+  }
+
+  private static Column[] allColumns(Dataset<Row> frame) {
+    String[] names = frame.columns();
+    Column[] columns = new Column[names.length];
+    for (int i = 0; i < names.length; i++) {
+      columns[i] = functions.col(names[i]);
+    }
+    return columns;
+  }
+
+  private static Double[] boxed(double[] values) {
+    Double[] boxed = new Double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      boxed[i] = values[i];
+    }
+    return boxed;
+  }
+
+  private static <T> T timed(Map<String, Double> seconds, String phase, Supplier<T> work) {
+    long start = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      seconds.put(phase, Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+    }
+  }
+
+  /** Runs one scan under a job description, turning read failures into one-line input errors. */
+  private static <T> T scan(SparkSession spark, LoadedSource source, String description, Supplier<T> work) {
+    spark.sparkContext().setJobDescription(description);
+    try {
+      return work.get();
+    } catch (SynthException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (isReadFailure(e)) {
+        throw SynthException.input("cannot read source %s: %s", source.location(), Failures.reason(e));
+      }
+      throw e;
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  private static boolean isReadFailure(Throwable error) {
+    if (Failures.causedBy(error, IOException.class)) {
+      return true;
+    }
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("FAILED_READ_FILE") || message.contains("MALFORMED_RECORD")
+          || message.contains("CANNOT_READ_FILE") || message.contains("PATH_NOT_FOUND")
+          || t.getClass().getName().contains("ParquetDecodingException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,132 @@
+package io.synthlake.spark;
+
+import io.synthlake.errors.ExitCode;
+import io.synthlake.errors.SynthException;
+import io.synthlake.model.ModelFormatException;
+import io.synthlake.model.ModelJson;
+import io.synthlake.model.SynthModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Model files on any Hadoop file system (local, HDFS, S3, ...). Writes go to a hidden temporary file in the same
+ * directory and are renamed into place, so a reader never sees half a model and a failed fit leaves the previous
+ * model intact.
+ */
+public final class ModelStore {
+  private ModelStore() {}
+
+  /**
+   * Fails fast, before any scan, when the model cannot be written: it exists and overwriting was not requested,
+   * it is a directory, or its directory cannot be created or written.
+   */
+  public static void checkWritable(Configuration conf, String location, boolean overwrite) {
+    Path path = new Path(location);
+    try {
+      FileSystem fs = fileSystem(path, conf);
+      if (fs.exists(path)) {
+        FileStatus status = fs.getFileStatus(path);
+        if (status.isDirectory()) {
+          throw SynthException.output("model path %s is a directory: give a file name such as %s/model.json",
+              location, location);
+        }
+        if (!overwrite) {
+          throw SynthException.output("model %s already exists: pass --overwrite (or set fit.overwrite-model: "
+              + "true) to replace it", location);
+        }
+      }
+      Path parent = path.getParent();
+      if (parent != null) {
+        if (fs.exists(parent) && !fs.getFileStatus(parent).isDirectory()) {
+          throw SynthException.output("cannot write model %s: %s is a file, not a directory", location, parent);
+        }
+        if (!fs.exists(parent) && !fs.mkdirs(parent)) {
+          throw SynthException.output("cannot create directory %s for model %s", parent, location);
+        }
+      }
+      Path probe = temporary(path, "probe");
+      try (OutputStream out = fs.create(probe, false)) {
+        out.write('\n');
+      }
+      fs.delete(probe, false);
+    } catch (SynthException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw SynthException.output("cannot write model %s: %s", location, Failures.reason(e));
+    }
+  }
+
+  /** Writes the model atomically (temporary file, then rename). */
+  public static void write(Configuration conf, String location, SynthModel model) {
+    Path path = new Path(location);
+    byte[] bytes = ModelJson.write(model).getBytes(StandardCharsets.UTF_8);
+    Path temporary = temporary(path, "tmp");
+    FileSystem fs = null;
+    try {
+      fs = fileSystem(path, conf);
+      try (OutputStream out = fs.create(temporary, false)) {
+        out.write(bytes);
+      }
+      if (!fs.rename(temporary, path)) {
+        // HDFS and object stores do not rename over an existing file.
+        fs.delete(path, false);
+        if (!fs.rename(temporary, path)) {
+          throw new IOException("rename of " + temporary + " to " + path + " failed");
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(fs, temporary);
+      throw SynthException.output("cannot write model %s: %s", location, Failures.reason(e));
+    }
+  }
+
+  public static SynthModel read(Configuration conf, String location) {
+    Path path = new Path(location);
+    String text;
+    try {
+      FileSystem fs = fileSystem(path, conf);
+      if (!fs.exists(path)) {
+        throw new SynthException(ExitCode.MODEL, "model " + location + " does not exist");
+      }
+      try (InputStream in = fs.open(path)) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new SynthException(ExitCode.MODEL, "cannot read model " + location + ": " + Failures.reason(e));
+    }
+    try {
+      return ModelJson.read(text, location);
+    } catch (ModelFormatException e) {
+      throw new SynthException(ExitCode.MODEL, e.getMessage(), e);
+    }
+  }
+
+  /** The raw local file system: no .crc side files next to models. */
+  private static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+    FileSystem fs = path.getFileSystem(conf);
+    return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+  }
+
+  private static Path temporary(Path path, String purpose) {
+    return new Path(path.getParent(), "." + path.getName() + "." + purpose + "-" + UUID.randomUUID());
+  }
+
+  private static void deleteQuietly(FileSystem fs, Path path) {
+    if (fs == null) {
+      return;
+    }
+    try {
+      fs.delete(path, false);
+    } catch (IOException ignored) {
+      // best effort: the temporary file is hidden and harmless
+    }
+  }
+}

@@ -1,0 +1,393 @@
+package io.synthlake.spark;
+
+import io.delta.tables.DeltaTable;
+import io.synthlake.config.SourceConfig;
+import io.synthlake.errors.SynthException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalog.Column;
+import org.apache.spark.sql.functions;
+
+/**
+ * Opens a source table: a path (file or directory, Hive-style partitions, any Hadoop file system) in Parquet,
+ * Delta, CSV, ORC or JSON, or a catalog table. Checks what it can before any scan: that the path exists, that a
+ * directory has data files of one format, that Parquet files carry Parquet's magic bytes.
+ */
+public final class SourceReader {
+  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*){0,2}");
+  private static final Pattern COMPRESSION = Pattern.compile("\\.(gz|bz2|deflate|lz4|zst|zstd|xz|snappy)$");
+  private static final int MAX_FILES_CHECKED = 1000;
+  private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ORC_MAGIC = "ORC".getBytes(StandardCharsets.US_ASCII);
+
+  private SourceReader() {}
+
+  public static LoadedSource load(SparkSession spark, SourceConfig source) {
+    LoadedSource loaded;
+    if (source.table() != null) {
+      loaded = fromCatalog(spark, source.table(), source);
+    } else if (source.path() == null) {
+      throw SynthException.config("no source: pass --source PATH_OR_TABLE or set source.path or source.table in "
+          + "the job file");
+    } else {
+      loaded = fromPath(spark, source);
+    }
+    Dataset<Row> frame = loaded.frame();
+    if (source.where() != null) {
+      try {
+        frame = frame.where(source.where());
+      } catch (Exception e) {
+        throw SynthException.config("source.where '%s' is not a valid filter on %s: %s", source.where(),
+            loaded.location(), Failures.reason(e));
+      }
+    }
+    return new LoadedSource(frame, loaded.location(), loaded.format(), loaded.deltaVersion(),
+        loaded.partitionColumns(), source.name() != null ? source.name() : loaded.tableName());
+  }
+
+  private static LoadedSource fromCatalog(SparkSession spark, String table, SourceConfig source) {
+    boolean exists;
+    try {
+      exists = spark.catalog().tableExists(table);
+    } catch (Exception e) {
+      throw SynthException.input("cannot look up table %s in the catalog: %s", table, Failures.reason(e));
+    }
+    if (!exists) {
+      throw SynthException.input("source table %s does not exist in the catalog (and no such path exists)", table);
+    }
+    Dataset<Row> frame;
+    Long version = null;
+    String format = "table";
+    try {
+      if (source.version() != null || source.timestamp() != null) {
+        DataFrameReader reader = spark.read().format("delta");
+        timeTravel(reader, source);
+        frame = reader.table(table);
+      } else {
+        frame = spark.table(table);
+      }
+    } catch (Exception e) {
+      throw SynthException.input("cannot read table %s: %s", table, Failures.reason(e));
+    }
+    try {
+      DeltaTable delta = DeltaTable.forName(spark, table);
+      version = deltaVersion(delta, source);
+      format = "delta";
+    } catch (Exception notDelta) {
+      // Not a Delta table: no version to record.
+    }
+    List<String> partitions = new ArrayList<>();
+    try {
+      for (Column column : spark.catalog().listColumns(table).collectAsList()) {
+        if (column.isPartition()) {
+          partitions.add(column.name());
+        }
+      }
+    } catch (Exception e) {
+      // Partition information is descriptive only.
+    }
+    String name = table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table;
+    return new LoadedSource(frame, table, format, version, partitions, name);
+  }
+
+  private static LoadedSource fromPath(SparkSession spark, SourceConfig source) {
+    String location = source.path();
+    Path path = new Path(location);
+    FileSystem fs;
+    FileStatus status;
+    try {
+      fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      status = fs.exists(path) ? fs.getFileStatus(path) : null;
+    } catch (IOException | IllegalArgumentException e) {
+      throw SynthException.input("cannot access source %s: %s", location, Failures.reason(e));
+    }
+    if (status == null) {
+      if (TABLE_NAME.matcher(location).matches() && tableExists(spark, location)) {
+        return fromCatalog(spark, location, source);
+      }
+      throw SynthException.input("source %s does not exist (neither a path nor a catalog table)", location);
+    }
+    boolean delta = status.isDirectory() && exists(fs, new Path(path, "_delta_log"));
+    String format = source.format();
+    List<String> partitions = List.of();
+    if (!delta && !"delta".equals(format)) {
+      DataFiles files = list(fs, path, status, location);
+      String detected = files.format(location);
+      if (format == null) {
+        format = detected;
+      }
+      if ("parquet".equals(format)) {
+        checkParquetMagic(fs, files.files(), location);
+      }
+      partitions = files.partitionColumns();
+    } else if (format == null) {
+      format = "delta";
+    }
+    if ((source.version() != null || source.timestamp() != null) && !"delta".equals(format)) {
+      throw SynthException.config("source.version and source.timestamp need a Delta table, but %s is %s",
+          location, format);
+    }
+    Dataset<Row> frame = read(spark, source, location, format);
+    Long version = null;
+    if ("delta".equals(format)) {
+      try {
+        DeltaTable table = DeltaTable.forPath(spark, location);
+        version = deltaVersion(table, source);
+        partitions = table.detail().select("partitionColumns").first().getList(0);
+      } catch (Exception e) {
+        throw SynthException.input("cannot read the Delta log of %s: %s", location, Failures.reason(e));
+      }
+    }
+    return new LoadedSource(frame, location, format, version, partitions, nameOf(path));
+  }
+
+  private static Dataset<Row> read(SparkSession spark, SourceConfig source, String location, String format) {
+    DataFrameReader reader = spark.read().format(format);
+    Map<String, String> options = new HashMap<>();
+    if ("csv".equals(format)) {
+      options.put("header", "true");
+      if (source.schema() == null) {
+        options.put("inferSchema", "true");
+      }
+    }
+    options.putAll(source.options());
+    reader = reader.options(options);
+    if (source.schema() != null) {
+      try {
+        reader = reader.schema(source.schema());
+      } catch (Exception e) {
+        throw SynthException.config("source.schema '%s' is not a valid DDL schema: %s", source.schema(),
+            Failures.reason(e));
+      }
+    }
+    if ("delta".equals(format)) {
+      timeTravel(reader, source);
+    }
+    try {
+      return reader.load(location);
+    } catch (Exception e) {
+      throw SynthException.input("cannot read %s as %s: %s", location, format, Failures.reason(e));
+    }
+  }
+
+  private static void timeTravel(DataFrameReader reader, SourceConfig source) {
+    if (source.version() != null) {
+      reader.option("versionAsOf", source.version());
+    }
+    if (source.timestamp() != null) {
+      reader.option("timestampAsOf", source.timestamp());
+    }
+  }
+
+  private static Long deltaVersion(DeltaTable table, SourceConfig source) {
+    if (source.version() != null) {
+      return source.version();
+    }
+    Dataset<Row> history = table.history();
+    if (source.timestamp() != null) {
+      history = history.where(functions.col("timestamp").leq(functions.lit(source.timestamp()).cast("timestamp")));
+    }
+    Row row = history.agg(functions.max("version")).first();
+    return row.isNullAt(0) ? null : row.getLong(0);
+  }
+
+  private static boolean tableExists(SparkSession spark, String name) {
+    try {
+      return spark.catalog().tableExists(name);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static boolean exists(FileSystem fs, Path path) {
+    try {
+      return fs.exists(path);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** "adult" for data/adult.csv, "flights" for /lake/flights/ (partitioned or not). */
+  static String nameOf(Path path) {
+    String name = path.getName();
+    name = COMPRESSION.matcher(name.toLowerCase(Locale.ROOT)).find() ? name.substring(0, name.lastIndexOf('.'))
+        : name;
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /** Data files of a source path, with the format each has (by extension or magic bytes; null if unknown). */
+  private record DataFiles(List<FileStatus> files, Map<String, List<String>> byFormat, List<String> partitionColumns) {
+    String format(String location) {
+      if (files.isEmpty()) {
+        throw SynthException.input("source %s has no data files (only hidden or empty entries)", location);
+      }
+      if (byFormat.size() > 1 || byFormat.containsKey("unknown")) {
+        String found = byFormat.entrySet().stream()
+            .map(e -> e.getKey() + ": " + e.getValue().size() + " e.g. " + e.getValue().get(0))
+            .collect(Collectors.joining("; "));
+        if (byFormat.size() == 1) {
+          throw SynthException.input("cannot tell the format of %s (%s): pass --format", location, found);
+        }
+        throw SynthException.input("source %s mixes file formats (%s): pass --format or clean up the directory",
+            location, found);
+      }
+      return byFormat.keySet().iterator().next();
+    }
+  }
+
+  private static DataFiles list(FileSystem fs, Path root, FileStatus status, String location) {
+    List<FileStatus> files = new ArrayList<>();
+    Map<String, List<String>> byFormat = new TreeMap<>();
+    List<String> partitions = new ArrayList<>();
+    try {
+      if (status.isFile()) {
+        files.add(status);
+      } else {
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+        String rootText = root.makeQualified(fs.getUri(), fs.getWorkingDirectory()).toUri().getPath();
+        while (it.hasNext()) {
+          LocatedFileStatus file = it.next();
+          String relative = relative(rootText, file.getPath().toUri().getPath());
+          if (hidden(relative)) {
+            continue;
+          }
+          if (files.isEmpty()) {
+            partitions = partitionColumns(relative);
+          }
+          files.add(file);
+        }
+      }
+      for (FileStatus file : files) {
+        String format = formatOf(fs, file);
+        byFormat.computeIfAbsent(format == null ? "unknown" : format, k -> new ArrayList<>())
+            .add(file.getPath().getName());
+      }
+    } catch (IOException e) {
+      throw SynthException.input("cannot list source %s: %s", location, Failures.reason(e));
+    }
+    return new DataFiles(files, new LinkedHashMap<>(byFormat), partitions);
+  }
+
+  private static String relative(String root, String file) {
+    String prefix = root.endsWith("/") ? root : root + "/";
+    return file.startsWith(prefix) ? file.substring(prefix.length()) : file;
+  }
+
+  /** Spark skips names starting with '_' (unless they hold a partition's '=') or '.'. */
+  private static boolean hidden(String relativePath) {
+    for (String part : relativePath.split("/")) {
+      if ((part.startsWith("_") && !part.contains("=")) || part.startsWith(".") || part.endsWith("._COPYING_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> partitionColumns(String relativePath) {
+    List<String> columns = new ArrayList<>();
+    String[] parts = relativePath.split("/");
+    for (int i = 0; i < parts.length - 1; i++) {
+      int eq = parts[i].indexOf('=');
+      if (eq > 0) {
+        columns.add(parts[i].substring(0, eq));
+      }
+    }
+    return columns;
+  }
+
+  private static String formatOf(FileSystem fs, FileStatus file) throws IOException {
+    String name = COMPRESSION.matcher(file.getPath().getName().toLowerCase(Locale.ROOT)).replaceFirst("");
+    if (name.endsWith(".parquet")) {
+      return "parquet";
+    }
+    if (name.endsWith(".orc")) {
+      return "orc";
+    }
+    if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+      return "csv";
+    }
+    if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+      return "json";
+    }
+    byte[] head = head(fs, file, 4);
+    if (startsWith(head, PARQUET_MAGIC)) {
+      return "parquet";
+    }
+    if (startsWith(head, ORC_MAGIC)) {
+      return "orc";
+    }
+    return null;
+  }
+
+  private static void checkParquetMagic(FileSystem fs, List<FileStatus> files, String location) {
+    int checked = 0;
+    for (FileStatus file : files) {
+      if (checked++ >= MAX_FILES_CHECKED) {
+        return;
+      }
+      try {
+        long length = file.getLen();
+        boolean ok = length >= 12;
+        if (ok) {
+          try (FSDataInputStream in = fs.open(file.getPath())) {
+            byte[] head = new byte[4];
+            byte[] tail = new byte[4];
+            in.readFully(0, head);
+            in.readFully(length - 4, tail);
+            ok = startsWith(head, PARQUET_MAGIC) && startsWith(tail, PARQUET_MAGIC);
+          }
+        }
+        if (!ok) {
+          throw SynthException.input("source %s: file %s is not a Parquet file (%s): remove or replace it",
+              location, file.getPath(), length < 12 ? "only " + length + " bytes" : "no PAR1 magic bytes");
+        }
+      } catch (IOException e) {
+        throw SynthException.input("source %s: cannot read file %s: %s", location, file.getPath(),
+            Failures.reason(e));
+      }
+    }
+  }
+
+  private static byte[] head(FileSystem fs, FileStatus file, int bytes) throws IOException {
+    if (file.getLen() < bytes) {
+      return new byte[0];
+    }
+    try (FSDataInputStream in = fs.open(file.getPath())) {
+      byte[] head = new byte[bytes];
+      in.readFully(0, head);
+      return head;
+    }
+  }
+
+  private static boolean startsWith(byte[] data, byte[] prefix) {
+    if (data.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (data[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
