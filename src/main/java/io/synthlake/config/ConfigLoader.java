@@ -74,7 +74,9 @@ public final class ConfigLoader {
       problems.addAll(config.problems());
     }
     if (!problems.isEmpty()) {
+      // In file order: binding reports some problems late (record properties are buffered).
       throw SynthException.config("config %s: %s", origin, problems.stream()
+          .sorted(java.util.Comparator.comparingInt(p -> lineOf(p.path(), lines)))
           .map(p -> where(p.path(), lines, optionOf) + p.message())
           .collect(Collectors.joining("; ")));
     }
@@ -147,13 +149,19 @@ public final class ConfigLoader {
     if (option != null) {
       return "option " + option + ": ";
     }
+    int line = lineOf(path, lines);
+    return line == Integer.MAX_VALUE ? "" : "line " + line + ": ";
+  }
+
+  /** The line of a key, or of its nearest enclosing key; MAX_VALUE when unknown (command-line values). */
+  private static int lineOf(String path, Map<String, Integer> lines) {
     for (String p = path; !p.isEmpty(); p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : "") {
       Integer line = lines.get(p);
       if (line != null) {
-        return "line " + line + ": ";
+        return line;
       }
     }
-    return "";
+    return Integer.MAX_VALUE;
   }
 
   static String pathOf(JsonStreamContext context) {

@@ -6,12 +6,12 @@ package io.synthlake.errors;
  */
 public enum ExitCode {
   OK(0, "success"),
-  INTERNAL(1, "unexpected failure (a bug, or a Spark failure synthlake could not classify); rerun with --verbose"),
+  INTERNAL(1, "unexpected failure (a bug or an unclassified Spark error); see --verbose"),
   USAGE(2, "bad command line: unknown option, missing or malformed argument"),
-  CONFIG(3, "invalid job configuration: unknown key, wrong value type, override for a missing column"),
-  INPUT(4, "unusable source: missing path, no data files, empty table, corrupt file, unsupported or non-finite values"),
+  CONFIG(3, "invalid job configuration: unknown key, wrong type, bad override"),
+  INPUT(4, "unusable source: missing, empty, corrupt, unsupported or non-finite data"),
   OUTPUT(5, "output cannot be written, or exists and overwriting was not requested"),
-  MODEL(6, "unreadable model: missing, corrupt, or written by a newer synthlake");
+  MODEL(6, "unreadable model: missing, corrupt, or from a newer synthlake");
 
   private final int code;
   private final String meaning;

@@ -10,8 +10,8 @@ import java.util.Objects;
  */
 public record CopulaModel(List<String> columns, double[][] correlation) {
   public CopulaModel {
-    columns = List.copyOf(Objects.requireNonNull(columns, "copula columns"));
-    Objects.requireNonNull(correlation, "copula correlation");
+    columns = List.copyOf(Objects.requireNonNull(columns, "copula columns is required"));
+    Objects.requireNonNull(correlation, "copula correlation is required");
     int k = columns.size();
     Checks.require(correlation.length == k, "the correlation matrix must be %dx%d for %d columns", k, k, k);
     double[][] copy = new double[k][];

@@ -10,8 +10,8 @@ import java.util.Objects;
  */
 public record EmpiricalQuantiles(double[] probabilities, double[] values) implements ContinuousPart {
   public EmpiricalQuantiles {
-    Objects.requireNonNull(probabilities, "probabilities");
-    Objects.requireNonNull(values, "values");
+    Objects.requireNonNull(probabilities, "probabilities is required");
+    Objects.requireNonNull(values, "values is required");
     Checks.require(probabilities.length == values.length,
         "quantile knots need as many probabilities as values (%d vs %d)", probabilities.length, values.length);
     Checks.require(values.length >= 2, "quantile knots need at least 2 knots, got %d", values.length);

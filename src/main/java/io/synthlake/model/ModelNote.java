@@ -5,7 +5,7 @@ import java.util.Objects;
 /** A decision or fallback made while fitting, for the reviewer: about one column, or the table when null. */
 public record ModelNote(String column, String message) {
   public ModelNote {
-    Objects.requireNonNull(message, "note message");
+    Objects.requireNonNull(message, "note message is required");
   }
 
   public static ModelNote table(String message) {

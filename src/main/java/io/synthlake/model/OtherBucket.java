@@ -9,6 +9,6 @@ import java.util.Objects;
 public record OtherBucket(double probability, StringShape shape) {
   public OtherBucket {
     Checks.probability(probability, "other.probability");
-    Objects.requireNonNull(shape, "other.shape");
+    Objects.requireNonNull(shape, "other.shape is required");
   }
 }

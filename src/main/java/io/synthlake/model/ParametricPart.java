@@ -26,13 +26,15 @@ public sealed interface ParametricPart extends ContinuousPart {
   @JsonIgnore
   RealDistribution standardised();
 
+  /** Location of the standardised distribution (not a stored parameter). */
   @JsonIgnore
-  default double offset() {
+  default double standardOffset() {
     return 0.0;
   }
 
+  /** Scale of the standardised distribution (not a stored parameter). */
   @JsonIgnore
-  default double scale() {
+  default double standardScale() {
     return 1.0;
   }
 
@@ -45,21 +47,21 @@ public sealed interface ParametricPart extends ContinuousPart {
       return 1.0;
     }
     RealDistribution d = standardised();
-    double low = d.cumulativeProbability((lower() - offset()) / scale());
-    double high = d.cumulativeProbability((upper() - offset()) / scale());
+    double low = d.cumulativeProbability((lower() - standardOffset()) / standardScale());
+    double high = d.cumulativeProbability((upper() - standardOffset()) / standardScale());
     if (!(high > low)) {
       return (x - lower()) / (upper() - lower());
     }
-    return (d.cumulativeProbability((x - offset()) / scale()) - low) / (high - low);
+    return (d.cumulativeProbability((x - standardOffset()) / standardScale()) - low) / (high - low);
   }
 
   /** The inverse of {@link #cdf}: a value in [lower, upper]. */
   default double quantile(double u) {
     RealDistribution d = standardised();
-    double low = d.cumulativeProbability((lower() - offset()) / scale());
-    double high = d.cumulativeProbability((upper() - offset()) / scale());
+    double low = d.cumulativeProbability((lower() - standardOffset()) / standardScale());
+    double high = d.cumulativeProbability((upper() - standardOffset()) / standardScale());
     double p = low + Math.min(1.0, Math.max(0.0, u)) * (high - low);
-    double x = offset() + scale() * d.inverseCumulativeProbability(p);
+    double x = standardOffset() + standardScale() * d.inverseCumulativeProbability(p);
     return Math.min(upper(), Math.max(lower(), x));
   }
 
@@ -126,7 +128,7 @@ public sealed interface ParametricPart extends ContinuousPart {
     }
 
     @Override
-    public double scale() {
+    public double standardScale() {
       return scale;
     }
 
@@ -151,12 +153,12 @@ public sealed interface ParametricPart extends ContinuousPart {
     }
 
     @Override
-    public double offset() {
+    public double standardOffset() {
       return lower;
     }
 
     @Override
-    public double scale() {
+    public double standardScale() {
       return upper - lower;
     }
 
@@ -178,12 +180,12 @@ public sealed interface ParametricPart extends ContinuousPart {
     }
 
     @Override
-    public double offset() {
+    public double standardOffset() {
       return lower;
     }
 
     @Override
-    public double scale() {
+    public double standardScale() {
       return upper - lower;
     }
 
@@ -207,7 +209,7 @@ public sealed interface ParametricPart extends ContinuousPart {
     }
 
     @Override
-    public double offset() {
+    public double standardOffset() {
       return lower;
     }
 

@@ -18,8 +18,8 @@ public record SourceFingerprint(
     List<String> partitionColumns,
     String readAt) {
   public SourceFingerprint {
-    Objects.requireNonNull(location, "source location");
-    Objects.requireNonNull(format, "source format");
+    Objects.requireNonNull(location, "source location is required");
+    Objects.requireNonNull(format, "source format is required");
     Checks.require(rowCount >= 0 && rowsProfiled >= 0, "row counts must not be negative");
     partitionColumns = partitionColumns == null ? List.of() : List.copyOf(partitionColumns);
   }

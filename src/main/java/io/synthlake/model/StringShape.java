@@ -15,7 +15,7 @@ public record StringShape(NumericMarginal lengths, List<PositionShape> positions
   public static final String OTHER_CHARACTERS = "other";
 
   public StringShape {
-    Objects.requireNonNull(lengths, "shape lengths");
+    Objects.requireNonNull(lengths, "shape lengths is required");
     positions = positions == null ? List.of() : List.copyOf(positions);
     characters = characters == null ? Map.of() : Map.copyOf(characters);
     Checks.require(positions.size() <= MAX_POSITIONS, "a shape keeps at most %d positions", MAX_POSITIONS);

@@ -25,9 +25,9 @@ public record SynthModel(
 
   public SynthModel {
     Checks.require(formatVersion >= 1, "format-version must be at least 1, got %d", formatVersion);
-    Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(source, "source");
-    columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
+    Objects.requireNonNull(table, "table is required");
+    Objects.requireNonNull(source, "source is required");
+    columns = List.copyOf(Objects.requireNonNull(columns, "columns is required"));
     notes = notes == null ? List.of() : List.copyOf(notes);
     Set<String> names = new HashSet<>();
     for (ColumnModel column : columns) {

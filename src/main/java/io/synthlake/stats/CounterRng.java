@@ -11,7 +11,7 @@ package io.synthlake.stats;
  */
 public final class CounterRng {
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
-  private static final double DOUBLE_UNIT = 0x1.0p-53;
+  private static final double DOUBLE_UNIT = 0x1.0p-52;
 
   private CounterRng() {}
 
@@ -34,9 +34,12 @@ public final class CounterRng {
     return mix64(hash(seed, a, b) ^ (c + 3 * GOLDEN_GAMMA));
   }
 
-  /** A uniform double in the open interval (0, 1) from 64 random bits: never exactly 0 or 1. */
+  /**
+   * A uniform double in the open interval (0, 1) from the top 52 of 64 random bits: the midpoints of 2^52 equal
+   * cells, so never exactly 0 or 1 (both extremes, 2^-53 and 1 - 2^-53, are exact doubles).
+   */
   public static double toOpenUnit(long bits) {
-    return ((bits >>> 11) + 0.5) * DOUBLE_UNIT;
+    return ((bits >>> 12) + 0.5) * DOUBLE_UNIT;
   }
 
   /** A stable 64-bit hash of a string (for table and column names used as key words). */

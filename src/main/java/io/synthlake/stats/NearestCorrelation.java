@@ -35,7 +35,7 @@ public final class NearestCorrelation {
     }
     double[][] result = isPositiveDefinite(symmetric, minEigenvalue)
         ? symmetric
-        : floorAndRescale(alternatingProjections(symmetric, minEigenvalue), minEigenvalue);
+        : symmetrise(floorAndRescale(alternatingProjections(symmetric, minEigenvalue), minEigenvalue));
     double maxChange = 0;
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
@@ -124,6 +124,19 @@ public final class NearestCorrelation {
       }
     }
     return result;
+  }
+
+  /** Eigen-decompositions leave last-bit asymmetries; a correlation matrix must be exactly symmetric. */
+  private static double[][] symmetrise(double[][] matrix) {
+    for (int i = 0; i < matrix.length; i++) {
+      matrix[i][i] = 1.0;
+      for (int j = i + 1; j < matrix.length; j++) {
+        double mean = 0.5 * (matrix[i][j] + matrix[j][i]);
+        matrix[i][j] = mean;
+        matrix[j][i] = mean;
+      }
+    }
+    return matrix;
   }
 
   private static double[][] copy(double[][] matrix) {

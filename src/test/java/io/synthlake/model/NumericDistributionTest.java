@@ -1,0 +1,85 @@
+package io.synthlake.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.apache.commons.math3.distribution.GammaDistribution;
+import org.junit.jupiter.api.Test;
+
+class NumericDistributionTest {
+  /** 0 holds 90% (like capital-gain), the rest is uniform on [100, 1100]. */
+  private final NumericMarginal capitalGain = new NumericMarginal(1.0, List.of(new Atom(0, 0.9)),
+      new EmpiricalQuantiles(new double[] {0, 1}, new double[] {100, 1100}), null);
+
+  @Test
+  void atomsComeBackWithTheirProbability() {
+    NumericDistribution d = NumericDistribution.of(capitalGain);
+    int n = 1_000_000;
+    int zeros = 0;
+    int below600 = 0;
+    for (int i = 0; i < n; i++) {
+      double x = d.quantile((i + 0.5) / n);
+      if (x == 0) {
+        zeros++;
+      } else if (x < 600) {
+        below600++;
+      }
+    }
+    assertThat(zeros / (double) n).isCloseTo(0.9, within(1e-6));
+    assertThat(below600 / (double) n).isCloseTo(0.05, within(1e-6));
+  }
+
+  @Test
+  void uniformScoresInvertTheQuantileFunctionAndRandomiseInsideAtoms() {
+    NumericDistribution d = NumericDistribution.of(capitalGain);
+    assertThat(d.uniformScore(0, 0.0)).isEqualTo(0.0);
+    assertThat(d.uniformScore(0, 0.5)).isCloseTo(0.45, within(1e-12));
+    assertThat(d.uniformScore(600, 0.3)).isCloseTo(0.95, within(1e-12));
+    assertThat(d.quantile(0.95)).isCloseTo(600, within(1e-9));
+    assertThat(d.uniformScore(5000, 0.3)).isEqualTo(1.0);
+    assertThat(d.uniformScore(-5, 0.3)).isEqualTo(0.0);
+    assertThat(d.cdf(0)).isCloseTo(0.9, within(1e-12));
+    assertThat(d.cdf(50)).isCloseTo(0.9, within(1e-12));
+    assertThat(d.cdf(1100)).isEqualTo(1.0);
+    for (double u = 0.91; u < 1; u += 0.01) {
+      assertThat(d.uniformScore(d.quantile(u), 0.5)).isCloseTo(u, within(1e-9));
+    }
+  }
+
+  @Test
+  void atomsInsideTheContinuousRangeSplitItAtTheRightPlace() {
+    // half uniform on [0, 100], half an atom at 50: F(50-) = 0.25, F(50) = 0.75
+    NumericMarginal m = new NumericMarginal(0, List.of(new Atom(50, 0.5)),
+        new EmpiricalQuantiles(new double[] {0, 1}, new double[] {0, 100}), null);
+    NumericDistribution d = NumericDistribution.of(m);
+    assertThat(d.quantile(0.2)).isCloseTo(40, within(1e-9));
+    assertThat(d.quantile(0.5)).isEqualTo(50);
+    assertThat(d.quantile(0.8)).isCloseTo(60, within(1e-9));
+    assertThat(d.uniformScore(50, 0.5)).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void tabulatesParametricPartsAccurately() {
+    ParametricPart.Gamma gamma = new ParametricPart.Gamma(2.0, 3.0, 0.0, 60.0);
+    NumericDistribution d = NumericDistribution.of(new NumericMarginal(0, List.of(), gamma, null));
+    GammaDistribution reference = new GammaDistribution(null, 2.0, 3.0, 1e-12);
+    double truncation = reference.cumulativeProbability(60);
+    for (double u = 0.001; u < 0.999; u += 0.0037) {
+      double x = d.quantile(u);
+      assertThat(reference.cumulativeProbability(x) / truncation).isCloseTo(u, within(1e-4));
+    }
+    assertThat(d.lowest()).isEqualTo(0.0);
+    assertThat(d.highest()).isEqualTo(60.0);
+  }
+
+  @Test
+  void onlyAtomsMeansADiscreteDistribution() {
+    NumericMarginal m = new NumericMarginal(1, List.of(new Atom(1, 0.25), new Atom(2, 0.75)), null, null);
+    NumericDistribution d = NumericDistribution.of(m);
+    assertThat(d.quantile(0.1)).isEqualTo(1);
+    assertThat(d.quantile(0.3)).isEqualTo(2);
+    assertThat(d.uniformScore(2, 0.0)).isCloseTo(0.25, within(1e-12));
+    assertThat(d.uniformScore(2, 0.999)).isCloseTo(0.25 + 0.999 * 0.75, within(1e-12));
+  }
+}

@@ -1,0 +1,119 @@
+package io.synthlake.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.synthlake.model.ColumnKind;
+import io.synthlake.model.ColumnModel;
+import io.synthlake.model.SynthModel;
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every source the fit reads: formats, Hive-style partitions, Delta time travel, catalog tables, filters. */
+class SourceFormatsTest extends SparkTestBase {
+  private static Dataset<Row> people;
+
+  @BeforeAll
+  static void people() {
+    people = spark.range(0, 400).select(
+        expr("cast(id as int) as person"),
+        expr("cast(20 + id % 50 as int) as age"),
+        expr("case when id % 3 = 0 then 'north' when id % 3 = 1 then 'south' else 'west' end as region"),
+        expr("cast(2020 + id % 4 as int) as year"),
+        expr("round(rand(7) * 1000, 2) as spend"));
+  }
+
+  private static SynthModel fit(String... args) {
+    String model = path("model-" + System.nanoTime() + ".json");
+    String[] all = new String[args.length + 3];
+    all[0] = "fit";
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--model";
+    all[args.length + 2] = model;
+    CliRun run = synth(all);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return readModel(Path.of(model));
+  }
+
+  @Test
+  void hivePartitionedParquetModelsThePartitionColumnsAndRecordsThem() {
+    people.write().partitionBy("year", "region").parquet(path("partitioned"));
+    SynthModel model = fit("--source", path("partitioned"));
+    assertThat(model.columns()).extracting(ColumnModel::name)
+        .containsExactlyInAnyOrder("person", "age", "spend", "year", "region");
+    assertThat(model.source().partitionColumns()).containsExactly("year", "region");
+    assertThat(model.source().format()).isEqualTo("parquet");
+    assertThat(model.column("region").orElseThrow().kind()).isEqualTo(ColumnKind.CATEGORICAL);
+    assertThat(model.table()).isEqualTo("partitioned");
+  }
+
+  @Test
+  void deltaTablesWithTimeTravel() throws Exception {
+    String table = path("delta-people");
+    people.limit(100).write().format("delta").save(table);
+    Thread.sleep(1100); // commits one second apart, for the timestamp lookup
+    String between = spark.sql("select current_timestamp()").first().getTimestamp(0).toInstant().toString();
+    Thread.sleep(1100);
+    people.write().format("delta").mode("append").save(table);
+
+    SynthModel latest = fit("--source", table);
+    assertThat(latest.source().format()).isEqualTo("delta");
+    assertThat(latest.source().deltaVersion()).isEqualTo(1L);
+    assertThat(latest.source().rowCount()).isEqualTo(500);
+
+    SynthModel first = fit("--source", table, "--delta-version", "0");
+    assertThat(first.source().deltaVersion()).isZero();
+    assertThat(first.source().rowCount()).isEqualTo(100);
+
+    SynthModel asOf = fit("--source", table, "--delta-timestamp", between);
+    assertThat(asOf.source().deltaVersion()).isZero();
+    assertThat(asOf.source().rowCount()).isEqualTo(100);
+  }
+
+  @Test
+  void csvWithInferredOrDeclaredSchemaOrcAndJson() {
+    people.coalesce(1).write().option("header", "true").csv(path("csv"));
+    SynthModel inferred = fit("--source", path("csv"));
+    assertThat(inferred.source().format()).isEqualTo("csv");
+    assertThat(inferred.column("age").orElseThrow().sparkType()).isEqualTo("int");
+    SynthModel declared = fit("--source", path("csv"), "--schema",
+        "person INT, age BIGINT, region STRING, year INT, spend DOUBLE");
+    assertThat(declared.column("age").orElseThrow().sparkType()).isEqualTo("bigint");
+
+    people.write().orc(path("orc"));
+    assertThat(fit("--source", path("orc")).source().format()).isEqualTo("orc");
+    people.write().json(path("json"));
+    SynthModel json = fit("--source", path("json"));
+    assertThat(json.source().format()).isEqualTo("json");
+    assertThat(json.column("region").orElseThrow().kind()).isEqualTo(ColumnKind.CATEGORICAL);
+  }
+
+  @Test
+  void catalogTablesByName() {
+    people.write().saveAsTable("people_catalog");
+    SynthModel model = fit("--source", "people_catalog");
+    assertThat(model.source().location()).isEqualTo("people_catalog");
+    assertThat(model.table()).isEqualTo("people_catalog");
+    assertThat(model.source().rowCount()).isEqualTo(400);
+  }
+
+  @Test
+  void rowFilterAndSampleFraction() {
+    people.write().parquet(path("filtered"));
+    SynthModel filtered = fit("--source", path("filtered"), "--where", "region = 'north'");
+    assertThat(filtered.source().rowCount()).isEqualTo(people.where(col("region").equalTo("north")).count());
+    assertThat(filtered.source().where()).isEqualTo("region = 'north'");
+    assertThat(filtered.column("region").orElseThrow().kind()).isEqualTo(ColumnKind.CONSTANT);
+
+    SynthModel sampled = fit("--source", path("filtered"), "--sample-fraction", "0.5", "--seed", "1");
+    assertThat(sampled.source().rowsProfiled()).isBetween(150L, 250L);
+    // the row count is estimated from the sample: profiled rows / fraction
+    assertThat(sampled.source().rowCount()).isEqualTo(Math.round(sampled.source().rowsProfiled() / 0.5));
+    assertThat(sampled.source().sampleFraction()).isEqualTo(0.5);
+  }
+}
