@@ -6,11 +6,20 @@ import java.io.Serializable;
  * Sums for Pearson correlations of k columns with pairwise deletion: for each pair, over the rows where both are
  * present, the count, both sums, both sums of squares and the sum of products. Mergeable, O(k²) memory whatever
  * the number of rows.
+ *
+ * <p>Rows with every score present (the common case) share per-column sums and need one product per pair; only
+ * rows with a missing score pay for per-pair sums.
  */
 public final class PairwiseMoments implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int k;
+  // rows with every score present
+  private long completeRows;
+  private final double[] completeSum;
+  private final double[] completeSumSquares;
+  private final double[] completeProducts;
+  // rows with a missing score, per pair
   private final long[] count;
   private final double[] sumI;
   private final double[] sumJ;
@@ -22,6 +31,9 @@ public final class PairwiseMoments implements Serializable {
   public PairwiseMoments(int k) {
     this.k = k;
     int pairs = k * (k - 1) / 2;
+    completeSum = new double[k];
+    completeSumSquares = new double[k];
+    completeProducts = new double[pairs];
     count = new long[pairs];
     sumI = new double[pairs];
     sumJ = new double[pairs];
@@ -44,6 +56,10 @@ public final class PairwiseMoments implements Serializable {
         present[m++] = i;
       }
     }
+    if (m == k) {
+      addComplete(z);
+      return;
+    }
     for (int a = 0; a < m; a++) {
       int i = present[a];
       double zi = z[i];
@@ -62,8 +78,27 @@ public final class PairwiseMoments implements Serializable {
     }
   }
 
+  private void addComplete(double[] z) {
+    completeRows++;
+    int p = 0;
+    for (int i = 0; i < k; i++) {
+      double zi = z[i];
+      completeSum[i] += zi;
+      completeSumSquares[i] += zi * zi;
+      for (int j = i + 1; j < k; j++) {
+        completeProducts[p++] += zi * z[j];
+      }
+    }
+  }
+
   public void merge(PairwiseMoments other) {
+    completeRows += other.completeRows;
+    for (int i = 0; i < k; i++) {
+      completeSum[i] += other.completeSum[i];
+      completeSumSquares[i] += other.completeSumSquares[i];
+    }
     for (int p = 0; p < count.length; p++) {
+      completeProducts[p] += other.completeProducts[p];
       count[p] += other.count[p];
       sumI[p] += other.sumI[p];
       sumJ[p] += other.sumJ[p];
@@ -78,7 +113,7 @@ public final class PairwiseMoments implements Serializable {
   }
 
   public long pairCount(int i, int j) {
-    return count[pair(Math.min(i, j), Math.max(i, j), k)];
+    return completeRows + count[pair(Math.min(i, j), Math.max(i, j), k)];
   }
 
   /** The Pearson correlation of columns i and j over their jointly present rows; NaN when undefined. */
@@ -86,17 +121,24 @@ public final class PairwiseMoments implements Serializable {
     if (i == j) {
       return 1.0;
     }
-    int p = pair(Math.min(i, j), Math.max(i, j), k);
-    double n = count[p];
+    int a = Math.min(i, j);
+    int b = Math.max(i, j);
+    int p = pair(a, b, k);
+    double n = completeRows + count[p];
     if (n < 2) {
       return Double.NaN;
     }
-    double covariance = n * sumIJ[p] - sumI[p] * sumJ[p];
-    double varianceI = n * sumII[p] - sumI[p] * sumI[p];
-    double varianceJ = n * sumJJ[p] - sumJ[p] * sumJ[p];
-    if (!(varianceI > 0 && varianceJ > 0)) {
+    double sa = completeSum[a] + sumI[p];
+    double sb = completeSum[b] + sumJ[p];
+    double saa = completeSumSquares[a] + sumII[p];
+    double sbb = completeSumSquares[b] + sumJJ[p];
+    double sab = completeProducts[p] + sumIJ[p];
+    double covariance = n * sab - sa * sb;
+    double varianceA = n * saa - sa * sa;
+    double varianceB = n * sbb - sb * sb;
+    if (!(varianceA > 0 && varianceB > 0)) {
       return Double.NaN;
     }
-    return Math.max(-1.0, Math.min(1.0, covariance / Math.sqrt(varianceI * varianceJ)));
+    return Math.max(-1.0, Math.min(1.0, covariance / Math.sqrt(varianceA * varianceB)));
   }
 }

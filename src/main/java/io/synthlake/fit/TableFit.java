@@ -145,7 +145,7 @@ public final class TableFit {
         if (frequent.exact()) {
           List<CategoryCount> counts = frequent.items().stream()
               .map(item -> new CategoryCount(item.value(), item.estimate())).toList();
-          w.marginal = categorical(w, counts);
+          finishCategorical(w, counts);
         } else {
           List<String> candidates = frequent.items().stream()
               .filter(item -> item.estimate() >= fit.minCategoryCount())
@@ -196,7 +196,7 @@ public final class TableFit {
       Work w = columns.get(task.column());
       List<CategoryCount> counts = text.get(t).entrySet().stream()
           .map(e -> new CategoryCount(e.getKey(), e.getValue())).toList();
-      w.marginal = categorical(w, counts);
+      finishCategorical(w, counts);
     }
   }
 
@@ -215,16 +215,16 @@ public final class TableFit {
     w.empirical = result.empirical();
   }
 
-  private Marginal categorical(Work w, List<CategoryCount> counts) {
+  private void finishCategorical(Work w, List<CategoryCount> counts) {
     // Made-up labels only make sense for strings; booleans, numbers and dates drop their rare values.
     boolean labelsCanBeMadeUp = w.spec.type() == SourceType.STRING;
     CategoricalMarginal marginal = categoricalAssembler.assemble(w.name(), counts, w.nonNull,
         labelsCanBeMadeUp ? w.text.shape() : null, notes);
     if (marginal == null) {
       becomeNull(w, "every label was seen fewer than " + fit.minCategoryCount() + " times");
-      return w.marginal;
+    } else {
+      w.marginal = marginal;
     }
-    return marginal;
   }
 
   private void becomeNull(Work w, String reason) {

@@ -143,21 +143,6 @@ public final class NumericDistribution implements Serializable {
     return lo;
   }
 
-  /** The first index whose element is at least key (elements non-decreasing). */
-  private static int lowerBound(double[] sorted, double key) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
   /** The value at cumulative probability p in [0, 1]. */
   public double quantile(double p) {
     int hi = Math.min(Math.max(upperBound(u, p), 1), u.length - 1);
@@ -175,24 +160,24 @@ public final class NumericDistribution implements Serializable {
    * map to 0 or 1.
    */
   public double uniformScore(double value, double v) {
-    int first = lowerBound(x, value);
-    if (first >= x.length) {
-      return 1.0;
-    }
+    // One binary search: an atom is exactly two knots with its value (continuous knots are strictly increasing
+    // and never equal an atom), so the knots at or below the value tell everything.
     int end = upperBound(x, value);
-    if (end - first >= 2) {
-      double low = u[first];
-      double high = u[end - 1];
-      return low + v * (high - low);
-    }
-    if (end - first == 1) {
-      return u[first];
-    }
-    if (first == 0) {
+    if (end == 0) {
       return 0.0;
     }
-    int lo = first - 1;
-    return u[lo] + (u[first] - u[lo]) * (value - x[lo]) / (x[first] - x[lo]);
+    int last = end - 1;
+    if (x[last] == value) {
+      if (last > 0 && x[last - 1] == value) {
+        double low = u[last - 1];
+        return low + v * (u[last] - low);
+      }
+      return u[last];
+    }
+    if (end >= x.length) {
+      return 1.0;
+    }
+    return u[last] + (u[end] - u[last]) * (value - x[last]) / (x[end] - x[last]);
   }
 
   /** P(X <= value). */

@@ -47,8 +47,11 @@ public final class FitJob {
 
   private FitJob() {}
 
-  /** The model and the time each phase took. */
-  public record Result(SynthModel model, String modelPath, Map<String, Double> seconds) {}
+  /**
+   * The model, the time each phase took, and the bytes each phase's aggregate sent to the driver (which depend
+   * on the columns, never on the rows).
+   */
+  public record Result(SynthModel model, String modelPath, Map<String, Double> seconds, Map<String, Long> bytes) {}
 
   public static Result run(SparkSession spark, JobConfig config) {
     FitConfig fit = config.fit();
@@ -56,6 +59,7 @@ public final class FitJob {
       throw SynthException.config("no model path: pass --model OUT.json or set model in the job file");
     }
     Map<String, Double> seconds = new LinkedHashMap<>();
+    Map<String, Long> bytes = new LinkedHashMap<>();
     ModelStore.checkWritable(spark.sparkContext().hadoopConfiguration(), config.model(), fit.overwriteModel());
     LoadedSource source = SourceReader.load(spark, config.source());
     FitNotes notes = new FitNotes();
@@ -73,13 +77,13 @@ public final class FitJob {
 
     ProfileAggregator.Buffer profile = timed(seconds, "profile", () -> scan(spark, source,
         "fit 1/3: profile " + table + " (" + columns.size() + " columns)",
-        () -> profile(prepared, columns, fit)));
+        () -> profile(prepared, columns, fit, bytes)));
     if (profile.rows == 0) {
       throw SynthException.input("source %s has no rows%s", source.location(),
           config.source().where() == null ? "" : " matching where '" + config.source().where() + "'");
     }
-    LOG.info("fit phase=profile table={} rows={} columns={} seconds={}", table, profile.rows, columns.size(),
-        seconds.get("profile"));
+    LOG.info("fit phase=profile table={} rows={} columns={} seconds={} result-bytes={}", table, profile.rows,
+        columns.size(), seconds.get("profile"), bytes.get("profile"));
     TableFit tableFit = new TableFit(specs, fit, notes);
     List<Object> summaries = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -92,7 +96,7 @@ public final class FitJob {
     if (!plan.isEmpty()) {
       timed(seconds, "refine", () -> scan(spark, source, "fit 2/3: refine " + table + " ("
           + (plan.numeric().size() + plan.text().size()) + " columns)", () -> {
-            refine(prepared, plan, fit, tableFit);
+            refine(prepared, plan, fit, tableFit, bytes);
             return null;
           }));
       LOG.info("fit phase=refine table={} numeric-columns={} categorical-columns={} seconds={}", table,
@@ -103,7 +107,7 @@ public final class FitJob {
     CopulaModel copula = null;
     if (copulaPlan.size() >= 2) {
       PairwiseMoments moments = timed(seconds, "copula", () -> scan(spark, source, "fit 3/3: copula " + table + " ("
-          + copulaPlan.size() + " columns)", () -> correlate(prepared, copulaPlan, fit.seed())));
+          + copulaPlan.size() + " columns)", () -> correlate(prepared, copulaPlan, fit.seed(), bytes)));
       copula = CorrelationEstimator.estimate(copulaPlan.names(), moments, notes);
       LOG.info("fit phase=copula table={} columns={} seconds={}", table, copulaPlan.size(), seconds.get("copula"));
     } else {
@@ -118,20 +122,23 @@ public final class FitJob {
         tableFit.settings(), tableFit.columnModels(), copula, notes.all());
     ModelStore.write(spark.sparkContext().hadoopConfiguration(), config.model(), model);
     LOG.info("fit done table={} model={} columns={} copula-columns={} seconds={}", table, config.model(),
-        model.columns().size(), copulaPlan.size(), seconds.values().stream().mapToDouble(Double::doubleValue).sum());
-    return new Result(model, config.model(), seconds);
+        model.columns().size(), copulaPlan.size(),
+        Math.round(seconds.values().stream().mapToDouble(Double::doubleValue).sum() * 100) / 100.0);
+    return new Result(model, config.model(), seconds, bytes);
   }
 
   private static ProfileAggregator.Buffer profile(Dataset<Row> prepared, List<PreparedColumn> columns,
-      FitConfig fit) {
+      FitConfig fit, Map<String, Long> bytes) {
     int exactDistinct = Math.max(fit.maxCategories(), fit.maxAtoms()) * 2;
     UserDefinedFunction udaf = functions.udaf(new ProfileAggregator(columns, exactDistinct),
         org.apache.spark.sql.Encoders.row(prepared.schema()));
     Row row = prepared.agg(udaf.apply(allColumns(prepared))).first();
+    bytes.put("profile", (long) ((byte[]) row.get(0)).length);
     return JavaBytes.read((byte[]) row.get(0), ProfileAggregator.Buffer.class);
   }
 
-  private static void refine(Dataset<Row> prepared, RefinePlan plan, FitConfig fit, TableFit tableFit) {
+  private static void refine(Dataset<Row> prepared, RefinePlan plan, FitConfig fit, TableFit tableFit,
+      Map<String, Long> bytes) {
     UserDefinedFunction udaf = functions.udaf(new RefineAggregator(plan.numeric(), plan.text(), fit.boundRank()),
         org.apache.spark.sql.Encoders.row(prepared.schema()));
     List<Column> aggregates = new ArrayList<>();
@@ -156,6 +163,7 @@ public final class FitJob {
     Row row = prepared.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
         .first();
     RefineAggregator.Buffer buffer = JavaBytes.read((byte[]) row.get(0), RefineAggregator.Buffer.class);
+    bytes.put("refine", (long) ((byte[]) row.get(0)).length + 8L * plan.grid().length * quantileTasks.size());
     List<double[]> quantiles = new ArrayList<>();
     for (int t = 0; t < plan.numeric().size(); t++) {
       quantiles.add(null);
@@ -170,7 +178,8 @@ public final class FitJob {
     tableFit.afterRefine(List.of(buffer.numeric), quantiles, text);
   }
 
-  private static PairwiseMoments correlate(Dataset<Row> prepared, CopulaPlan plan, long seed) {
+  private static PairwiseMoments correlate(Dataset<Row> prepared, CopulaPlan plan, long seed,
+      Map<String, Long> bytes) {
     List<Column> inputs = new ArrayList<>();
     inputs.add(functions.xxhash64(allColumns(prepared)).alias("row_hash"));
     for (int index : plan.columns()) {
@@ -181,6 +190,7 @@ public final class FitJob {
     UserDefinedFunction udaf = functions.udaf(new CopulaAggregator(plan.scorers(), plan.names(), plan.epsilon(),
         seed), org.apache.spark.sql.Encoders.row(schema));
     Row row = scored.agg(udaf.apply(allColumns(scored))).first();
+    bytes.put("copula", (long) ((byte[]) row.get(0)).length);
     return JavaBytes.read((byte[]) row.get(0), PairwiseMoments.class);
   }
 

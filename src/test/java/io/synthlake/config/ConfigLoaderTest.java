@@ -122,6 +122,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theShippedJobFilesAreValid() {
+    JobConfig example = ConfigLoader.load(Path.of("conf/example-job.yaml"), List.of());
+    assertThat(example.source().path()).isEqualTo("data/adult/adult.csv");
+    assertThat(example.fit().columns()).containsKey("education-num");
+    JobConfig demo = ConfigLoader.load(Path.of("jobs/adult.yaml"), List.of());
+    assertThat(demo.model()).isEqualTo("out/adult/adult.model.json");
+    assertThat(demo.source().schema()).startsWith("age INT");
+  }
+
+  @Test
   void duplicateKeysAreRejected() throws IOException {
     Path file = write("fit:\n  seed: 1\n  seed: 2\n");
     assertThatThrownBy(() -> ConfigLoader.load(file, List.of()))

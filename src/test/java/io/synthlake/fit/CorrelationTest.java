@@ -36,6 +36,27 @@ class CorrelationTest {
   }
 
   @Test
+  void completeAndIncompleteRowsCombine() {
+    SplittableRandom random = new SplittableRandom(12);
+    PairwiseMoments mixed = new PairwiseMoments(3);
+    double[][] rows = new double[3000][];
+    for (int r = 0; r < rows.length; r++) {
+      double a = random.nextGaussian();
+      rows[r] = new double[] {a, -0.5 * a + random.nextGaussian(), r % 3 == 0 ? Double.NaN : a + random.nextGaussian()};
+      mixed.add(rows[r]);
+    }
+    // reference: the pair (0, 1) over every row, computed directly
+    double[][] pairs = new double[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      pairs[r] = new double[] {rows[r][0], rows[r][1]};
+    }
+    double expected = new PearsonsCorrelation(pairs).getCorrelationMatrix().getEntry(0, 1);
+    assertThat(mixed.correlation(0, 1)).isCloseTo(expected, within(1e-12));
+    assertThat(mixed.pairCount(0, 1)).isEqualTo(3000);
+    assertThat(mixed.pairCount(1, 2)).isEqualTo(2000);
+  }
+
+  @Test
   void missingScoresAreDeletedPairwise() {
     PairwiseMoments moments = new PairwiseMoments(3);
     moments.add(new double[] {1, 2, Double.NaN});
