@@ -74,21 +74,13 @@ public final class NumericProfileState implements ColumnProfileState {
 
   private void writeObject(ObjectOutputStream out) throws IOException {
     out.defaultWriteObject();
-    byte[] frequentBytes = Sketches.bytes(frequent);
-    out.writeInt(frequentBytes.length);
-    out.write(frequentBytes);
-    byte[] distinctBytes = distinct.toCompactByteArray();
-    out.writeInt(distinctBytes.length);
-    out.write(distinctBytes);
+    Sketches.writeBytes(out, Sketches.bytes(frequent));
+    Sketches.writeBytes(out, distinct.toCompactByteArray());
   }
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
-    byte[] frequentBytes = new byte[in.readInt()];
-    in.readFully(frequentBytes);
-    frequent = Sketches.longs(frequentBytes);
-    byte[] distinctBytes = new byte[in.readInt()];
-    in.readFully(distinctBytes);
-    distinct = HllSketch.heapify(distinctBytes);
+    frequent = Sketches.longs(Sketches.readBytes(in));
+    distinct = HllSketch.heapify(Sketches.readBytes(in));
   }
 }

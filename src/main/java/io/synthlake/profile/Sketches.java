@@ -58,6 +58,18 @@ final class Sketches {
     return new FrequentValues<>(sketch.getMaximumError() == 0, sketch.getMaximumError(), items);
   }
 
+  /** Writes a length-prefixed byte array (a serialised sketch) into a Java serialisation stream. */
+  static void writeBytes(java.io.ObjectOutputStream out, byte[] bytes) throws java.io.IOException {
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  static byte[] readBytes(java.io.ObjectInputStream in) throws java.io.IOException {
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return bytes;
+  }
+
   /** A power of two at least {@code 4/3 * exactItems}, so that many distinct items are counted exactly. */
   static int mapSizeFor(int exactItems) {
     int size = 16;

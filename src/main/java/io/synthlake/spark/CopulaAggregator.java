@@ -5,10 +5,7 @@ import io.synthlake.fit.UniformScorer;
 import io.synthlake.stats.CounterRng;
 import io.synthlake.stats.StandardNormal;
 import java.util.List;
-import org.apache.spark.sql.Encoder;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Aggregator;
 
 /**
  * Pass 3 of fit: the normal scores z = Φ⁻¹(F(x)) of every copula column, computed on the executors, folded into
@@ -16,7 +13,7 @@ import org.apache.spark.sql.expressions.Aggregator;
  * from a hash of (fit seed, the row's content hash, the column), so refitting the same data gives the same model
  * whatever the partitioning. Input: the row hash, then one prepared value per copula column.
  */
-final class CopulaAggregator extends Aggregator<Row, PairwiseMoments, byte[]> {
+final class CopulaAggregator extends BinaryResultAggregator<PairwiseMoments> {
   private static final long serialVersionUID = 1L;
 
   private final UniformScorer[] scorers;
@@ -29,6 +26,7 @@ final class CopulaAggregator extends Aggregator<Row, PairwiseMoments, byte[]> {
    *     the protected bounds get large but finite scores
    */
   CopulaAggregator(List<UniformScorer> scorers, List<String> columns, double[] epsilon, long seed) {
+    super(PairwiseMoments.class);
     this.scorers = scorers.toArray(new UniformScorer[0]);
     this.columnKeys = columns.stream().mapToLong(CounterRng::hashString).toArray();
     this.epsilon = epsilon.clone();
@@ -60,20 +58,5 @@ final class CopulaAggregator extends Aggregator<Row, PairwiseMoments, byte[]> {
   public PairwiseMoments merge(PairwiseMoments a, PairwiseMoments b) {
     a.merge(b);
     return a;
-  }
-
-  @Override
-  public byte[] finish(PairwiseMoments moments) {
-    return JavaBytes.of(moments);
-  }
-
-  @Override
-  public Encoder<PairwiseMoments> bufferEncoder() {
-    return Encoders.javaSerialization(PairwiseMoments.class);
-  }
-
-  @Override
-  public Encoder<byte[]> outputEncoder() {
-    return Encoders.BINARY();
   }
 }

@@ -6,17 +6,14 @@ import io.synthlake.profile.StepLadder;
 import io.synthlake.profile.StringProfileState;
 import java.io.Serializable;
 import java.util.List;
-import org.apache.spark.sql.Encoder;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Aggregator;
 
 /**
  * Pass 1 of fit: one aggregate over every prepared column that counts rows and nulls and builds each column's
  * profile state (frequent values, distinct count, resolution, shape). Buffers stay on the executors until the
  * final merge; the driver receives one small serialised buffer.
  */
-final class ProfileAggregator extends Aggregator<Row, ProfileAggregator.Buffer, byte[]> {
+final class ProfileAggregator extends BinaryResultAggregator<ProfileAggregator.Buffer> {
   private static final long serialVersionUID = 1L;
 
   private final boolean[] text;
@@ -25,6 +22,7 @@ final class ProfileAggregator extends Aggregator<Row, ProfileAggregator.Buffer, 
   private final int exactDistinct;
 
   ProfileAggregator(List<PreparedColumn> columns, int exactDistinct) {
+    super(Buffer.class);
     int n = columns.size();
     this.text = new boolean[n];
     this.ladders = new StepLadder[n];
@@ -82,20 +80,5 @@ final class ProfileAggregator extends Aggregator<Row, ProfileAggregator.Buffer, 
       a.columns[i].merge(b.columns[i]);
     }
     return a;
-  }
-
-  @Override
-  public byte[] finish(Buffer buffer) {
-    return JavaBytes.of(buffer);
-  }
-
-  @Override
-  public Encoder<Buffer> bufferEncoder() {
-    return Encoders.javaSerialization(Buffer.class);
-  }
-
-  @Override
-  public Encoder<byte[]> outputEncoder() {
-    return Encoders.BINARY();
   }
 }

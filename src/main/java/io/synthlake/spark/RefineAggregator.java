@@ -8,17 +8,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Encoder;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Aggregator;
 
 /**
  * Pass 2 of fit, for the columns the profile could not describe exactly: exact counts of the chosen atoms and
  * candidate categories, and for the other finite values of numeric columns their count, protected bounds and
  * moments. Runs in the same scan as Spark's percentile_approx of those values.
  */
-final class RefineAggregator extends Aggregator<Row, RefineAggregator.Buffer, byte[]> {
+final class RefineAggregator extends BinaryResultAggregator<RefineAggregator.Buffer> {
   private static final long serialVersionUID = 1L;
 
   public static final class Buffer implements Serializable {
@@ -37,6 +34,7 @@ final class RefineAggregator extends Aggregator<Row, RefineAggregator.Buffer, by
   private final int boundRank;
 
   RefineAggregator(List<NumericRefineTask> numericTasks, List<TextRefineTask> textTasks, int boundRank) {
+    super(Buffer.class);
     this.numericTasks = numericTasks.toArray(new NumericRefineTask[0]);
     this.textTasks = textTasks.toArray(new TextRefineTask[0]);
     this.boundRank = boundRank;
@@ -86,20 +84,5 @@ final class RefineAggregator extends Aggregator<Row, RefineAggregator.Buffer, by
       b.text.get(t).forEach((label, count) -> into.merge(label, count, Long::sum));
     }
     return a;
-  }
-
-  @Override
-  public byte[] finish(Buffer buffer) {
-    return JavaBytes.of(buffer);
-  }
-
-  @Override
-  public Encoder<Buffer> bufferEncoder() {
-    return Encoders.javaSerialization(Buffer.class);
-  }
-
-  @Override
-  public Encoder<byte[]> outputEncoder() {
-    return Encoders.BINARY();
   }
 }
