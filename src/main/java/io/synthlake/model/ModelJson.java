@@ -56,7 +56,8 @@ public final class ModelJson {
   private static ObjectMapper baseMapper() {
     return JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+            JsonInclude.Include.NON_NULL))
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -12,6 +12,15 @@ public final class Sessions {
   private Sessions() {}
 
   public static SparkSession getOrCreate(String appName) {
+    // An embedding application (or a test) may already have a session: use it as it is.
+    scala.Option<SparkSession> active = SparkSession.getActiveSession();
+    if (active.isDefined()) {
+      return active.get();
+    }
+    scala.Option<SparkSession> existing = SparkSession.getDefaultSession();
+    if (existing.isDefined()) {
+      return existing.get();
+    }
     SparkConf conf = new SparkConf();
     if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
