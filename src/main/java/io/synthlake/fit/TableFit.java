@@ -102,10 +102,38 @@ public final class TableFit {
       }
       w.kind = decision.kind();
       notes.column(w.name(), "%s: %s", w.kind.configName(), decision.reason());
+      if ((w.kind == ColumnKind.TEXT || w.kind == ColumnKind.IDENTIFIER) && w.text != null
+          && looksTemporal(w.text.shape())) {
+        notes.column(w.name(), "values look like dates or times: read the column as a date or timestamp (a schema, "
+            + "with the dateFormat or timestampFormat option for CSV) to model it as time");
+      }
       planColumn(i, w, numericTasks, textTasks);
     }
     plan = new RefinePlan(numericTasks, textTasks, grid);
     return plan;
+  }
+
+  /** Only digits and date-time punctuation, 8 to 32 characters long: "2001/01/01 00:47", "20250101". */
+  static boolean looksTemporal(io.synthlake.profile.TextShapeSummary shape) {
+    long[] counts = shape.characterCounts();
+    long digits = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 0) {
+        continue;
+      }
+      char c = i == io.synthlake.profile.TextShapeState.OTHER_CHARACTER ? '\0'
+          : (char) (i + io.synthlake.profile.TextShapeState.PRINTABLE_FIRST);
+      if (c >= '0' && c <= '9') {
+        digits += counts[i];
+      } else if ("-/:. TZ+".indexOf(c) < 0 || c == '\0') {
+        return false;
+      }
+    }
+    int shortest = 0;
+    while (shortest < shape.lengthCounts().length && shape.lengthCounts()[shortest] == 0) {
+      shortest++;
+    }
+    return digits > 0 && shortest >= 8 && shape.maxLength() <= 32;
   }
 
   private void rejectNonFinite(List<?> summaries) {

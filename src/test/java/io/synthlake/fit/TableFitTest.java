@@ -112,6 +112,18 @@ class TableFitTest {
   }
 
   @Test
+  void datesHiddenInStringsAreNoted() {
+    io.synthlake.profile.TextShapeState dates = new io.synthlake.profile.TextShapeState();
+    io.synthlake.profile.TextShapeState words = new io.synthlake.profile.TextShapeState();
+    for (int i = 0; i < 100; i++) {
+      dates.add(String.format("2001/01/%02d %02d:47", 1 + i % 28, i % 24));
+      words.add("row " + i + " of 100");
+    }
+    assertThat(TableFit.looksTemporal(dates.summary())).isTrue();
+    assertThat(TableFit.looksTemporal(words.summary())).isFalse();
+  }
+
+  @Test
   void nonFiniteValuesCanBeAnError() {
     List<ColumnSpec> specs = List.of(new ColumnSpec("x", "double", SourceType.DOUBLE, 0, null));
     NumericProfileState x = new NumericProfileState(StepLadder.DECIMAL, 1e-9, 100);
