@@ -64,14 +64,15 @@ public final class FitJob {
     LoadedSource source = SourceReader.load(spark, config.source());
     FitNotes notes = new FitNotes();
     List<PreparedColumn> columns = ColumnPlanner.plan(source.frame().schema(), fit, notes, source.location());
-    Dataset<Row> frame = source.frame();
-    Double fraction = config.source().sampleFraction();
-    if (fraction != null && fraction < 1.0) {
-      frame = frame.sample(false, fraction, fit.seed());
-      notes.table("profiled a %.4f sample of the rows (seed %d)", fraction, fit.seed());
-    }
     Column[] expressions = columns.stream().map(c -> c.expression(fit.nonFinite())).toArray(Column[]::new);
-    Dataset<Row> prepared = frame.select(expressions);
+    Dataset<Row> projected = source.frame().select(expressions);
+    Double fraction = config.source().sampleFraction();
+    boolean sampling = fraction != null && fraction < 1.0;
+    Dataset<Row> prepared = sampling ? projected.where(sampled(projected, fraction, fit.seed())) : projected;
+    if (sampling) {
+      notes.table("profiled a %.4f sample of the rows (a hash of each row's values and seed %d)", fraction,
+          fit.seed());
+    }
     String table = source.tableName();
     List<ColumnSpec> specs = columns.stream().map(PreparedColumn::spec).toList();
 
@@ -192,6 +193,18 @@ public final class FitJob {
     Row row = scored.agg(udaf.apply(allColumns(scored))).first();
     bytes.put("copula", (long) ((byte[]) row.get(0)).length);
     return JavaBytes.read((byte[]) row.get(0), PairwiseMoments.class);
+  }
+
+  /**
+   * A Bernoulli sample that is a pure function of each row's values and the seed, unlike Dataset.sample, whose
+   * draws depend on the partitioning (SPARK-13380): the same data gives the same sample however it is laid out.
+   */
+  private static Column sampled(Dataset<Row> prepared, double fraction, long seed) {
+    Column[] keyed = new Column[prepared.columns().length + 1];
+    keyed[0] = functions.lit(seed);
+    System.arraycopy(allColumns(prepared), 0, keyed, 1, keyed.length - 1);
+    long buckets = 1L << 40;
+    return functions.pmod(functions.xxhash64(keyed), functions.lit(buckets)).lt(functions.lit(fraction * buckets));
   }
 
   private static Column[] allColumns(Dataset<Row> frame) {

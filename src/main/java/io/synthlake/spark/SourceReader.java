@@ -131,9 +131,11 @@ public final class SourceReader {
     List<String> partitions = List.of();
     if (!delta && !"delta".equals(format)) {
       DataFiles files = list(fs, path, status, location);
-      String detected = files.format(location);
+      if (files.files().isEmpty()) {
+        throw SynthException.input("source %s has no data files (only hidden or empty entries)", location);
+      }
       if (format == null) {
-        format = detected;
+        format = files.format(location);
       }
       if ("parquet".equals(format)) {
         checkParquetMagic(fs, files.files(), location);
@@ -237,10 +239,8 @@ public final class SourceReader {
 
   /** Data files of a source path, with the format each has (by extension or magic bytes; null if unknown). */
   private record DataFiles(List<FileStatus> files, Map<String, List<String>> byFormat, List<String> partitionColumns) {
+    /** The one format of the files, or an error naming what was found. */
     String format(String location) {
-      if (files.isEmpty()) {
-        throw SynthException.input("source %s has no data files (only hidden or empty entries)", location);
-      }
       if (byFormat.size() > 1 || byFormat.containsKey("unknown")) {
         String found = byFormat.entrySet().stream()
             .map(e -> e.getKey() + ": " + e.getValue().size() + " e.g. " + e.getValue().get(0))

@@ -95,11 +95,33 @@ class SourceFormatsTest extends SparkTestBase {
 
   @Test
   void catalogTablesByName() {
-    people.write().saveAsTable("people_catalog");
+    people.write().format("parquet").saveAsTable("people_catalog");
     SynthModel model = fit("--source", "people_catalog");
     assertThat(model.source().location()).isEqualTo("people_catalog");
+    assertThat(model.source().format()).isEqualTo("table");
     assertThat(model.table()).isEqualTo("people_catalog");
     assertThat(model.source().rowCount()).isEqualTo(400);
+
+    people.limit(50).write().format("delta").partitionBy("region").saveAsTable("people_delta");
+    people.write().format("delta").mode("append").saveAsTable("people_delta");
+    SynthModel delta = fit("--source", "people_delta");
+    assertThat(delta.source().format()).isEqualTo("delta");
+    assertThat(delta.source().deltaVersion()).isEqualTo(1L);
+    assertThat(delta.source().partitionColumns()).containsExactly("region");
+    SynthModel first = fit("--source", "people_delta", "--delta-version", "0");
+    assertThat(first.source().rowCount()).isEqualTo(50);
+  }
+
+  @Test
+  void anExplicitFormatReadsFilesWithOtherExtensions() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createDirectories(tmp.resolve("txt-csv"));
+    java.nio.file.Files.writeString(dir.resolve("part-1.txt"), "a,b\n1,x\n2,y\n3,x\n4,y\n5,x\n6,y\n");
+    SynthModel model = fit("--source", dir.toString(), "--format", "csv", "--min-category-count", "2");
+    assertThat(model.source().rowCount()).isEqualTo(6);
+    CliRun undetected = synth("fit", "--source", dir.toString(), "--model", path("txt.json"));
+    assertThat(undetected.exitCode()).isEqualTo(io.synthlake.errors.ExitCode.INPUT.code());
+    assertThat(undetected.err()).contains("cannot tell the format of " + dir + " (unknown: 1 e.g. part-1.txt): "
+        + "pass --format");
   }
 
   @Test
@@ -112,6 +134,14 @@ class SourceFormatsTest extends SparkTestBase {
 
     SynthModel sampled = fit("--source", path("filtered"), "--sample-fraction", "0.5", "--seed", "1");
     assertThat(sampled.source().rowsProfiled()).isBetween(150L, 250L);
+    // the sample depends on the rows, not on how they are laid out in files
+    people.repartition(7).write().parquet(path("filtered-7"));
+    SynthModel relaid = fit("--source", path("filtered-7"), "--sample-fraction", "0.5", "--seed", "1");
+    assertThat(relaid.source().rowsProfiled()).isEqualTo(sampled.source().rowsProfiled());
+    assertThat(relaid.columns()).isEqualTo(sampled.columns());
+    assertThat(relaid.copula()).isEqualTo(sampled.copula());
+    SynthModel otherSeed = fit("--source", path("filtered"), "--sample-fraction", "0.5", "--seed", "2");
+    assertThat(otherSeed.columns()).isNotEqualTo(sampled.columns()); // another sample, other quantiles
     // the row count is estimated from the sample: profiled rows / fraction
     assertThat(sampled.source().rowCount()).isEqualTo(Math.round(sampled.source().rowsProfiled() / 0.5));
     assertThat(sampled.source().sampleFraction()).isEqualTo(0.5);
