@@ -192,16 +192,8 @@ public final class FitBenchmark {
         names.length);
     time("a scan with 10 sums (the floor of any pass)", () -> frame.agg(functions.sum(col(names[0])),
         java.util.Arrays.stream(names).skip(1).map(n -> functions.sum(col(n))).toArray(Column[]::new)).first());
-    time("Pearson matrix as one SQL aggregate of 65 sums and cross-products", () -> {
-      List<Column> sums = new ArrayList<>();
-      for (int i = 0; i < names.length; i++) {
-        sums.add(functions.sum(col(names[i])));
-        for (int j = i; j < names.length; j++) {
-          sums.add(functions.sum(col(names[i]).multiply(col(names[j]))));
-        }
-      }
-      return frame.agg(functions.count(functions.lit(1)), sums.toArray(new Column[0])).first();
-    });
+    time("Pearson matrix as one SQL aggregate of 65 sums and cross-products",
+        () -> frame.agg(functions.count(functions.lit(1)), sumsAndProducts(names)).first());
     time("normal scores by a Java UDF per column, then one SQL aggregate of 65 sums", () -> {
       SynthModel model = ModelStore.read(spark.sparkContext().hadoopConfiguration(),
           dir.resolve(table.getFileName() + ".model.json").toString());
@@ -215,14 +207,7 @@ public final class FitBenchmark {
         scores.add(score.apply(col(name)).as(name));
       }
       Dataset<Row> z = frame.select(scores.toArray(new Column[0]));
-      List<Column> sums = new ArrayList<>();
-      for (int i = 0; i < names.length; i++) {
-        sums.add(functions.sum(col(names[i])));
-        for (int j = i; j < names.length; j++) {
-          sums.add(functions.sum(col(names[i]).multiply(col(names[j]))));
-        }
-      }
-      return z.agg(functions.count(functions.lit(1)), sums.toArray(new Column[0])).first();
+      return z.agg(functions.count(functions.lit(1)), sumsAndProducts(names)).first();
     });
     time("MLlib Correlation.corr (Pearson, after VectorAssembler)", () -> Correlation.corr(
         new VectorAssembler().setInputCols(names).setOutputCol("features").transform(frame), "features").first());
@@ -236,6 +221,18 @@ public final class FitBenchmark {
         functions.percentile_approx(col(names[0]), functions.lit(probabilities), functions.lit(10_000)),
         java.util.Arrays.stream(names).skip(1).map(n -> functions.percentile_approx(col(n),
             functions.lit(probabilities), functions.lit(10_000))).toArray(Column[]::new)).first());
+  }
+
+  /** The sums and cross-products of a Pearson matrix: 10 + 55 aggregates for 10 columns. */
+  private static Column[] sumsAndProducts(String[] names) {
+    List<Column> sums = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      sums.add(functions.sum(col(names[i])));
+      for (int j = i; j < names.length; j++) {
+        sums.add(functions.sum(col(names[i]).multiply(col(names[j]))));
+      }
+    }
+    return sums.toArray(new Column[0]);
   }
 
   private static void time(String what, Supplier<Object> work) {
