@@ -18,14 +18,14 @@ import java.util.List;
  * @param values atom values, ascending
  * @param exact whether the profile's counts are exact (no refine pass needed for them)
  */
-public record AtomChoice(double[] values, boolean exact, boolean discrete) {
+public record AtomChoice(double[] values, boolean exact) {
   public static AtomChoice choose(FrequentValues<Double> frequent, long finite, FitConfig fit) {
     long minCount = fit.minCategoryCount();
     if (frequent.exact()) {
       List<FrequentValues.Item<Double>> levels = frequent.items().stream()
           .filter(item -> item.estimate() >= minCount).toList();
       if (levels.size() <= fit.maxAtoms()) {
-        return new AtomChoice(sorted(levels), true, true);
+        return new AtomChoice(sorted(levels), true);
       }
     }
     long threshold = Math.max(minCount, (long) Math.ceil(fit.atomMinFraction() * finite));
@@ -35,7 +35,7 @@ public record AtomChoice(double[] values, boolean exact, boolean discrete) {
             .thenComparing(FrequentValues.Item::value))
         .limit(fit.maxAtoms())
         .toList();
-    return new AtomChoice(sorted(heavy), frequent.exact(), false);
+    return new AtomChoice(sorted(heavy), frequent.exact());
   }
 
   private static double[] sorted(List<FrequentValues.Item<Double>> items) {
@@ -44,23 +44,19 @@ public record AtomChoice(double[] values, boolean exact, boolean discrete) {
     return values;
   }
 
-  public boolean isAtom(double value) {
-    return Arrays.binarySearch(values, value) >= 0;
-  }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof AtomChoice that && Arrays.equals(values, that.values) && exact == that.exact
-        && discrete == that.discrete;
+    return other instanceof AtomChoice that && Arrays.equals(values, that.values) && exact == that.exact;
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(values) * 31 + Boolean.hashCode(exact) * 2 + Boolean.hashCode(discrete);
+    return Arrays.hashCode(values) * 31 + Boolean.hashCode(exact);
   }
 
   @Override
   public String toString() {
-    return "AtomChoice" + Arrays.toString(values) + (exact ? " exact" : "") + (discrete ? " discrete" : "");
+    return "AtomChoice" + Arrays.toString(values) + (exact ? " exact" : "");
   }
 }

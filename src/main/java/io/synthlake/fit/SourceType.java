@@ -41,9 +41,6 @@ public enum SourceType {
     return numeric() || this == DATE || this == TIMESTAMP || this == TIMESTAMP_NTZ;
   }
 
-  public boolean temporal() {
-    return this == DATE || this == TIMESTAMP || this == TIMESTAMP_NTZ;
-  }
 
   public boolean integral(int decimalScale) {
     return switch (this) {

@@ -162,7 +162,7 @@ public final class TableFit {
           w.marginal = IdentifierMarginal.ofStrings(ShapeBuilder.build(w.text.shape(), fit));
         } else if (w.numeric.frequent().exact()) {
           NumericEvidence evidence = NumericEvidence.fromCounts(counts(w.numeric.frequent()),
-              new AtomChoice(new double[0], true, false), 2, fit.boundRank());
+              new AtomChoice(new double[0], true), 2, fit.boundRank());
           w.marginal = integerIdentifier(w, evidence.lowerBound(), evidence.upperBound());
         } else {
           numericTasks.add(new NumericRefineTask(index, new double[0], false));

@@ -88,9 +88,6 @@ public final class CategoricalScale implements Serializable {
     return slot == otherSlot ? null : labels[slot];
   }
 
-  public int otherSlot() {
-    return otherSlot;
-  }
 
   public int size() {
     return labels.length;

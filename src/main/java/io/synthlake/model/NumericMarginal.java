@@ -30,16 +30,4 @@ public record NumericMarginal(double resolution, List<Atom> atoms, ContinuousPar
     Checks.require(continuous != null || !atoms.isEmpty() || (nonFinite != null && nonFinite.total() > 0),
         "a numeric marginal needs atoms, a continuous part or non-finite values");
   }
-
-  /** The share of finite values in the continuous part. */
-  public double continuousMass() {
-    if (continuous == null) {
-      return 0.0;
-    }
-    double atomMass = 0;
-    for (Atom atom : atoms) {
-      atomMass += atom.probability();
-    }
-    return Math.max(0.0, 1.0 - atomMass);
-  }
 }
