@@ -42,6 +42,24 @@ public final class CounterRng {
     return ((bits >>> 12) + 0.5) * DOUBLE_UNIT;
   }
 
+  /**
+   * The index-th draw of the stream keyed by {@code key}: SplitMix64's output for state key + (index + 1)·γ, so
+   * any draw can be computed alone, without the ones before it.
+   */
+  public static long draw(long key, long index) {
+    return mix64(key + (index + 1) * GOLDEN_GAMMA);
+  }
+
+  /** The index-th draw of the stream as a uniform in (0, 1). */
+  public static double uniform(long key, long index) {
+    return toOpenUnit(draw(key, index));
+  }
+
+  /** A key for a sub-stream (a column's draws within a row), unrelated to its parent's draws. */
+  public static long subKey(long key, long stream) {
+    return mix64(key ^ mix64(stream + 5 * GOLDEN_GAMMA));
+  }
+
   /** A stable 64-bit hash of a string (for table and column names used as key words). */
   public static long hashString(String text) {
     long h = 0x632BE59BD9B4E019L;

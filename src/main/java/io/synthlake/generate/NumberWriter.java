@@ -1,0 +1,93 @@
+package io.synthlake.generate;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Restores a number in the model's units (days for dates, microseconds for timestamps) to its column's type:
+ * rounded to the column's resolution (whole numbers, cents, whole seconds), clamped to the type's range, and put
+ * in Spark's physical form.
+ */
+final class NumberWriter implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final double[] POWERS_OF_TEN = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+      1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+
+  private final OutputType type;
+  private final double step;
+  /** 10^d when the step is 10^-d (cents, ...): dividing by it rounds to the nearest double of the decimal. */
+  private final double decimalInverse;
+  private final double minimum;
+  private final double maximum;
+  private final double scaleFactor;
+
+  NumberWriter(OutputType type, double resolution) {
+    this.type = type;
+    this.step = resolution > 0 ? resolution : 0;
+    this.decimalInverse = decimalInverse(step);
+    this.minimum = type.minimum();
+    this.maximum = type.maximum();
+    this.scaleFactor = type.scale() < POWERS_OF_TEN.length ? POWERS_OF_TEN[type.scale()] : Math.pow(10, type.scale());
+  }
+
+  private static double decimalInverse(double step) {
+    if (step <= 0 || step >= 1) {
+      return 0;
+    }
+    double inverse = Math.rint(1.0 / step);
+    return inverse <= 1e15 && Math.abs(inverse * step - 1.0) < 1e-12 && isPowerOfTen(inverse) ? inverse : 0;
+  }
+
+  private static boolean isPowerOfTen(double value) {
+    for (double power : POWERS_OF_TEN) {
+      if (power == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The value rounded to the resolution and clamped to the type's range. */
+  double restore(double value) {
+    double rounded = value;
+    if (decimalInverse > 0) {
+      rounded = Math.rint(value * decimalInverse) / decimalInverse;
+    } else if (step > 0) {
+      rounded = Math.rint(value / step) * step;
+    }
+    return Math.max(minimum, Math.min(maximum, rounded));
+  }
+
+  void put(ColumnSink sink, int position, double value) {
+    double v = restore(value);
+    switch (type.type()) {
+      case BYTE -> sink.putByte(position, (byte) Math.rint(v));
+      case SHORT -> sink.putShort(position, (short) Math.rint(v));
+      case INT -> sink.putInt(position, (int) Math.rint(v));
+      case DATE -> sink.putInt(position, (int) Math.rint(v));
+      case LONG, TIMESTAMP, TIMESTAMP_NTZ -> sink.putLong(position, (long) Math.rint(v));
+      case FLOAT -> sink.putFloat(position, (float) v);
+      case DOUBLE -> sink.putDouble(position, v);
+      case DECIMAL -> putDecimal(sink, position, v);
+      default -> throw new IllegalStateException("not a numeric type: " + type);
+    }
+  }
+
+  /** Non-finite values exist only in float and double columns. */
+  void putNonFinite(ColumnSink sink, int position, double value) {
+    if (type.type() == io.synthlake.fit.SourceType.FLOAT) {
+      sink.putFloat(position, (float) value);
+    } else {
+      sink.putDouble(position, value);
+    }
+  }
+
+  private void putDecimal(ColumnSink sink, int position, double value) {
+    if (type.precision() <= OutputType.MAX_LONG_DIGITS) {
+      sink.putUnscaledDecimal(position, Math.round(value * scaleFactor));
+    } else {
+      sink.putBigDecimal(position, BigDecimal.valueOf(value).setScale(type.scale(), RoundingMode.HALF_EVEN));
+    }
+  }
+}
