@@ -137,16 +137,18 @@ final class FitCommand implements Callable<Integer> {
   public Integer call() {
     JobConfig job = ConfigLoader.load(config, overrides());
     SparkSession spark = Sessions.getOrCreate("synthlake fit");
-    FitJob.Result result = FitJob.run(spark, job);
+    print(spec.commandLine().getOut(), FitJob.run(spark, job));
+    return 0;
+  }
+
+  static void print(PrintWriter out, FitJob.Result result) {
     SynthModel fitted = result.model();
-    PrintWriter out = spec.commandLine().getOut();
     long copulaColumns = fitted.copula() == null ? 0 : fitted.copula().columns().size();
     out.printf("model written: %s%n", result.modelPath());
     out.printf("  table %s: %d rows profiled, %d columns (%d in the copula), %d notes%n", fitted.table(),
         fitted.source().rowsProfiled(), fitted.columns().size(), copulaColumns, fitted.notes().size());
     out.printf("  seconds: %s%n", result.seconds());
     out.flush();
-    return 0;
   }
 
   private List<ConfigOverride> overrides() {

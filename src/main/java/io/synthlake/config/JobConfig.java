@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A job file: the source table, the model path and the fit settings. Sections for generate, output and validate
- * join as those commands do; an unknown key is always an error.
+ * A job file: the source table, the model path, the fit settings, and how many rows to generate where. An unknown
+ * key is always an error.
  */
-public record JobConfig(SourceConfig source, String model, FitConfig fit) {
+public record JobConfig(SourceConfig source, String model, FitConfig fit, GenerateConfig generate,
+    OutputConfig output) {
   public JobConfig {
     source = source == null ? new SourceConfig(null, null, null, null, null, null, null, null, null, null) : source;
     fit = fit == null ? FitConfig.defaults() : fit;
+    generate = generate == null ? GenerateConfig.defaults() : generate;
+    output = output == null ? OutputConfig.defaults() : output;
   }
 
   /** Every problem with values that bound correctly but make no sense together or are out of range. */
@@ -18,6 +21,8 @@ public record JobConfig(SourceConfig source, String model, FitConfig fit) {
     List<ConfigProblem> problems = new ArrayList<>();
     source.validate(problems);
     fit.validate(problems);
+    generate.validate(problems);
+    output.validate(problems);
     return problems;
   }
 }

@@ -4,6 +4,7 @@ import io.synthlake.fit.SourceType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.DoubleType;
@@ -57,6 +58,25 @@ public final class SparkTypes {
       return SourceType.TIMESTAMP;
     }
     return SourceType.UNSUPPORTED;
+  }
+
+  /** The Spark type of a generated column. */
+  public static DataType toDataType(io.synthlake.generate.OutputType type) {
+    return switch (type.type()) {
+      case BYTE -> DataTypes.ByteType;
+      case SHORT -> DataTypes.ShortType;
+      case INT -> DataTypes.IntegerType;
+      case LONG -> DataTypes.LongType;
+      case FLOAT -> DataTypes.FloatType;
+      case DOUBLE -> DataTypes.DoubleType;
+      case DECIMAL -> DataTypes.createDecimalType(type.precision(), type.scale());
+      case BOOLEAN -> DataTypes.BooleanType;
+      case STRING -> DataTypes.StringType;
+      case DATE -> DataTypes.DateType;
+      case TIMESTAMP -> DataTypes.TimestampType;
+      case TIMESTAMP_NTZ -> DataTypes.TimestampNTZType;
+      case UNSUPPORTED -> throw new IllegalArgumentException("no Spark type for " + type);
+    };
   }
 
   public static int decimalScale(DataType type) {

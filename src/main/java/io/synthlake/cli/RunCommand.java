@@ -1,0 +1,64 @@
+package io.synthlake.cli;
+
+import io.synthlake.config.ConfigLoader;
+import io.synthlake.config.ConfigOverride;
+import io.synthlake.config.JobConfig;
+import io.synthlake.spark.FitJob;
+import io.synthlake.spark.GenerateJob;
+import io.synthlake.spark.Sessions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code synth run}: fit then generate for the table of one job file, in one Spark application. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Runs a job file end to end in one Spark application: fit (source -> model), then generate (model -> "
+            + "synthetic table). Options override the job file; the job-file key of each is shown in brackets."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  synth run --config jobs/adult.yaml --overwrite --mode overwrite",
+        "  synth run --config jobs/orders.yaml --scale 0.1 --format delta"})
+final class RunCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "JOB.yaml", required = true,
+      description = "Job file with source, model, fit, generate and output sections (see conf/example-job.yaml).")
+  Path config;
+
+  @Option(names = "--overwrite", description = "Replace an existing model file. [fit.overwrite-model]")
+  Boolean overwrite;
+
+  @Mixin GenerateOptions options;
+
+  @Option(names = "--verbose", description = "Print stack traces of failures.")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    List<ConfigOverride> overrides = new ArrayList<>(options.overrides());
+    GenerateOptions.add(overrides, "fit.overwrite-model", overwrite, "--overwrite");
+    JobConfig job = ConfigLoader.load(config, overrides);
+    if (job.output().path() == null) {
+      throw io.synthlake.errors.SynthException.config("config %s: run needs output.path (or --output PATH)",
+          config);
+    }
+    SparkSession spark = Sessions.getOrCreate("synthlake run");
+    PrintWriter out = spec.commandLine().getOut();
+    FitJob.Result fitted = FitJob.run(spark, job);
+    FitCommand.print(out, fitted);
+    GenerateJob.Result generated = GenerateJob.run(spark, job);
+    GenerateCommand.print(out, generated);
+    return 0;
+  }
+}

@@ -1,0 +1,155 @@
+package io.synthlake.spark;
+
+import io.synthlake.Version;
+import io.synthlake.config.GenerateConfig;
+import io.synthlake.config.JobConfig;
+import io.synthlake.config.OutputConfig;
+import io.synthlake.config.Suggestions;
+import io.synthlake.config.WriteMode;
+import io.synthlake.errors.SynthException;
+import io.synthlake.generate.TableSampler;
+import io.synthlake.model.ColumnModel;
+import io.synthlake.model.ModelJson;
+import io.synthlake.model.SynthModel;
+import io.synthlake.spark.source.SyntheticSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code synth generate}: reads a model, samples the rows on the executors through the synthlake data source
+ * (a pure function of model, seed and row index) and writes them atomically with {@link SyntheticWriter}.
+ * Everything that can be checked is checked before Spark does any work.
+ */
+public final class GenerateJob {
+  private static final Logger LOG = LoggerFactory.getLogger(GenerateJob.class);
+
+  private GenerateJob() {}
+
+  /** What was written. */
+  public record Result(String output, String format, String table, long rows, long firstRow, long seed,
+      int partitions, double seconds) {
+    public double rowsPerSecond() {
+      return rows / Math.max(seconds, 1e-9);
+    }
+  }
+
+  public static Result run(SparkSession spark, JobConfig config) {
+    if (config.model() == null) {
+      throw SynthException.config("no model: pass --model MODEL.json or set model in the job file");
+    }
+    OutputConfig output = config.output();
+    if (output.path() == null) {
+      throw SynthException.config("no output: pass --output PATH or set output.path in the job file");
+    }
+    SynthModel model = ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model());
+    GenerateConfig generate = config.generate();
+    long rows = rowsOf(generate, model, config.model());
+    long seed = generate.seed() != null ? generate.seed() : model.fit() == null ? 0 : model.fit().seed();
+    List<String> partitionBy = partitionColumns(output, model, config.model());
+    SyntheticWriter.Existing existing = SyntheticWriter.inspect(spark, output);
+    long firstRow = output.mode() == WriteMode.APPEND ? existing.rows() : 0;
+    // Fails here, not on an executor, when a key column's type cannot hold the keys of this many rows.
+    TableSampler.of(model, seed, firstRow + rows);
+
+    int partitions = generate.partitions() != null ? generate.partitions()
+        : (int) Math.min(Integer.MAX_VALUE, SyntheticSource.defaultPartitions(spark, rows));
+    Dataset<Row> frame = spark.read().format(SyntheticSource.NAME)
+        .option("model", config.model())
+        .option("rows", rows)
+        .option("seed", seed)
+        .option("first-row", firstRow)
+        .option("partitions", partitions)
+        .load();
+    if (existing.manifest() != null && output.mode() == WriteMode.APPEND
+        && !existing.manifest().columns().equals(columns(frame))) {
+      throw SynthException.output("cannot append to %s: its columns %s differ from the model's %s", output.path(),
+          existing.manifest().columns(), columns(frame));
+    }
+    Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String label = String.format(Locale.ROOT, "generate %s", model.table());
+    String group = "synthlake-generate-" + UUID.randomUUID();
+    spark.sparkContext().setJobGroup(group, String.format(Locale.ROOT, "generate %s: %,d rows to %s (%s)",
+        model.table(), rows, output.path(), output.format().configName()), false);
+    LOG.info("generate start table={} rows={} seed={} first-row={} partitions={} output={} format={} mode={}",
+        model.table(), rows, seed, firstRow, partitions, output.path(), output.format().configName(),
+        output.mode().configName());
+    long start = System.nanoTime();
+    try (ProgressReporter progress = new ProgressReporter(spark, group, label, rows)) {
+      OutputManifest.Run run = new OutputManifest.Run(output.mode().configName(), config.model(),
+          sha256(model), seed, firstRow, rows, partitions, started.toString(), null, 0);
+      OutputManifest manifest = existing.manifest() != null && output.mode() == WriteMode.APPEND
+          ? existing.manifest().plus(run)
+          : new OutputManifest(OutputManifest.FORMAT_VERSION, Version.tool(), model.table(),
+              output.format().configName(), rows + firstRow, partitionBy, columns(frame), List.of(run));
+      SyntheticWriter.write(spark, frame, output, existing, manifest);
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+    double seconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+    Result result = new Result(output.path(), output.format().configName(), model.table(), rows, firstRow, seed,
+        partitions, seconds);
+    LOG.info(String.format(Locale.ROOT, "generate done table=%s rows=%d seconds=%.2f rows-per-second=%.0f "
+        + "output=%s", model.table(), rows, seconds, result.rowsPerSecond(), output.path()));
+    return result;
+  }
+
+  private static long rowsOf(GenerateConfig generate, SynthModel model, String modelPath) {
+    if (generate.rows() != null) {
+      return generate.rows();
+    }
+    if (generate.scale() == null) {
+      throw SynthException.config("how many rows? pass --rows N or --scale F (a multiple of the source's %,d rows), "
+          + "or set generate.rows or generate.scale", model.source().rowCount());
+    }
+    long rows = Math.round(generate.scale() * model.source().rowCount());
+    if (rows < 1) {
+      throw SynthException.config("--scale %s of the %d source rows in model %s is less than one row: use --rows",
+          generate.scale(), model.source().rowCount(), modelPath);
+    }
+    return rows;
+  }
+
+  private static List<String> partitionColumns(OutputConfig output, SynthModel model, String modelPath) {
+    List<String> names = model.columns().stream().map(ColumnModel::name).toList();
+    List<String> requested = output.partitionBy() != null ? output.partitionBy()
+        : model.source().partitionColumns().stream().filter(names::contains).toList();
+    for (String column : requested) {
+      if (!names.contains(column)) {
+        throw SynthException.config("output.partition-by: model %s has no column '%s'%s", modelPath, column,
+            Suggestions.hint(column, names));
+      }
+    }
+    if (!requested.isEmpty() && requested.size() == names.size()) {
+      throw SynthException.config("output.partition-by: cannot partition by every column of the table");
+    }
+    return requested;
+  }
+
+  private static List<OutputManifest.Column> columns(Dataset<Row> frame) {
+    return java.util.Arrays.stream(frame.schema().fields())
+        .map(f -> new OutputManifest.Column(f.name(), SparkTypes.ddlName(f.dataType()))).toList();
+  }
+
+  static String sha256(SynthModel model) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(ModelJson.write(model).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+}

@@ -1,0 +1,87 @@
+package io.synthlake.spark.source;
+
+import io.synthlake.errors.SynthException;
+import io.synthlake.model.SynthModel;
+import io.synthlake.spark.ModelStore;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.catalog.Table;
+import org.apache.spark.sql.connector.catalog.TableProvider;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.sources.DataSourceRegister;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/**
+ * A synthetic table as a Spark data source: {@code spark.read.format("synthlake").option("model", path)
+ * .option("rows", n).load()} plans row ranges as partitions and samples them on the executors. Usable from any
+ * Spark program (Scala, Python, SQL), not only from {@code synth generate}.
+ *
+ * <p>Options: {@code model} (path, required), {@code rows} (required), {@code seed} (default: the model's fit
+ * seed), {@code first-row} (default 0; appends continue a table's row indices), {@code partitions} (default: one
+ * per {@value SyntheticScan#DEFAULT_ROWS_PER_PARTITION} rows, at least the default parallelism),
+ * {@code batch-size} (rows per column batch, default {@value SyntheticScan#DEFAULT_BATCH_SIZE}).
+ */
+public final class SyntheticSource implements TableProvider, DataSourceRegister {
+  public static final String NAME = "synthlake";
+  private SyntheticTable table;
+
+  @Override
+  public String shortName() {
+    return NAME;
+  }
+
+  @Override
+  public StructType inferSchema(CaseInsensitiveStringMap options) {
+    return table(options).schema();
+  }
+
+  @Override
+  public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+    return table(new CaseInsensitiveStringMap(properties));
+  }
+
+  private SyntheticTable table(CaseInsensitiveStringMap options) {
+    if (table == null) {
+      String modelPath = options.get("model");
+      if (modelPath == null) {
+        throw SynthException.config("the synthlake data source needs option 'model' (the path of a model file)");
+      }
+      SparkSession spark = SparkSession.active();
+      SynthModel model = ModelStore.read(spark.sparkContext().hadoopConfiguration(), modelPath);
+      long rows = longOption(options, "rows", -1);
+      if (rows <= 0) {
+        throw SynthException.config("the synthlake data source needs option 'rows' > 0, got %s",
+            options.get("rows"));
+      }
+      long seed = longOption(options, "seed", model.fit() == null ? 0 : model.fit().seed());
+      long firstRow = longOption(options, "first-row", 0);
+      int partitions = (int) longOption(options, "partitions", defaultPartitions(spark, rows));
+      int batchSize = (int) longOption(options, "batch-size", SyntheticScan.DEFAULT_BATCH_SIZE);
+      if (firstRow < 0 || partitions < 1 || batchSize < 1) {
+        throw SynthException.config("synthlake source options first-row >= 0, partitions >= 1 and batch-size >= 1 "
+            + "are required, got %d, %d and %d", firstRow, partitions, batchSize);
+      }
+      table = new SyntheticTable(model, new SyntheticScan.Settings(seed, firstRow, rows, partitions, batchSize));
+    }
+    return table;
+  }
+
+  /** One partition per million rows (one to three seconds of work per core), at least the parallelism. */
+  public static long defaultPartitions(SparkSession spark, long rows) {
+    long byRows = (rows + SyntheticScan.DEFAULT_ROWS_PER_PARTITION - 1) / SyntheticScan.DEFAULT_ROWS_PER_PARTITION;
+    return Math.max(1, Math.min(rows, Math.max(byRows, spark.sparkContext().defaultParallelism())));
+  }
+
+  private static long longOption(CaseInsensitiveStringMap options, String key, long fallback) {
+    String value = options.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(value.trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw SynthException.config("synthlake source option '%s' must be a whole number, got '%s'", key, value);
+    }
+  }
+}
