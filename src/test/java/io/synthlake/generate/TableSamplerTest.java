@@ -40,63 +40,8 @@ class TableSamplerTest {
   /** Twice the 1% critical value of the one-sample KS statistic at 20,000 rows (1.63 / sqrt(n) = 0.0115). */
   private static final double KS_TOLERANCE = 0.02;
 
-  static EmpiricalQuantiles normalKnots(double mean, double sd) {
-    List<Double> p = new ArrayList<>();
-    List<Double> v = new ArrayList<>();
-    p.add(0.0);
-    v.add(mean - 5 * sd);
-    for (double z = -4; z <= 4.0001; z += 0.05) {
-      p.add(StandardNormal.cdf(z));
-      v.add(mean + z * sd);
-    }
-    p.add(1.0);
-    v.add(mean + 5 * sd);
-    return new EmpiricalQuantiles(p.stream().mapToDouble(Double::doubleValue).toArray(),
-        v.stream().mapToDouble(Double::doubleValue).toArray());
-  }
-
-  static StringShape codeShape() {
-    NumericMarginal lengths = new NumericMarginal(1.0, List.of(new Atom(6, 1.0)), null, null);
-    PositionShape digit = new PositionShape(null, 1, 0, 0, 0);
-    return new StringShape(lengths, List.of(new PositionShape(null, 0, 1, 0, 0), PositionShape.literal('-'),
-        digit, digit, digit, digit), Map.of("A", 0.2, "B", 0.1, "-", 0.15, "1", 0.3, "2", 0.25));
-  }
-
-  static SynthModel model() {
-    NumericMarginal x = new NumericMarginal(0, List.of(), normalKnots(50, 10), null);
-    NumericMarginal y = new NumericMarginal(0, List.of(), normalKnots(0, 1), null);
-    NumericMarginal counts = new NumericMarginal(1.0, List.of(new Atom(0, 0.3)),
-        new EmpiricalQuantiles(new double[] {0, 0.5, 1}, new double[] {1, 20, 1000}), null);
-    NumericMarginal amount = new NumericMarginal(0.01, List.of(),
-        new EmpiricalQuantiles(new double[] {0, 1}, new double[] {0, 100}), null);
-    NumericMarginal days = new NumericMarginal(1.0, List.of(),
-        new EmpiricalQuantiles(new double[] {0, 1}, new double[] {18_000, 19_000}), null);
-    NumericMarginal price = new NumericMarginal(0, List.of(),
-        new EmpiricalQuantiles(new double[] {0, 1}, new double[] {1, 2}), new NonFinite(0.05, 0.01, 0));
-    List<ColumnModel> columns = List.of(
-        new ColumnModel("x", "double", ColumnKind.CONTINUOUS, 0.0, x),
-        new ColumnModel("y", "double", ColumnKind.CONTINUOUS, 0.2, y),
-        new ColumnModel("n", "int", ColumnKind.INTEGER, 0.0, counts),
-        new ColumnModel("amount", "decimal(10,2)", ColumnKind.CONTINUOUS, 0.0, amount),
-        new ColumnModel("day", "date", ColumnKind.DATE, 0.0, days),
-        new ColumnModel("price", "float", ColumnKind.CONTINUOUS, 0.0, price),
-        new ColumnModel("city", "string", ColumnKind.CATEGORICAL, 0.1, new CategoricalMarginal(
-            List.of(new Category("A", 0.5), new Category("B", 0.3), new Category("C", 0.2)), null)),
-        new ColumnModel("flag", "boolean", ColumnKind.BOOLEAN, 0.0, new CategoricalMarginal(
-            List.of(new Category("true", 0.7), new Category("false", 0.3)), null)),
-        new ColumnModel("country", "string", ColumnKind.CONSTANT, 0.0, new ConstantMarginal("FR")),
-        new ColumnModel("id", "bigint", ColumnKind.IDENTIFIER, 0.0, IdentifierMarginal.ofIntegers(1, 5000)),
-        new ColumnModel("code", "string", ColumnKind.IDENTIFIER, 0.0, IdentifierMarginal.ofStrings(codeShape())),
-        new ColumnModel("note", "string", ColumnKind.TEXT, 0.0, new TextMarginal(TestModels.shape())));
-    CopulaModel copula = new CopulaModel(List.of("x", "y", "n", "city"), new double[][] {
-        {1, 0.7, 0.5, 0.3}, {0.7, 1, 0.3, 0.2}, {0.5, 0.3, 1, 0.1}, {0.3, 0.2, 0.1, 1}});
-    return new SynthModel(SynthModel.FORMAT_VERSION, "t", "test",
-        new SourceFingerprint("mem", "parquet", null, 10_000, 10_000, null, null, List.of(), "now"),
-        new FitSettings(1, "empirical", 1024, 10000, 5, "fold", 1000, 5), columns, copula, List.of());
-  }
-
   private static List<String> all() {
-    return model().columns().stream().map(ColumnModel::name).toList();
+    return GenerateModels.model().columns().stream().map(ColumnModel::name).toList();
   }
 
   private static List<Object> column(List<List<Object>> sample, String name) {
@@ -105,7 +50,7 @@ class TableSamplerTest {
 
   @Test
   void valuesAreAFunctionOfSeedAndRowIndexAlone() {
-    SynthModel model = model();
+    SynthModel model = GenerateModels.model();
     List<List<Object>> oneBatch = Samples.draw(model, 7, all(), 0, 3000, 3000);
     List<List<Object>> smallBatches = Samples.draw(model, 7, all(), 0, 3000, 7);
     assertThat(smallBatches).isEqualTo(oneBatch);
@@ -120,8 +65,8 @@ class TableSamplerTest {
 
   @Test
   void anotherSeedGivesOtherRows() {
-    List<List<Object>> a = Samples.draw(model(), 7, all(), 0, 1000, 1000);
-    List<List<Object>> b = Samples.draw(model(), 8, all(), 0, 1000, 1000);
+    List<List<Object>> a = Samples.draw(GenerateModels.model(), 7, all(), 0, 1000, 1000);
+    List<List<Object>> b = Samples.draw(GenerateModels.model(), 8, all(), 0, 1000, 1000);
     long same = 0;
     for (int i = 0; i < 1000; i++) {
       if (Objects.equals(column(a, "x").get(i), column(b, "x").get(i))) {
@@ -133,8 +78,8 @@ class TableSamplerTest {
 
   @Test
   void continuousValuesFollowTheMarginal() {
-    List<List<Object>> sample = Samples.draw(model(), 3, all(), 0, ROWS, 4096);
-    NumericDistribution x = NumericDistribution.of((NumericMarginal) model().column("x").orElseThrow().marginal());
+    List<List<Object>> sample = Samples.draw(GenerateModels.model(), 3, all(), 0, ROWS, 4096);
+    NumericDistribution x = NumericDistribution.of((NumericMarginal) GenerateModels.model().column("x").orElseThrow().marginal());
     double[] values = column(sample, "x").stream().mapToDouble(v -> (Double) v).sorted().toArray();
     assertThat(ksDistance(values, x)).isLessThan(KS_TOLERANCE);
     assertThat(Arrays.stream(values).average().orElseThrow()).isCloseTo(50, within(0.3));
@@ -142,7 +87,7 @@ class TableSamplerTest {
 
   @Test
   void atomsNullsCategoriesAndSpecialValuesKeepTheirShares() {
-    List<List<Object>> sample = Samples.draw(model(), 3, all(), 0, ROWS, 4096);
+    List<List<Object>> sample = Samples.draw(GenerateModels.model(), 3, all(), 0, ROWS, 4096);
     assertThat(share(column(sample, "n"), v -> (Integer) v == 0)).isCloseTo(0.3, within(0.012));
     assertThat(share(column(sample, "y"), Objects::isNull)).isCloseTo(0.2, within(0.012));
     List<Object> cities = column(sample, "city");
@@ -159,7 +104,7 @@ class TableSamplerTest {
 
   @Test
   void valuesAreRestoredToTheirTypesAndResolution() {
-    List<List<Object>> sample = Samples.draw(model(), 3, all(), 0, 2000, 512);
+    List<List<Object>> sample = Samples.draw(GenerateModels.model(), 3, all(), 0, 2000, 512);
     assertThat(column(sample, "amount")).allSatisfy(v -> {
       assertThat(((BigDecimal) v).scale()).isEqualTo(2);
       assertThat((BigDecimal) v).isBetween(BigDecimal.ZERO, new BigDecimal("100.00"));
@@ -170,7 +115,7 @@ class TableSamplerTest {
 
   @Test
   void copulaCorrelationIsReproduced() {
-    List<List<Object>> sample = Samples.draw(model(), 5, List.of("x", "y"), 0, ROWS, 4096);
+    List<List<Object>> sample = Samples.draw(GenerateModels.model(), 5, List.of("x", "y"), 0, ROWS, 4096);
     List<double[]> pairs = new ArrayList<>();
     for (int i = 0; i < ROWS; i++) {
       if (sample.get(1).get(i) != null) {
@@ -183,7 +128,7 @@ class TableSamplerTest {
 
   @Test
   void integerKeysAreUniqueAndStartInsideTheSourceRange() {
-    List<Object> ids = Samples.draw(model(), 3, List.of("id"), 0, ROWS, 4096).get(0);
+    List<Object> ids = Samples.draw(GenerateModels.model(), 3, List.of("id"), 0, ROWS, 4096).get(0);
     assertThat(new HashSet<>(ids)).hasSize(ROWS);
     assertThat(ids.subList(0, 5000)).allSatisfy(v -> assertThat((Long) v).isBetween(1L, 5000L));
     assertThat(ids).allSatisfy(v -> assertThat((Long) v).isBetween(1L, 20_000L));
@@ -193,7 +138,7 @@ class TableSamplerTest {
 
   @Test
   void stringKeysAreUniqueAndKeepTheirShape() {
-    List<Object> codes = Samples.draw(model(), 3, List.of("code"), 0, ROWS, 4096).get(0);
+    List<Object> codes = Samples.draw(GenerateModels.model(), 3, List.of("code"), 0, ROWS, 4096).get(0);
     assertThat(new HashSet<>(codes)).hasSize(ROWS);
     // The shape allows A or B, a dash, then four of the digits 1 and 2: 32 keys, so longer keys follow.
     Set<String> shortOnes = new HashSet<>();
@@ -209,14 +154,14 @@ class TableSamplerTest {
 
   @Test
   void textHasTheModelledLengthsAndCharacters() {
-    List<Object> notes = Samples.draw(model(), 3, List.of("note"), 0, 5000, 1000).get(0);
+    List<Object> notes = Samples.draw(GenerateModels.model(), 3, List.of("note"), 0, 5000, 1000).get(0);
     assertThat(notes).allSatisfy(v -> assertThat((String) v).matches("[A7-]{3,4}"));
     assertThat(share(notes, v -> ((String) v).length() == 3)).isCloseTo(0.9, within(0.02));
   }
 
   @Test
   void tooManyRowsForAnIntegerKeyTypeIsAConfigError() {
-    SynthModel small = new SynthModel(SynthModel.FORMAT_VERSION, "t", "test", model().source(), model().fit(),
+    SynthModel small = new SynthModel(SynthModel.FORMAT_VERSION, "t", "test", GenerateModels.model().source(), GenerateModels.model().fit(),
         List.of(new ColumnModel("id", "tinyint", ColumnKind.IDENTIFIER, 0.0, IdentifierMarginal.ofIntegers(1, 50))),
         null, List.of());
     assertThatThrownBy(() -> TableSampler.of(small, 1, 1000))

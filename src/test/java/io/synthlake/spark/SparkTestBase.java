@@ -17,8 +17,13 @@ public abstract class SparkTestBase {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder()
-        .master("local[2]")
+    spark = newSession("local[2]");
+  }
+
+  /** A session like the tests' usual one on another master (e.g. local[2,3] to allow task retries). */
+  protected static SparkSession newSession(String master) {
+    return SparkSession.builder()
+        .master(master)
         .appName("synthlake-test")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
@@ -31,6 +36,10 @@ public abstract class SparkTestBase {
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.sql.warehouse.dir", tmp.resolve("warehouse").toString())
         .getOrCreate();
+  }
+
+  protected static void stopSession() {
+    stopSpark();
   }
 
   @AfterAll
