@@ -152,7 +152,7 @@ public final class FitBenchmark {
   }
 
   /** Samples the JVM's used heap every 20 ms (driver and, in local mode, executors). */
-  private static final class HeapSampler extends Thread {
+  static final class HeapSampler extends Thread {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private volatile boolean running = true;
     private long peak;

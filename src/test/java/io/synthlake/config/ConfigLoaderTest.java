@@ -126,9 +126,28 @@ class ConfigLoaderTest {
     JobConfig example = ConfigLoader.load(Path.of("conf/example-job.yaml"), List.of());
     assertThat(example.source().path()).isEqualTo("data/adult/adult.csv");
     assertThat(example.fit().columns()).containsKey("education-num");
+    assertThat(example.generate().rows()).isEqualTo(1_000_000);
+    assertThat(example.output().format()).isEqualTo(OutputFormat.PARQUET);
+    assertThat(example.output().mode()).isEqualTo(WriteMode.ERROR);
     JobConfig demo = ConfigLoader.load(Path.of("jobs/adult.yaml"), List.of());
     assertThat(demo.model()).isEqualTo("out/adult/adult.model.json");
     assertThat(demo.source().schema()).startsWith("age INT");
+    assertThat(demo.generate().scale()).isEqualTo(1.0);
+    assertThat(demo.output().path()).isEqualTo("out/adult/synthetic-parquet");
+  }
+
+  @Test
+  void generateAndOutputProblemsAreReportedTogether() throws IOException {
+    Path file = write("generate:\n  rows: 0\n  scale: 2\noutput:\n  format: delta\n  compression: bzip2\n"
+        + "  rows-per-file: 0\n  mode: replace\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, List.of()))
+        .hasMessage("config " + file + ": line 8: output.mode: 'replace' is not one of error, overwrite, append");
+    Path valid = write("generate:\n  rows: 0\n  scale: 2\noutput:\n  format: delta\n  compression: bzip2\n"
+        + "  rows-per-file: 0\n");
+    assertThatThrownBy(() -> ConfigLoader.load(valid, List.of()))
+        .hasMessage("config " + valid + ": line 1: set either generate.rows or generate.scale, not both; "
+            + "line 2: rows must be at least 1, got 0; line 6: compression 'bzip2' is not one of brotli, gzip, lz4, "
+            + "lz4_raw, none, snappy, uncompressed, zstd for delta; line 7: rows-per-file must be at least 1, got 0");
   }
 
   @Test

@@ -1,0 +1,161 @@
+package io.synthlake.bench;
+
+import static org.apache.spark.sql.functions.expr;
+
+import io.synthlake.config.ConfigLoader;
+import io.synthlake.config.ConfigOverride;
+import io.synthlake.config.JobConfig;
+import io.synthlake.model.ColumnModel;
+import io.synthlake.model.SynthModel;
+import io.synthlake.spark.FitJob;
+import io.synthlake.spark.GenerateJob;
+import io.synthlake.spark.Sessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Generate benchmark (scripts/bench generate): rows per second of synthlake's generate against Spark's own
+ * generation of the same number and types of columns (spark.range with randn/rand expressions), both to the noop
+ * sink and to Parquet with the same partitioning, for the Adult model and a ten-double model, plus the JVM's peak
+ * heap. Prints figures; asserts nothing.
+ */
+public final class GenerateBenchmark {
+  private GenerateBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    List<Long> sizes = new ArrayList<>();
+    Path dir = Path.of("target/bench");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rows" -> {
+          for (String n : args[++i].split(",")) {
+            sizes.add(Long.parseLong(n.replace("_", "")));
+          }
+        }
+        case "--dir" -> dir = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + " (expected --rows N[,N...] or --dir DIR)");
+      }
+    }
+    if (sizes.isEmpty()) {
+      sizes = List.of(20_000_000L, 60_000_000L);
+    }
+    Files.createDirectories(dir);
+    SparkSession spark = Sessions.getOrCreate("synthlake generate benchmark");
+    spark.sparkContext().setLogLevel("WARN");
+    System.out.printf(Locale.ROOT, "# synthlake generate benchmark: Spark %s, master %s, %d cores, max heap %.1f GB%n",
+        spark.version(), spark.sparkContext().master(), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() / 1e9);
+    String adult = adultModel(spark, dir);
+    String numeric = numericModel(spark, dir);
+    // Warm-up: JIT and Spark's code generation, not measured.
+    measure(spark, "warm-up", adult, 2_000_000, dir, "noop");
+
+    System.out.println();
+    System.out.println("| model | rows | sink | native s | native rows/s | synthlake s | synthlake rows/s | "
+        + "ratio synthlake/native | peak heap GB (native / synthlake) |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    for (long rows : sizes) {
+      for (String sink : List.of("noop", "parquet")) {
+        System.out.println(measure(spark, "adult", adult, rows, dir, sink));
+        System.out.println(measure(spark, "10 doubles", numeric, rows, dir, sink));
+      }
+    }
+  }
+
+  private static String adultModel(SparkSession spark, Path dir) {
+    String model = dir.resolve("adult-bench.model.json").toString();
+    JobConfig job = ConfigLoader.load(Path.of("jobs/adult.yaml"), List.of(
+        ConfigOverride.of("model", model, "bench"), ConfigOverride.of("fit.overwrite-model", true, "bench")));
+    FitJob.run(spark, job);
+    return model;
+  }
+
+  private static String numericModel(SparkSession spark, Path dir) {
+    Path table = dir.resolve("numeric10-200000");
+    if (!Files.exists(table.resolve("_SUCCESS"))) {
+      FitBenchmark.numeric10(spark, 200_000).write().mode("overwrite").parquet(table.toString());
+    }
+    String model = dir.resolve("numeric10-bench.model.json").toString();
+    FitJob.run(spark, ConfigLoader.load(null, List.of(
+        ConfigOverride.of("source.path", table.toString(), "bench"), ConfigOverride.of("model", model, "bench"),
+        ConfigOverride.of("fit.overwrite-model", true, "bench"))));
+    return model;
+  }
+
+  private static String measure(SparkSession spark, String name, String modelPath, long rows, Path dir, String sink)
+      throws InterruptedException {
+    SynthModel model = io.synthlake.spark.ModelStore.read(spark.sparkContext().hadoopConfiguration(), modelPath);
+    int partitions = (int) io.synthlake.spark.source.SyntheticSource.defaultPartitions(spark, rows);
+    Path output = dir.resolve("generated-" + name.replace(' ', '-'));
+    Dataset<Row> nativeFrame = nativeLike(spark, model, rows, partitions);
+    Run nativeRun = timed(() -> {
+      write(nativeFrame, sink, output.resolve("native").toString());
+      return null;
+    });
+    Run synthRun = timed(() -> {
+      if (sink.equals("noop")) {
+        write(spark.read().format("synthlake").option("model", modelPath).option("rows", rows)
+            .option("partitions", partitions).load(), sink, null);
+      } else {
+        GenerateJob.run(spark, ConfigLoader.load(null, List.of(
+            ConfigOverride.of("model", modelPath, "bench"),
+            ConfigOverride.of("generate.rows", rows, "bench"),
+            ConfigOverride.of("generate.partitions", partitions, "bench"),
+            ConfigOverride.of("output.path", output.resolve("synthlake").toString(), "bench"),
+            ConfigOverride.of("output.mode", "overwrite", "bench"))));
+      }
+      return null;
+    });
+    return String.format(Locale.ROOT, "| %s | %,d | %s | %.1f | %,.0f | %.1f | %,.0f | %.2f | %.2f / %.2f |", name,
+        rows, sink, nativeRun.seconds, rows / nativeRun.seconds, synthRun.seconds, rows / synthRun.seconds,
+        nativeRun.seconds / synthRun.seconds, nativeRun.peakGb, synthRun.peakGb);
+  }
+
+  /** Spark's own generation of columns of the model's types: randn doubles, rand ints, strings from 16 labels. */
+  static Dataset<Row> nativeLike(SparkSession spark, SynthModel model, long rows, int partitions) {
+    List<Column> columns = new ArrayList<>();
+    int seed = 1;
+    for (ColumnModel column : model.columns()) {
+      String type = column.sparkType();
+      String expression = switch (type) {
+        case "string" -> "element_at(array('alpha','bravo','charlie','delta','echo','foxtrot','golf','hotel',"
+            + "'india','juliet','kilo','lima','mike','november','oscar','papa'), cast(floor(rand(" + seed
+            + ") * 16) as int) + 1)";
+        case "int", "bigint" -> "cast(floor(rand(" + seed + ") * 100000) as " + type + ")";
+        default -> "cast(randn(" + seed + ") as " + type + ")";
+      };
+      columns.add(expr(expression).as(column.name()));
+      seed++;
+    }
+    return spark.range(0, rows, 1, partitions).select(columns.toArray(Column[]::new));
+  }
+
+  private static void write(Dataset<Row> frame, String sink, String path) {
+    if (sink.equals("noop")) {
+      frame.write().format("noop").mode("overwrite").save();
+    } else {
+      frame.write().mode("overwrite").parquet(path);
+    }
+  }
+
+  private record Run(double seconds, double peakGb) {}
+
+  private static Run timed(Supplier<Object> work) throws InterruptedException {
+    System.gc();
+    FitBenchmark.HeapSampler sampler = new FitBenchmark.HeapSampler();
+    sampler.start();
+    long start = System.nanoTime();
+    work.get();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Run(seconds, sampler.stopAndGetPeak() / 1e9);
+  }
+}
