@@ -157,33 +157,27 @@ final class FitCommand implements Callable<Integer> {
       overrides.add(ConfigOverride.of("source.path", source, "--source"));
       overrides.add(ConfigOverride.of("source.table", null, "--source"));
     }
-    add(overrides, "source.format", format, "--format");
-    add(overrides, "model", model, "--model");
-    add(overrides, "fit.overwrite-model", overwrite, "--overwrite");
-    add(overrides, "source.name", name, "--name");
-    add(overrides, "source.where", where, "--where");
-    add(overrides, "source.sample-fraction", sampleFraction, "--sample-fraction");
-    add(overrides, "source.version", deltaVersion, "--delta-version");
-    add(overrides, "source.timestamp", deltaTimestamp, "--delta-timestamp");
-    add(overrides, "source.schema", schema, "--schema");
+    GenerateOptions.add(overrides, "source.format", format, "--format");
+    GenerateOptions.add(overrides, "model", model, "--model");
+    GenerateOptions.add(overrides, "fit.overwrite-model", overwrite, "--overwrite");
+    GenerateOptions.add(overrides, "source.name", name, "--name");
+    GenerateOptions.add(overrides, "source.where", where, "--where");
+    GenerateOptions.add(overrides, "source.sample-fraction", sampleFraction, "--sample-fraction");
+    GenerateOptions.add(overrides, "source.version", deltaVersion, "--delta-version");
+    GenerateOptions.add(overrides, "source.timestamp", deltaTimestamp, "--delta-timestamp");
+    GenerateOptions.add(overrides, "source.schema", schema, "--schema");
     readerOptions.forEach((key, value) ->
         overrides.add(new ConfigOverride(List.of("source", "options", key), value, "--option")));
     kinds.forEach((column, kind) ->
         overrides.add(new ConfigOverride(List.of("fit", "columns", column, "kind"), kind, "--kind")));
-    add(overrides, "fit.seed", seed, "--seed");
-    add(overrides, "fit.marginals", marginals, "--marginals");
-    add(overrides, "fit.quantile-knots", quantileKnots, "--quantile-knots");
-    add(overrides, "fit.min-category-count", minCategoryCount, "--min-category-count");
-    add(overrides, "fit.max-categories", maxCategories, "--max-categories");
-    add(overrides, "fit.bound-rank", boundRank, "--bound-rank");
-    add(overrides, "fit.non-finite", nonFinite, "--non-finite");
-    add(overrides, "fit.unsupported-types", unsupportedTypes, "--unsupported-types");
+    GenerateOptions.add(overrides, "fit.seed", seed, "--seed");
+    GenerateOptions.add(overrides, "fit.marginals", marginals, "--marginals");
+    GenerateOptions.add(overrides, "fit.quantile-knots", quantileKnots, "--quantile-knots");
+    GenerateOptions.add(overrides, "fit.min-category-count", minCategoryCount, "--min-category-count");
+    GenerateOptions.add(overrides, "fit.max-categories", maxCategories, "--max-categories");
+    GenerateOptions.add(overrides, "fit.bound-rank", boundRank, "--bound-rank");
+    GenerateOptions.add(overrides, "fit.non-finite", nonFinite, "--non-finite");
+    GenerateOptions.add(overrides, "fit.unsupported-types", unsupportedTypes, "--unsupported-types");
     return overrides;
-  }
-
-  private static void add(List<ConfigOverride> overrides, String path, Object value, String option) {
-    if (value != null) {
-      overrides.add(ConfigOverride.of(path, value, option));
-    }
   }
 }

@@ -1,6 +1,9 @@
 package io.synthlake.generate;
 
+import io.synthlake.errors.ExitCode;
+import io.synthlake.errors.SynthException;
 import io.synthlake.fit.SourceType;
+import io.synthlake.model.ColumnModel;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -43,6 +46,16 @@ public record OutputType(SourceType type, int precision, int scale) implements S
       case "timestamp_ntz" -> of(SourceType.TIMESTAMP_NTZ);
       default -> null;
     };
+  }
+
+  /** The type of a model column; a model whose column type synthlake cannot write is unusable (exit 6). */
+  public static OutputType of(ColumnModel column, String table) {
+    OutputType type = parse(column.sparkType());
+    if (type == null) {
+      throw new SynthException(ExitCode.MODEL, "column " + column.name() + " of model " + table
+          + " has spark-type '" + column.sparkType() + "', which synthlake cannot write");
+    }
+    return type;
   }
 
   private static OutputType of(SourceType type) {

@@ -38,18 +38,19 @@ public final class TableSampler implements Serializable {
   private final Cholesky cholesky;
   private final List<String> columns;
   private final ColumnGenerator[] generators;
-  private final long[] columnKeys;
+  /** Per selected column: the salt of its stream (a function of its name), so a row key is one mix away. */
+  private final long[] columnSalts;
   private final int[] copulaIndex;
   private final int normals;
 
   private TableSampler(long seed, long tableKey, Cholesky cholesky, List<String> columns,
-      ColumnGenerator[] generators, long[] columnKeys, int[] copulaIndex) {
+      ColumnGenerator[] generators, long[] columnSalts, int[] copulaIndex) {
     this.seed = seed;
     this.tableKey = tableKey;
     this.cholesky = cholesky;
     this.columns = List.copyOf(columns);
     this.generators = generators;
-    this.columnKeys = columnKeys;
+    this.columnSalts = columnSalts;
     this.copulaIndex = copulaIndex;
     int needed = 0;
     for (int index : copulaIndex) {
@@ -80,19 +81,20 @@ public final class TableSampler implements Serializable {
     }
     List<String> names = new ArrayList<>();
     ColumnGenerator[] generators = new ColumnGenerator[selected.size()];
-    long[] columnKeys = new long[selected.size()];
+    long[] columnSalts = new long[selected.size()];
     int[] copulaIndex = new int[selected.size()];
     for (int i = 0; i < selected.size(); i++) {
       String name = selected.get(i);
       ColumnModel column = model.column(name).orElseThrow(() -> new IllegalArgumentException(
           "model of table " + model.table() + " has no column '" + name + "'"));
-      columnKeys[i] = CounterRng.hashString(name);
-      long columnSeed = CounterRng.hash(seed, tableKey, columnKeys[i]);
+      long columnKey = CounterRng.hashString(name);
+      columnSalts[i] = CounterRng.streamSalt(columnKey);
+      long columnSeed = CounterRng.hash(seed, tableKey, columnKey);
       generators[i] = generator(model, column, columnSeed, rowLimit);
       copulaIndex[i] = copulaPosition.getOrDefault(name, -1);
       names.add(name);
     }
-    return new TableSampler(seed, tableKey, cholesky, names, generators, columnKeys, copulaIndex);
+    return new TableSampler(seed, tableKey, cholesky, names, generators, columnSalts, copulaIndex);
   }
 
   private static Cholesky factor(double[][] correlation) {
@@ -107,11 +109,7 @@ public final class TableSampler implements Serializable {
   }
 
   private static ColumnGenerator generator(SynthModel model, ColumnModel column, long columnSeed, long rowLimit) {
-    OutputType type = OutputType.parse(column.sparkType());
-    if (type == null) {
-      throw new SynthException(io.synthlake.errors.ExitCode.MODEL, "column " + column.name() + " of model "
-          + model.table() + " has spark-type '" + column.sparkType() + "', which synthlake cannot write");
-    }
+    OutputType type = OutputType.of(column, model.table());
     double nulls = column.nullFraction();
     if (column.marginal() instanceof NumericMarginal numeric) {
       return new NumericGenerator(nulls, numeric, type);
@@ -172,7 +170,7 @@ public final class TableSampler implements Serializable {
       for (int c = 0; c < width; c++) {
         int index = copulaIndex[c];
         double u = index < 0 ? Double.NaN : StandardNormal.cdf(cholesky.apply(index, g));
-        generators[c].generate(row, CounterRng.subKey(rowKey, columnKeys[c]), u, sinks[c], i);
+        generators[c].generate(row, CounterRng.saltedKey(rowKey, columnSalts[c]), u, sinks[c], i);
       }
     }
   }

@@ -57,7 +57,17 @@ public final class CounterRng {
 
   /** A key for a sub-stream (a column's draws within a row), unrelated to its parent's draws. */
   public static long subKey(long key, long stream) {
-    return mix64(key ^ mix64(stream + 5 * GOLDEN_GAMMA));
+    return saltedKey(key, streamSalt(stream));
+  }
+
+  /** The part of {@link #subKey} that depends on the stream alone, for callers that reuse a stream per row. */
+  public static long streamSalt(long stream) {
+    return mix64(stream + 5 * GOLDEN_GAMMA);
+  }
+
+  /** {@link #subKey} with the stream's salt computed beforehand. */
+  public static long saltedKey(long key, long salt) {
+    return mix64(key ^ salt);
   }
 
   /** A stable 64-bit hash of a string (for table and column names used as key words). */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class GenerateRetryTest extends SparkTestBase {
   @Test
   void aRetriedTaskWritesTheSameRows() throws Exception {
-    stopSession();
+    stopSpark();
     spark = newSession("local[2,3]");  // up to 3 attempts per task
     Files.writeString(tmp.resolve("model.json"), ModelJson.write(GenerateModels.model()));
     spark.udf().register("failFirstAttemptOfPartition1", (UDF1<Long, Boolean>) id -> {

@@ -38,10 +38,6 @@ public abstract class SparkTestBase {
         .getOrCreate();
   }
 
-  protected static void stopSession() {
-    stopSpark();
-  }
-
   @AfterAll
   static void stopSpark() {
     if (spark != null) {

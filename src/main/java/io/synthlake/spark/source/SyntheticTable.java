@@ -15,8 +15,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
-import io.synthlake.errors.ExitCode;
-import io.synthlake.errors.SynthException;
 
 /** The synthetic table of one model: its schema is the model's columns, with their source types. */
 final class SyntheticTable implements SupportsRead {
@@ -34,12 +32,8 @@ final class SyntheticTable implements SupportsRead {
     StructField[] fields = new StructField[model.columns().size()];
     for (int i = 0; i < fields.length; i++) {
       ColumnModel column = model.columns().get(i);
-      OutputType type = OutputType.parse(column.sparkType());
-      if (type == null) {
-        throw new SynthException(ExitCode.MODEL, "column " + column.name() + " of model " + model.table()
-            + " has spark-type '" + column.sparkType() + "', which synthlake cannot write");
-      }
-      fields[i] = DataTypes.createStructField(column.name(), SparkTypes.toDataType(type), true);
+      fields[i] = DataTypes.createStructField(column.name(),
+          SparkTypes.toDataType(OutputType.of(column, model.table())), true);
     }
     return new StructType(fields);
   }
