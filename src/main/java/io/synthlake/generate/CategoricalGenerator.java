@@ -51,17 +51,25 @@ final class CategoricalGenerator extends ColumnGenerator {
   }
 
   @Override
-  void write(long row, long key, double u, ColumnSink sink, int position) {
-    int slot = scale.slotAt(u);
-    FixedValue value = values[slot];
-    if (value != null) {
-      value.put(sink, position);
-    } else if (otherShape != null && scale.label(slot) == null) {
-      long index = (long) (CounterRng.uniform(key, SPECIAL_DRAW) * otherPool);
-      byte[] label = otherLabel(index);
-      sink.putString(position, label, label.length);
-    } else {
-      sink.putNull(position);
+  void generate(long firstRow, long[] keys, double[] normals, int count, ColumnSink sink, int offset,
+      double[] scratch) {
+    for (int i = 0; i < count; i++) {
+      long key = keys[i];
+      int position = offset + i;
+      if (isNull(key)) {
+        sink.putNull(position);
+        continue;
+      }
+      int slot = normals == null ? scale.slotAt(CounterRng.uniform(key, VALUE_DRAW)) : scale.slotOfNormal(normals[i]);
+      FixedValue value = values[slot];
+      if (value != null) {
+        value.put(sink, position);
+      } else if (otherShape != null && scale.label(slot) == null) {
+        byte[] label = otherLabel((long) (CounterRng.uniform(key, SPECIAL_DRAW) * otherPool));
+        sink.putString(position, label, label.length);
+      } else {
+        sink.putNull(position);
+      }
     }
   }
 

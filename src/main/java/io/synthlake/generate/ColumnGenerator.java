@@ -4,9 +4,12 @@ import io.synthlake.stats.CounterRng;
 import java.io.Serializable;
 
 /**
- * Makes one column's value for a row from the row's draws. Each column reads its own stream (keyed by the row and
- * the column's name), always at the same draw numbers, so a value never depends on other columns, the batch or
- * the partition; copula columns also get their uniform from the row's correlated normals.
+ * Makes one column's values for a run of rows. Each column reads its own stream (keyed by the row and the
+ * column's name), always at the same draw numbers, so a value never depends on other columns, the batch or the
+ * partition; copula columns also get the row's correlated normal score.
+ *
+ * <p>A sampler hands over a column's rows together, so each generator's loop runs with one receiver type and
+ * inlines its lookups and its sink (a per-value virtual call per column costs more than the sampling).
  */
 abstract class ColumnGenerator implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -22,18 +25,17 @@ abstract class ColumnGenerator implements Serializable {
   }
 
   /**
-   * Writes the value of {@code row} at {@code position}.
+   * Writes rows {@code firstRow .. firstRow + count - 1} at positions {@code offset ..}.
    *
-   * @param key the column's stream for this row
-   * @param u the copula's uniform for this column, or NaN when the column is not in the copula
+   * @param keys each row's stream for this column
+   * @param normals each row's copula normal score for this column, or null when the column is not in the copula
+   * @param scratch room for count doubles, which the generator may overwrite
    */
-  final void generate(long row, long key, double u, ColumnSink sink, int position) {
-    if (nullFraction > 0 && CounterRng.uniform(key, NULL_DRAW) < nullFraction) {
-      sink.putNull(position);
-      return;
-    }
-    write(row, key, Double.isNaN(u) ? CounterRng.uniform(key, VALUE_DRAW) : u, sink, position);
-  }
+  abstract void generate(long firstRow, long[] keys, double[] normals, int count, ColumnSink sink, int offset,
+      double[] scratch);
 
-  abstract void write(long row, long key, double u, ColumnSink sink, int position);
+  /** Whether the row with this stream is null (always drawn first, at the modelled share). */
+  final boolean isNull(long key) {
+    return nullFraction > 0 && CounterRng.uniform(key, NULL_DRAW) < nullFraction;
+  }
 }

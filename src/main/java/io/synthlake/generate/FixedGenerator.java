@@ -1,7 +1,7 @@
 package io.synthlake.generate;
 
 /** A constant column: the model's value (or null) in every row, with nulls at their share. */
-final class FixedGenerator extends ColumnGenerator {
+final class FixedGenerator extends RowGenerator {
   private static final long serialVersionUID = 1L;
 
   private final FixedValue value;

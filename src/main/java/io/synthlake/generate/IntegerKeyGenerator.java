@@ -8,7 +8,7 @@ import io.synthlake.stats.CounterRng;
  * block lands inside the source's range, scattered like real keys; larger outputs continue above it. A key is a
  * function of its row index alone, so other tables can compute it (foreign keys) and appends can continue it.
  */
-final class IntegerKeyGenerator extends ColumnGenerator {
+final class IntegerKeyGenerator extends RowGenerator {
   private static final long serialVersionUID = 1L;
 
   private final long lower;

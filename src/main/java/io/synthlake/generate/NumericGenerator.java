@@ -33,16 +33,29 @@ final class NumericGenerator extends ColumnGenerator {
   }
 
   @Override
-  void write(long row, long key, double u, ColumnSink sink, int position) {
-    if (nonFiniteEdge > 0) {
-      double w = CounterRng.uniform(key, SPECIAL_DRAW);
-      if (w < nonFiniteEdge) {
-        double special = w < nanEdge ? Double.NaN
-            : w < positiveEdge ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-        writer.putNonFinite(sink, position, special);
-        return;
-      }
+  void generate(long firstRow, long[] keys, double[] normals, int count, ColumnSink sink, int offset,
+      double[] scratch) {
+    double[] values = scratch;
+    if (distribution != null && normals != null) {
+      distribution.quantilesOfNormals(normals, values, count);
     }
-    writer.put(sink, position, distribution.quantile(u));
+    for (int i = 0; i < count; i++) {
+      long key = keys[i];
+      int position = offset + i;
+      if (isNull(key)) {
+        sink.putNull(position);
+        continue;
+      }
+      if (nonFiniteEdge > 0) {
+        double w = CounterRng.uniform(key, SPECIAL_DRAW);
+        if (w < nonFiniteEdge) {
+          writer.putNonFinite(sink, position, w < nanEdge ? Double.NaN
+              : w < positiveEdge ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+          continue;
+        }
+      }
+      double value = normals == null ? distribution.quantile(CounterRng.uniform(key, VALUE_DRAW)) : values[i];
+      writer.put(sink, position, value);
+    }
   }
 }

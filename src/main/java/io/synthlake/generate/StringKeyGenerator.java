@@ -10,7 +10,7 @@ import io.synthlake.stats.CounterRng;
  * same length differ in the encoded part, rows of different lengths differ in length; when a length cannot hold
  * the row index (short codes, large outputs) the next length that can is used.
  */
-final class StringKeyGenerator extends ColumnGenerator {
+final class StringKeyGenerator extends RowGenerator {
   private static final long serialVersionUID = 1L;
   /** Beyond the longest modelled key, lengths grow until they hold this many keys. */
   private static final long TARGET_CAPACITY = FeistelPermutation.MAX_DOMAIN;

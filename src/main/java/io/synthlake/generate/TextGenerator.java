@@ -4,7 +4,7 @@ import io.synthlake.model.StringShape;
 import io.synthlake.stats.CounterRng;
 
 /** Free text: strings of the column's length distribution and character frequencies, never its values. */
-final class TextGenerator extends ColumnGenerator {
+final class TextGenerator extends RowGenerator {
   private static final long serialVersionUID = 1L;
 
   private final ShapedStrings strings;

@@ -16,11 +16,20 @@ public final class CategoricalScale implements Serializable {
   private final double[] upperEdges;
   private final Map<String, Integer> slotOf;
   private final int otherSlot;
+  /** The upper edges as normal scores (Φ⁻¹ of each), so generate finds a copula normal's slot without Φ. */
+  private final double[] normalEdges;
+  private final NormalGrid grid;
 
   private CategoricalScale(String[] labels, double[] upperEdges, int otherSlot) {
     this.labels = labels;
     this.upperEdges = upperEdges;
     this.otherSlot = otherSlot;
+    this.normalEdges = new double[upperEdges.length];
+    for (int i = 0; i < upperEdges.length; i++) {
+      normalEdges[i] = io.synthlake.stats.StandardNormal.inverseCdf(upperEdges[i]);
+    }
+    normalEdges[upperEdges.length - 1] = Double.POSITIVE_INFINITY;
+    this.grid = NormalGrid.over(normalEdges);
     this.slotOf = new HashMap<>();
     for (int i = 0; i < labels.length; i++) {
       if (i != otherSlot) {
@@ -83,11 +92,22 @@ public final class CategoricalScale implements Serializable {
     return lo;
   }
 
+  /**
+   * The slot of a normal score z: the same as {@code slotAt(Φ(z))}, up to rounding at an edge, without computing
+   * Φ. The grid gives the slot at the start of z's cell; a cell rarely holds an edge, so the scan is short.
+   */
+  public int slotOfNormal(double z) {
+    int slot = grid.start(z);
+    while (normalEdges[slot] <= z) {
+      slot++;
+    }
+    return slot;
+  }
+
   /** The label of a slot; null for the other bucket. */
   public String label(int slot) {
     return slot == otherSlot ? null : labels[slot];
   }
-
 
   public int size() {
     return labels.length;

@@ -19,27 +19,72 @@ public final class NumericDistribution implements Serializable {
   private static final double TABULATION_TAIL_Z = 8.0;
   private static final double TABULATION_TAIL_STEP = 0.05;
 
-  /** Cells of the uniform grid that narrows {@link #quantile}'s search to a knot or two. */
-  private static final int GRID_CELLS = 4096;
+  /** The uniform grid that narrows {@link #quantile}'s search has two cells per knot, within these bounds. */
+  private static final int MIN_GRID_CELLS = 64;
+  private static final int MAX_GRID_CELLS = 1 << 14;
+  /** Doubles per segment in {@link #segments}. */
+  private static final int STRIDE = 4;
 
   private final double[] u;
   private final double[] x;
-  /** firstAbove[c]: the first knot whose u exceeds c / GRID_CELLS. */
-  private final int[] firstAbove;
-  /** slope[i]: dx/du between knots i and i + 1 (0 inside an atom), so a quantile costs no division. */
-  private final double[] slope;
+  /**
+   * Segment i (knots i and i + 1) packed as (u[i], x[i], slope, x[i + 1]), so a quantile reads one or two cache
+   * lines; the slope is dx/du (0 inside an atom), so it costs no division.
+   */
+  private final double[] segments;
+  /** segmentOfCell[c]: the segment holding u = c / cells, where {@link #quantile}'s scan starts. */
+  private final int[] segmentOfCell;
+  private final int cells;
+  /**
+   * Per {@link NormalGrid} cell: the knot starting the atom that holds Φ(z) for every z of the cell, or -1; null
+   * when there are no atoms. Most values of discrete columns are answered here without computing Φ.
+   */
+  private final int[] atomOfCell;
 
   private NumericDistribution(double[] u, double[] x) {
     this.u = u;
     this.x = x;
-    this.firstAbove = new int[GRID_CELLS + 1];
-    for (int c = 0; c <= GRID_CELLS; c++) {
-      firstAbove[c] = upperBound(u, 0, u.length, (double) c / GRID_CELLS);
+    int lastSegment = u.length - 2;
+    this.segments = new double[STRIDE * (lastSegment + 2)];
+    for (int i = 0; i <= lastSegment; i++) {
+      segments[STRIDE * i] = u[i];
+      segments[STRIDE * i + 1] = x[i];
+      segments[STRIDE * i + 2] = x[i + 1] == x[i] || u[i + 1] <= u[i] ? 0.0 : (x[i + 1] - x[i]) / (u[i + 1] - u[i]);
+      segments[STRIDE * i + 3] = x[i + 1];
     }
-    this.slope = new double[u.length];
-    for (int i = 0; i + 1 < u.length; i++) {
-      slope[i] = x[i + 1] == x[i] || u[i + 1] <= u[i] ? 0.0 : (x[i + 1] - x[i]) / (u[i + 1] - u[i]);
+    // A sentinel segment past the last, whose lower u ends the scan.
+    segments[STRIDE * (lastSegment + 1)] = Double.POSITIVE_INFINITY;
+    this.cells = Math.max(MIN_GRID_CELLS, Math.min(MAX_GRID_CELLS, Integer.highestOneBit(u.length) * 4));
+    this.segmentOfCell = new int[cells];
+    for (int c = 0; c < cells; c++) {
+      segmentOfCell[c] = Math.max(0, Math.min(lastSegment, upperBound(u, (double) c / cells) - 1));
     }
+    this.atomOfCell = atomCells(u, x);
+  }
+
+  /** The cells of the normal scores that fall wholly inside one atom's interval of u. */
+  private static int[] atomCells(double[] u, double[] x) {
+    int[] atoms = null;
+    int cell = 0;
+    for (int knot = 0; knot + 1 < u.length; knot++) {
+      if (x[knot] != x[knot + 1] || !(u[knot] < u[knot + 1])) {
+        continue;
+      }
+      // Φ is accurate to 1e-14, so this margin keeps every z of an accepted cell strictly inside the atom.
+      double lowest = u[knot] + 1e-12;
+      double highest = u[knot + 1] - 1e-12;
+      while (cell < NormalGrid.CELLS && NormalGrid.highUniform(cell) < highest) {
+        if (NormalGrid.lowUniform(cell) > lowest) {
+          if (atoms == null) {
+            atoms = new int[NormalGrid.CELLS];
+            java.util.Arrays.fill(atoms, -1);
+          }
+          atoms[cell] = knot;
+        }
+        cell++;
+      }
+    }
+    return atoms;
   }
 
   /** The distribution of the marginal's finite values. */
@@ -164,19 +209,55 @@ public final class NumericDistribution implements Serializable {
   }
 
   /**
-   * The value at cumulative probability p in [0, 1]. The grid cell of p bounds the search (quantile knots are
-   * spread evenly in u, so a cell holds about one), which makes this constant time on generate's hot path.
+   * The value at cumulative probability p in [0, 1]. The grid cell of p gives the segment to start from (quantile
+   * knots are spread about evenly in u, so a cell rarely holds one), which makes this constant time on generate's
+   * hot path.
    */
   public double quantile(double p) {
-    int cell = Math.min(GRID_CELLS - 1, Math.max(0, (int) (p * GRID_CELLS)));
-    int above = upperBound(u, firstAbove[cell], firstAbove[cell + 1], p);
-    int hi = Math.min(Math.max(above, 1), u.length - 1);
-    int lo = hi - 1;
-    if (slope[lo] == 0.0) {
-      return p <= u[lo] ? x[lo] : x[hi];
+    int segment = segmentOfCell[Math.min(cells - 1, Math.max(0, (int) (p * cells)))];
+    // The segment is the last one starting at or below p (knots with equal u are passed over).
+    int lastSegment = u.length - 2;
+    while (segment < lastSegment && segments[STRIDE * (segment + 1)] <= p) {
+      segment++;
     }
-    double value = x[lo] + slope[lo] * (p - u[lo]);
-    return Math.min(x[hi], Math.max(x[lo], value));
+    int base = STRIDE * segment;
+    double low = segments[base + 1];
+    double slope = segments[base + 2];
+    double high = segments[base + 3];
+    if (slope == 0.0) {
+      return p <= segments[base] ? low : high;
+    }
+    return Math.min(high, Math.max(low, low + slope * (p - segments[base])));
+  }
+
+  /**
+   * The values at normal scores (the copula's, on generate's hot path): {@code values[i] = quantile(Φ(normals[i]))}
+   * for i below count. Scores whose grid cell lies inside an atom skip Φ and the search (discrete columns are
+   * mostly atoms), and computing every Φ before any search lets the processor overlap the searches' cache misses.
+   */
+  public void quantilesOfNormals(double[] normals, double[] values, int count) {
+    if (atomOfCell == null) {
+      for (int i = 0; i < count; i++) {
+        values[i] = io.synthlake.stats.StandardNormal.cdf(normals[i]);
+      }
+      for (int i = 0; i < count; i++) {
+        values[i] = quantile(values[i]);
+      }
+      return;
+    }
+    // NaN marks the scores whose cell lies inside an atom: they need neither Φ nor a search.
+    for (int i = 0; i < count; i++) {
+      values[i] = atomKnot(normals[i]) >= 0 ? Double.NaN : io.synthlake.stats.StandardNormal.cdf(normals[i]);
+    }
+    for (int i = 0; i < count; i++) {
+      values[i] = Double.isNaN(values[i]) ? x[atomKnot(normals[i])] : quantile(values[i]);
+    }
+  }
+
+  /** The knot starting the atom that holds Φ(z) for z's whole grid cell, or -1. */
+  private int atomKnot(double z) {
+    int cell = NormalGrid.cell(z);
+    return cell >= 0 && cell < NormalGrid.CELLS ? atomOfCell[cell] : -1;
   }
 
   /**

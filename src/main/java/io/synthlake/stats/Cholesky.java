@@ -59,6 +59,26 @@ public final class Cholesky implements Serializable {
     return sum;
   }
 
+  /**
+   * (L·g)[row] for a run of rows at once: {@code out[i] = Σ_k L[row][k]·normals[k][i]} for i below count, summed
+   * in the same order as {@link #apply(int, double[])}. The loops over i are simple enough to vectorise.
+   */
+  public void apply(int row, double[][] normals, double[] out, int count) {
+    int start = row * (row + 1) / 2;
+    double first = lower[start];
+    double[] g0 = normals[0];
+    for (int i = 0; i < count; i++) {
+      out[i] = first * g0[i];
+    }
+    for (int k = 1; k <= row; k++) {
+      double weight = lower[start + k];
+      double[] gk = normals[k];
+      for (int i = 0; i < count; i++) {
+        out[i] += weight * gk[i];
+      }
+    }
+  }
+
   /** L[i][j], for tests and reports. */
   public double entry(int i, int j) {
     return j > i ? 0.0 : lower[i * (i + 1) / 2 + j];

@@ -10,6 +10,8 @@ package io.synthlake.stats;
  */
 public final class StandardNormal {
   private static final double SQRT_2PI = 2.5066282746310002;
+  /** Inverse CDF: |p - 0.5| up to this uses the central rational function. */
+  private static final double CENTRAL = 0.425;
 
   private StandardNormal() {}
 
@@ -48,7 +50,9 @@ public final class StandardNormal {
         tail = exponential / fraction / SQRT_2PI;
       }
     }
-    return x > 0 ? 1.0 - tail : tail;
+    // 1 - tail above zero and tail at or below it, written without a branch: the sign of x is a coin flip on
+    // generate's hot path, and a mispredicted branch costs as much as the formula.
+    return (0.5 + Math.copySign(0.5, x)) - Math.copySign(tail, x);
   }
 
   /**
@@ -65,17 +69,41 @@ public final class StandardNormal {
       return Double.POSITIVE_INFINITY;
     }
     double q = p - 0.5;
-    if (Math.abs(q) <= 0.425) {
-      double r = 0.180625 - q * q;
-      return q * (((((((2.5090809287301226727e+3 * r + 3.3430575583588128105e+4) * r
-                  + 6.7265770927008700853e+4) * r + 4.5921953931549871457e+4) * r
-                  + 1.3731693765509461125e+4) * r + 1.9715909503065514427e+3) * r
-                  + 1.3314166789178437745e+2) * r + 3.3871328727963666080e+0)
-          / (((((((5.2264952788528545610e+3 * r + 2.8729085735721942674e+4) * r
-                  + 3.9307895800092710610e+4) * r + 2.1213794301586595867e+4) * r
-                  + 5.3941960214247511077e+3) * r + 6.8718700749205790830e+2) * r
-                  + 4.2313330701600911252e+1) * r + 1.0);
+    return Math.abs(q) <= CENTRAL ? central(q) : tail(p);
+  }
+
+  /**
+   * {@link #inverseCdf} of every p in (0, 1) in {@code p[0..count)}, into {@code out}, with the same results. The
+   * central formula (85% of uniforms) runs for all of them first, without a branch to mispredict; the tails are
+   * fixed afterwards.
+   */
+  public static void inverseCdfs(double[] p, double[] out, int count) {
+    for (int i = 0; i < count; i++) {
+      out[i] = central(p[i] - 0.5);
     }
+    for (int i = 0; i < count; i++) {
+      if (Math.abs(p[i] - 0.5) > CENTRAL) {
+        out[i] = tail(p[i]);
+      }
+    }
+  }
+
+  /** AS 241 for |q| = |p - 0.5| at most 0.425. */
+  private static double central(double q) {
+    double r = 0.180625 - q * q;
+    return q * (((((((2.5090809287301226727e+3 * r + 3.3430575583588128105e+4) * r
+                + 6.7265770927008700853e+4) * r + 4.5921953931549871457e+4) * r
+                + 1.3731693765509461125e+4) * r + 1.9715909503065514427e+3) * r
+                + 1.3314166789178437745e+2) * r + 3.3871328727963666080e+0)
+        / (((((((5.2264952788528545610e+3 * r + 2.8729085735721942674e+4) * r
+                + 3.9307895800092710610e+4) * r + 2.1213794301586595867e+4) * r
+                + 5.3941960214247511077e+3) * r + 6.8718700749205790830e+2) * r
+                + 4.2313330701600911252e+1) * r + 1.0);
+  }
+
+  /** AS 241 for p in (0, 1) beyond the central part. */
+  private static double tail(double p) {
+    double q = p - 0.5;
     double r = Math.sqrt(-Math.log(q < 0 ? p : 1.0 - p));
     double value;
     if (r <= 5.0) {

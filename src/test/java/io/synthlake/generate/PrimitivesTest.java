@@ -41,6 +41,26 @@ class PrimitivesTest {
   }
 
   @Test
+  void choleskyAppliedToRunsOfRowsEqualsTheRowByRowProduct() {
+    Cholesky l = Cholesky.factor(new double[][] {{1, 0.5, -0.2}, {0.5, 1, 0.3}, {-0.2, 0.3, 1}});
+    int rows = 37;
+    double[][] normals = new double[3][rows];
+    for (int k = 0; k < 3; k++) {
+      for (int i = 0; i < rows; i++) {
+        normals[k][i] = Math.sin(7.0 * i + k);
+      }
+    }
+    double[] out = new double[rows];
+    for (int row = 0; row < 3; row++) {
+      l.apply(row, normals, out, rows);
+      for (int i = 0; i < rows; i++) {
+        double[] g = {normals[0][i], normals[1][i], normals[2][i]};
+        assertThat(out[i]).isEqualTo(l.apply(row, g));
+      }
+    }
+  }
+
+  @Test
   void numbersAreRoundedToTheirResolutionAndTypeRange() {
     NumberWriter cents = new NumberWriter(OutputType.parse("double"), 0.01);
     assertThat(cents.restore(0.1 + 0.2)).isEqualTo(0.3);

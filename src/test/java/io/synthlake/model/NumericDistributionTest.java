@@ -82,4 +82,53 @@ class NumericDistributionTest {
     assertThat(d.uniformScore(2, 0.0)).isCloseTo(0.25, within(1e-12));
     assertThat(d.uniformScore(2, 0.999)).isCloseTo(0.25 + 0.999 * 0.75, within(1e-12));
   }
+
+  /** Atoms next to each other, atoms inside and at the ends of a continuous part, and a dense parametric one. */
+  private static List<NumericDistribution> mixedDistributions() {
+    NumericMarginal ages = new NumericMarginal(1, java.util.stream.IntStream.range(17, 90)
+        .mapToObj(age -> new Atom(age, 1.0 / 73)).toList(), null, null);
+    NumericMarginal mixed = new NumericMarginal(0, List.of(new Atom(0, 0.6), new Atom(50, 0.05),
+        new Atom(1000, 0.1)), new EmpiricalQuantiles(new double[] {0, 0.5, 1}, new double[] {0, 40, 1000}), null);
+    NumericMarginal gamma = new NumericMarginal(0, List.of(new Atom(0, 0.3)),
+        new ParametricPart.Gamma(2.0, 3.0, 0.0, 60.0), null);
+    return List.of(NumericDistribution.of(ages), NumericDistribution.of(mixed), NumericDistribution.of(gamma),
+        NumericDistribution.of(capitalGainMarginal()));
+  }
+
+  private static NumericMarginal capitalGainMarginal() {
+    return new NumericMarginal(1.0, List.of(new Atom(0, 0.9)),
+        new EmpiricalQuantiles(new double[] {0, 1}, new double[] {100, 1100}), null);
+  }
+
+  @Test
+  void normalScoresGiveExactlyTheQuantileOfTheirUniform() {
+    int n = 300_001;
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      z[i] = -7.5 + 15.0 * i / (n - 1);
+    }
+    for (NumericDistribution d : mixedDistributions()) {
+      double[] batch = new double[n];
+      d.quantilesOfNormals(z, batch, n);
+      for (int i = 0; i < n; i++) {
+        double expected = d.quantile(io.synthlake.stats.StandardNormal.cdf(z[i]));
+        assertThat(batch[i]).as("z = %s", z[i]).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void quantilesAreNonDecreasingAndInvertTheCdf() {
+    for (NumericDistribution d : mixedDistributions()) {
+      double previous = Double.NEGATIVE_INFINITY;
+      for (double u = 0; u <= 1; u += 1e-5) {
+        double x = d.quantile(u);
+        assertThat(x).isGreaterThanOrEqualTo(previous);
+        // F(x-) <= u <= F(x): an atom's interval holds u, or the continuous part has F(x) = u.
+        assertThat(d.cdf(x)).isGreaterThanOrEqualTo(u - 1e-9);
+        assertThat(d.uniformScore(x, 0.0)).isLessThanOrEqualTo(u + 1e-9);
+        previous = x;
+      }
+    }
+  }
 }

@@ -57,4 +57,37 @@ class StandardNormalTest {
       assertThat(StandardNormal.inverseCdf(p)).isCloseTo(-StandardNormal.inverseCdf(1 - p), within(1e-12));
     }
   }
+
+  @Test
+  void batchInverseGivesExactlyThePerValueResults() {
+    // The central/tail boundary at |p - 0.5| = 0.425, the extremes of open-unit draws and random uniforms.
+    double[] p = new double[20_000];
+    int n = 0;
+    for (double edge : new double[] {0.075, 0.925}) {
+      p[n++] = edge;
+      p[n++] = Math.nextUp(edge);
+      p[n++] = Math.nextDown(edge);
+    }
+    p[n++] = 0x1.0p-53;
+    p[n++] = 1 - 0x1.0p-53;
+    p[n++] = 0.5;
+    while (n < p.length) {
+      p[n] = CounterRng.uniform(42, n);
+      n++;
+    }
+    double[] batch = new double[p.length];
+    StandardNormal.inverseCdfs(p, batch, p.length);
+    for (int i = 0; i < p.length; i++) {
+      assertThat(batch[i]).as("p = %s", p[i]).isEqualTo(StandardNormal.inverseCdf(p[i]));
+    }
+  }
+
+  @Test
+  void cdfIsExactlySymmetric() {
+    for (double x = 0; x < 9; x += 0.0173) {
+      assertThat(StandardNormal.cdf(x)).isEqualTo(1.0 - StandardNormal.cdf(-x));
+    }
+    assertThat(StandardNormal.cdf(0.0)).isEqualTo(0.5);
+    assertThat(StandardNormal.cdf(-0.0)).isEqualTo(0.5);
+  }
 }
