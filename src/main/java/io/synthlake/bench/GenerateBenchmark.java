@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.expr;
 import io.synthlake.config.ConfigLoader;
 import io.synthlake.config.ConfigOverride;
 import io.synthlake.config.JobConfig;
+import io.synthlake.model.CategoricalMarginal;
+import io.synthlake.model.Category;
 import io.synthlake.model.ColumnModel;
 import io.synthlake.model.SynthModel;
 import io.synthlake.spark.FitJob;
@@ -33,6 +35,7 @@ public final class GenerateBenchmark {
   public static void main(String[] args) throws Exception {
     List<Long> sizes = new ArrayList<>();
     Path dir = Path.of("target/bench");
+    int repeat = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> {
@@ -41,8 +44,9 @@ public final class GenerateBenchmark {
           }
         }
         case "--dir" -> dir = Path.of(args[++i]);
+        case "--repeat" -> repeat = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (expected --rows N[,N...] or --dir DIR)");
+            + " (expected --rows N[,N...], --repeat N or --dir DIR)");
       }
     }
     if (sizes.isEmpty()) {
@@ -57,7 +61,8 @@ public final class GenerateBenchmark {
     String adult = adultModel(spark, dir);
     String numeric = numericModel(spark, dir);
     // Warm-up: JIT and Spark's code generation, not measured.
-    measure(spark, "warm-up", adult, 2_000_000, dir, "noop");
+    measure(spark, "warm-up", adult, 2_000_000, dir, "noop", 1);
+    System.out.printf(Locale.ROOT, "# each figure is the median of %d run(s), native and synthlake alternating%n", repeat);
 
     System.out.println();
     System.out.println("| model | rows | sink | native s | native rows/s | synthlake s | synthlake rows/s | "
@@ -65,8 +70,8 @@ public final class GenerateBenchmark {
     System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (long rows : sizes) {
       for (String sink : List.of("noop", "parquet")) {
-        System.out.println(measure(spark, "adult", adult, rows, dir, sink));
-        System.out.println(measure(spark, "10 doubles", numeric, rows, dir, sink));
+        System.out.println(measure(spark, "adult", adult, rows, dir, sink, repeat));
+        System.out.println(measure(spark, "10 doubles", numeric, rows, dir, sink, repeat));
       }
     }
   }
@@ -91,45 +96,54 @@ public final class GenerateBenchmark {
     return model;
   }
 
-  private static String measure(SparkSession spark, String name, String modelPath, long rows, Path dir, String sink)
-      throws InterruptedException {
+  private static String measure(SparkSession spark, String name, String modelPath, long rows, Path dir, String sink,
+      int repeat) throws InterruptedException {
     SynthModel model = io.synthlake.spark.ModelStore.read(spark.sparkContext().hadoopConfiguration(), modelPath);
     int partitions = (int) io.synthlake.spark.source.SyntheticSource.defaultPartitions(spark, rows);
     Path output = dir.resolve("generated-" + name.replace(' ', '-'));
     Dataset<Row> nativeFrame = nativeLike(spark, model, rows, partitions);
-    Run nativeRun = timed(() -> {
-      write(nativeFrame, sink, output.resolve("native").toString());
-      return null;
-    });
-    Run synthRun = timed(() -> {
-      if (sink.equals("noop")) {
-        write(spark.read().format("synthlake").option("model", modelPath).option("rows", rows)
-            .option("partitions", partitions).load(), sink, null);
-      } else {
-        GenerateJob.run(spark, ConfigLoader.load(null, List.of(
-            ConfigOverride.of("model", modelPath, "bench"),
-            ConfigOverride.of("generate.rows", rows, "bench"),
-            ConfigOverride.of("generate.partitions", partitions, "bench"),
-            ConfigOverride.of("output.path", output.resolve("synthlake").toString(), "bench"),
-            ConfigOverride.of("output.mode", "overwrite", "bench"))));
-      }
-      return null;
-    });
+    List<Run> nativeRuns = new ArrayList<>();
+    List<Run> synthRuns = new ArrayList<>();
+    // Alternating the two spreads the machine's slow spells over both sides.
+    for (int r = 0; r < repeat; r++) {
+      nativeRuns.add(timed(() -> {
+        write(nativeFrame, sink, output.resolve("native").toString());
+        return null;
+      }));
+      synthRuns.add(timed(() -> {
+        if (sink.equals("noop")) {
+          write(spark.read().format("synthlake").option("model", modelPath).option("rows", rows)
+              .option("partitions", partitions).load(), sink, null);
+        } else {
+          GenerateJob.run(spark, ConfigLoader.load(null, List.of(
+              ConfigOverride.of("model", modelPath, "bench"),
+              ConfigOverride.of("generate.rows", rows, "bench"),
+              ConfigOverride.of("generate.partitions", partitions, "bench"),
+              ConfigOverride.of("output.path", output.resolve("synthlake").toString(), "bench"),
+              ConfigOverride.of("output.mode", "overwrite", "bench"))));
+        }
+        return null;
+      }));
+    }
+    Run nativeRun = Run.median(nativeRuns);
+    Run synthRun = Run.median(synthRuns);
     return String.format(Locale.ROOT, "| %s | %,d | %s | %.1f | %,.0f | %.1f | %,.0f | %.2f | %.2f / %.2f |", name,
         rows, sink, nativeRun.seconds, rows / nativeRun.seconds, synthRun.seconds, rows / synthRun.seconds,
         nativeRun.seconds / synthRun.seconds, nativeRun.peakGb, synthRun.peakGb);
   }
 
-  /** Spark's own generation of columns of the model's types: randn doubles, rand ints, strings from 16 labels. */
+  /**
+   * Spark's own generation of columns of the model's types: randn doubles, rand ints, and strings drawn uniformly
+   * from a list of values, as a data generator configured by hand would (dbldatagen's "values"): the column's own
+   * labels when the model has them, so both sides write the same vocabulary, else 16 stand-ins.
+   */
   static Dataset<Row> nativeLike(SparkSession spark, SynthModel model, long rows, int partitions) {
     List<Column> columns = new ArrayList<>();
     int seed = 1;
     for (ColumnModel column : model.columns()) {
       String type = column.sparkType();
       String expression = switch (type) {
-        case "string" -> "element_at(array('alpha','bravo','charlie','delta','echo','foxtrot','golf','hotel',"
-            + "'india','juliet','kilo','lima','mike','november','oscar','papa'), cast(floor(rand(" + seed
-            + ") * 16) as int) + 1)";
+        case "string" -> pickOne(labels(column), seed);
         case "int", "bigint" -> "cast(floor(rand(" + seed + ") * 100000) as " + type + ")";
         default -> "cast(randn(" + seed + ") as " + type + ")";
       };
@@ -137,6 +151,20 @@ public final class GenerateBenchmark {
       seed++;
     }
     return spark.range(0, rows, 1, partitions).select(columns.toArray(Column[]::new));
+  }
+
+  private static List<String> labels(ColumnModel column) {
+    if (column.marginal() instanceof CategoricalMarginal categorical && !categorical.categories().isEmpty()) {
+      return categorical.categories().stream().map(Category::value).toList();
+    }
+    return List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+        "kilo", "lima", "mike", "november", "oscar", "papa");
+  }
+
+  private static String pickOne(List<String> values, int seed) {
+    String literals = values.stream().map(v -> "'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'")
+        .collect(java.util.stream.Collectors.joining(","));
+    return "element_at(array(" + literals + "), cast(floor(rand(" + seed + ") * " + values.size() + ") as int) + 1)";
   }
 
   private static void write(Dataset<Row> frame, String sink, String path) {
@@ -147,7 +175,15 @@ public final class GenerateBenchmark {
     }
   }
 
-  private record Run(double seconds, double peakGb) {}
+  private record Run(double seconds, double peakGb) {
+    /** The median time, and the highest peak heap of the runs. */
+    static Run median(List<Run> runs) {
+      double[] seconds = runs.stream().mapToDouble(Run::seconds).sorted().toArray();
+      double middle = seconds.length % 2 == 1 ? seconds[seconds.length / 2]
+          : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
+      return new Run(middle, runs.stream().mapToDouble(Run::peakGb).max().orElse(0));
+    }
+  }
 
   private static Run timed(Supplier<Object> work) throws InterruptedException {
     System.gc();

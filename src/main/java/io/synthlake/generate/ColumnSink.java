@@ -29,5 +29,14 @@ public interface ColumnSink {
 
   void putBigDecimal(int position, BigDecimal value);
 
+  /** A string whose bytes the sink must copy if it keeps them: the caller may reuse the array. */
   void putString(int position, byte[] utf8, int length);
+
+  /**
+   * A label from the model: the array is never modified, so a sink may keep a reference to it (and to anything it
+   * derives from it) instead of copying the bytes. Labels repeat on most rows, which makes this worth having.
+   */
+  default void putLabel(int position, byte[] utf8) {
+    putString(position, utf8, utf8.length);
+  }
 }

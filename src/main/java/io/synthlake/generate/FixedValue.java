@@ -74,7 +74,7 @@ abstract class FixedValue implements Serializable {
 
     @Override
     void put(ColumnSink sink, int position) {
-      sink.putString(position, utf8, utf8.length);
+      sink.putLabel(position, utf8);
     }
   }
 

@@ -1,13 +1,17 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.generate.ColumnSink;
 import io.synthlake.generate.TableSampler;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.execution.vectorized.OnHeapColumnVector;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
@@ -69,8 +73,8 @@ final class SyntheticReaderFactory implements PartitionReaderFactory {
 
   private final class BatchReader implements PartitionReader<ColumnarBatch> {
     private final RowRange range;
-    private final OnHeapColumnVector[] vectors;
-    private final VectorSink[] sinks;
+    private final ColumnVector[] vectors;
+    private final ColumnSink[] sinks;
     private final ColumnarBatch batch;
     private long next;
 
@@ -78,11 +82,19 @@ final class SyntheticReaderFactory implements PartitionReaderFactory {
       this.range = range;
       this.next = range.start();
       int capacity = (int) Math.max(1, Math.min(batchSize, range.size()));
-      this.vectors = OnHeapColumnVector.allocateColumns(capacity, schema);
-      this.sinks = new VectorSink[vectors.length];
+      this.vectors = new ColumnVector[schema.size()];
+      this.sinks = new ColumnSink[schema.size()];
       for (int c = 0; c < vectors.length; c++) {
-        int precision = schema.fields()[c].dataType() instanceof DecimalType d ? d.precision() : 0;
-        sinks[c] = new VectorSink(vectors[c], precision);
+        DataType type = schema.fields()[c].dataType();
+        if (type instanceof StringType) {
+          StringVector strings = new StringVector(capacity);
+          vectors[c] = strings;
+          sinks[c] = strings;
+        } else {
+          OnHeapColumnVector vector = new OnHeapColumnVector(capacity, type);
+          vectors[c] = vector;
+          sinks[c] = new VectorSink(vector, type instanceof DecimalType d ? d.precision() : 0);
+        }
       }
       this.batch = new ColumnarBatch(vectors);
       batch.setNumRows(0);
@@ -94,8 +106,12 @@ final class SyntheticReaderFactory implements PartitionReaderFactory {
         return false;
       }
       int count = (int) Math.min(batchSize, range.end() - next);
-      for (OnHeapColumnVector vector : vectors) {
-        vector.reset();
+      for (ColumnVector vector : vectors) {
+        if (vector instanceof StringVector strings) {
+          strings.reset();
+        } else {
+          ((OnHeapColumnVector) vector).reset();
+        }
       }
       if (sinks.length > 0) {
         sampler.sample(next, count, sinks);
