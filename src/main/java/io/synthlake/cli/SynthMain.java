@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     name = "synth",
     mixinStandardHelpOptions = true,
     versionProvider = SynthMain.VersionProvider.class,
-    subcommands = {FitCommand.class, GenerateCommand.class, RunCommand.class, DemoCommand.class,
+    subcommands = {FitCommand.class, GenerateCommand.class, ValidateCommand.class, RunCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     description = {
         "Learns a statistical model of production tables with Spark and fills non-production lakes with synthetic "

@@ -106,7 +106,7 @@ public final class ConfigLoader {
       return JsonNodeFactory.instance.objectNode();
     }
     if (!tree.isObject()) {
-      throw SynthException.config("config %s must be a YAML mapping of sections (source, model, fit, generate, output), got a %s",
+      throw SynthException.config("config %s must be a YAML mapping of sections (source, model, fit, generate, output, validate), got a %s",
           origin, tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return (ObjectNode) tree;

@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A job file: the source table, the model path, the fit settings, and how many rows to generate where. An unknown
- * key is always an error.
+ * A job file: the source table, the model path, the fit settings, how many rows to generate where, and how to
+ * validate them. An unknown key is always an error.
  */
 public record JobConfig(SourceConfig source, String model, FitConfig fit, GenerateConfig generate,
-    OutputConfig output) {
+    OutputConfig output, ValidateConfig validate) {
   public JobConfig {
     source = source == null ? new SourceConfig(null, null, null, null, null, null, null, null, null, null) : source;
     fit = fit == null ? FitConfig.defaults() : fit;
     generate = generate == null ? GenerateConfig.defaults() : generate;
     output = output == null ? OutputConfig.defaults() : output;
+    validate = validate == null ? ValidateConfig.defaults() : validate;
   }
 
   /** Every problem with values that bound correctly but make no sense together or are out of range. */
@@ -23,6 +24,7 @@ public record JobConfig(SourceConfig source, String model, FitConfig fit, Genera
     fit.validate(problems);
     generate.validate(problems);
     output.validate(problems);
+    validate.validate(problems);
     return problems;
   }
 }

@@ -88,6 +88,16 @@ public final class ModelStore {
     }
   }
 
+  /** Whether a model file exists at the location (false when the file system cannot be reached). */
+  public static boolean exists(Configuration conf, String location) {
+    try {
+      Path path = new Path(location);
+      return fileSystem(path, conf).exists(path);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   public static SynthModel read(Configuration conf, String location) {
     Path path = new Path(location);
     String text;

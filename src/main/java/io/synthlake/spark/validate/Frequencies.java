@@ -1,0 +1,102 @@
+package io.synthlake.spark.validate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import io.synthlake.validate.EqualWidthBins;
+import io.synthlake.validate.PairScores.Cell;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Counts of a table's discrete values (per column, nulls left out, for TVComplement) and of value pairs (per
+ * column pair, nulls kept as a value, for ContingencySimilarity), each in one scan with a map-side combined
+ * aggregation. Continuous columns enter pairs as their equal-width bin in this table.
+ */
+final class Frequencies {
+  private Frequencies() {}
+
+  /** Per discrete column: non-null value → count. */
+  static Map<String, Map<String, Long>> ofColumns(Dataset<Row> frame, List<ScoredColumn> discrete) {
+    Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+    discrete.forEach(column -> result.put(column.name(), new HashMap<>()));
+    if (discrete.isEmpty()) {
+      return result;
+    }
+    List<Column> entries = new ArrayList<>();
+    for (int c = 0; c < discrete.size(); c++) {
+      entries.add(struct(lit(c).as("c"), discrete.get(c).value().as("v")));
+    }
+    List<Row> counts = frame.select(explode(functions.array(entries.toArray(Column[]::new))).as("e"))
+        .where(col("e.v").isNotNull()).groupBy(col("e.c").as("c"), col("e.v").as("v")).count().collectAsList();
+    for (Row row : counts) {
+      result.get(discrete.get(row.getInt(0)).name()).put(row.getString(1), row.getLong(2));
+    }
+    return result;
+  }
+
+  /** A pair scored by its contingency table; a continuous side enters as its bins. */
+  record ContingencyPair(ScoredColumn first, ScoredColumn second) {}
+
+  /** Per pair (in the given order): cell → count, with a continuous side as its bin number in this table. */
+  static List<Map<Cell<String, String>, Long>> ofPairs(Dataset<Row> frame, List<ContingencyPair> pairs,
+      Map<String, EqualWidthBins> bins) {
+    List<Map<Cell<String, String>, Long>> result = new ArrayList<>();
+    pairs.forEach(pair -> result.add(new HashMap<>()));
+    if (pairs.isEmpty()) {
+      return result;
+    }
+    // Each column's key is computed once per row, then paired: the bins of a continuous column are an
+    // expression of a dozen comparisons that would otherwise be repeated in every pair it is part of.
+    Map<String, Integer> keyIndex = new LinkedHashMap<>();
+    List<Column> keys = new ArrayList<>();
+    for (ContingencyPair pair : pairs) {
+      for (ScoredColumn column : List.of(pair.first(), pair.second())) {
+        if (!keyIndex.containsKey(column.name())) {
+          keyIndex.put(column.name(), keys.size());
+          keys.add(key(column, bins).as("k" + keys.size()));
+        }
+      }
+    }
+    List<Column> entries = new ArrayList<>();
+    for (int p = 0; p < pairs.size(); p++) {
+      entries.add(struct(lit(p).as("p"), col("k" + keyIndex.get(pairs.get(p).first().name())).as("a"),
+          col("k" + keyIndex.get(pairs.get(p).second().name())).as("b")));
+    }
+    List<Row> counts = frame.select(keys.toArray(Column[]::new))
+        .select(explode(functions.array(entries.toArray(Column[]::new))).as("e"))
+        .groupBy(col("e.p").as("p"), col("e.a").as("a"), col("e.b").as("b")).count().collectAsList();
+    for (Row row : counts) {
+      result.get(row.getInt(0)).put(new Cell<>(row.getString(1), row.getString(2)), row.getLong(3));
+    }
+    return result;
+  }
+
+  /**
+   * A discrete value as text; a continuous value as its bin: the number of edges at or below it (numpy's
+   * digitize), with a missing value after the last edge, where numpy puts NaN.
+   */
+  private static Column key(ScoredColumn column, Map<String, EqualWidthBins> bins) {
+    if (column.sdtype().discrete()) {
+      return column.value();
+    }
+    double[] edges = bins.get(column.name()).edges();
+    Column value = column.value();
+    Column bin = lit(0);
+    for (double edge : edges) {
+      bin = bin.plus(functions.when(value.geq(lit(edge)), 1).otherwise(0));
+    }
+    return functions.when(value.isNull(), lit(EqualWidthBins.MISSING_BIN)).otherwise(bin)
+        .cast(DataTypes.StringType);
+  }
+}

@@ -1,0 +1,51 @@
+package io.synthlake.validate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * Everything validate measured, written as report.json (kebab-case keys; documented in the README). Scores follow
+ * SDMetrics 0.29; "classic" counts every column pair, "current" only the pairs that SDMetrics' relevance rules keep.
+ */
+@JsonPropertyOrder({"format-version", "tool", "table", "source", "synthetic", "source-rows", "synthetic-rows",
+    "classic", "current", "columns", "pairs", "notes"})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ValidationReport(int formatVersion, String tool, String table, String source, String synthetic,
+    long sourceRows, long syntheticRows, QualitySummary classic, QualitySummary current, List<ColumnResult> columns,
+    List<PairResult> pairs, List<String> notes) {
+  public static final int FORMAT_VERSION = 1;
+
+  /** Both tables' value of a statistic, and synthetic minus source. */
+  public record Delta(Double source, Double synthetic, Double difference) {
+    public static Delta of(Double source, Double synthetic) {
+      return new Delta(source, synthetic, source == null || synthetic == null ? null : synthetic - source);
+    }
+  }
+
+  /**
+   * A scored column: its Column Shapes metric and score (null with an error when the metric cannot be computed)
+   * and diagnostics.
+   *
+   * @param boundaryAdherence share of synthetic values inside the source's [min, max] (continuous columns)
+   * @param categoryAdherence share of synthetic values whose category the source has (discrete columns)
+   */
+  @JsonPropertyOrder({"column", "sdtype", "metric", "score", "error", "missing-value-similarity", "null-share",
+      "boundary-adherence", "category-adherence", "mean", "std", "quartile-1", "median", "quartile-3"})
+  public record ColumnResult(String column, String sdtype, String metric, Double score, String error,
+      double missingValueSimilarity, Delta nullShare, Double boundaryAdherence, Double categoryAdherence,
+      Delta mean, Delta std, @JsonProperty("quartile-1") Delta quartile1, Delta median,
+      @JsonProperty("quartile-3") Delta quartile3) {}
+
+  /**
+   * A column pair: its metric, score in each mode (null when not scored), the source's correlation or Cramér's V
+   * that decides the "current" mode, and the score of a table with the source's marginals and no relationships.
+   */
+  @JsonPropertyOrder({"column-1", "column-2", "metric", "classic", "current", "source-correlation",
+      "synthetic-correlation", "source-association", "independence", "error"})
+  public record PairResult(@JsonProperty("column-1") String column1, @JsonProperty("column-2") String column2,
+      String metric, Double classic, Double current,
+      Double sourceCorrelation, Double syntheticCorrelation, Double sourceAssociation, Double independence,
+      String error) {}
+}

@@ -1,0 +1,123 @@
+package io.synthlake.spark.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthlake.errors.ExitCode;
+import io.synthlake.spark.SparkTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** synth validate end to end on the bundled Adult data: exact cases, a shuffled copy, and bad input. */
+class ValidateTest extends SparkTestBase {
+  private static final String ADULT_SCHEMA = "age INT, workclass STRING, fnlwgt INT, education STRING, "
+      + "`education-num` INT, `marital-status` STRING, occupation STRING, relationship STRING, race STRING, "
+      + "sex STRING, `capital-gain` INT, `capital-loss` INT, `hours-per-week` INT, `native-country` STRING, "
+      + "income STRING";
+  private static String source;
+  private static Dataset<Row> adult;
+
+  @BeforeAll
+  static void writeSource() {
+    adult = spark.read().option("header", "true").schema(ADULT_SCHEMA).csv("data/adult/adult.csv").limit(4000)
+        .cache();
+    source = path("source");
+    adult.write().parquet(source);
+  }
+
+  private static JsonNode validate(String synthetic, String report) throws IOException {
+    CliRun run = synth("validate", "--source", source, "--synthetic", synthetic, "--report", report);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("report written: " + report);
+    return new ObjectMapper().readTree(Files.readString(Path.of(report, "report.json")));
+  }
+
+  @Test
+  void identicalTablesScoreOneEverywhere() throws IOException {
+    String copy = path("copy");
+    adult.write().parquet(copy);
+    JsonNode report = validate(copy, path("identical-report"));
+    assertThat(report.at("/classic/overall").asDouble()).isCloseTo(1.0, within(1e-12));
+    assertThat(report.at("/current/overall").asDouble()).isCloseTo(1.0, within(1e-12));
+    assertThat(report.at("/classic/pairs-scored").asInt()).isEqualTo(105);
+    for (JsonNode column : report.get("columns")) {
+      assertThat(column.get("score").asDouble()).as(column.get("column").asText()).isCloseTo(1.0, within(1e-12));
+      assertThat(column.get("missing-value-similarity").asDouble()).isEqualTo(1.0);
+    }
+    for (JsonNode pair : report.get("pairs")) {
+      assertThat(pair.get("classic").asDouble()).isCloseTo(1.0, within(1e-12));
+    }
+    assertThat(report.get("source-rows").asLong()).isEqualTo(4000);
+  }
+
+  @Test
+  void aColumnShuffledCopyKeepsItsShapesAndFallsToTheIndependenceFloor() throws IOException {
+    List<Row> rows = adult.collectAsList();
+    int width = adult.schema().size();
+    List<List<Object>> columns = new ArrayList<>();
+    for (int c = 0; c < width; c++) {
+      List<Object> values = new ArrayList<>();
+      for (Row row : rows) {
+        values.add(row.get(c));
+      }
+      Collections.shuffle(values, new Random(100 + c));
+      columns.add(values);
+    }
+    List<Row> shuffled = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] values = new Object[width];
+      for (int c = 0; c < width; c++) {
+        values[c] = columns.get(c).get(i);
+      }
+      shuffled.add(RowFactory.create(values));
+    }
+    String copy = path("shuffled");
+    spark.createDataFrame(shuffled, adult.schema()).write().parquet(copy);
+    JsonNode report = validate(copy, path("shuffled-report"));
+    assertThat(report.at("/classic/column-shapes").asDouble()).isCloseTo(1.0, within(1e-12));
+    double pairs = report.at("/classic/column-pair-trends").asDouble();
+    double floor = report.at("/classic/independence-floor").asDouble();
+    assertThat(pairs).isLessThan(0.97);
+    // A finite shuffled copy sits near the floor (the limit of infinitely many rows), a little below it.
+    assertThat(pairs).isCloseTo(floor, within(0.02));
+    assertThat(report.at("/current/column-pair-trends").asDouble()).isLessThan(pairs);
+  }
+
+  @Test
+  void differentSchemasAreRefusedNamingEveryDifference() {
+    String other = path("other-schema");
+    adult.drop("race").withColumn("age", functions.col("age").cast("string")).withColumn("bonus", functions.lit(1))
+        .write().parquet(other);
+    CliRun run = synth("validate", "--source", source, "--synthetic", other, "--report", path("r1"));
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INPUT.code());
+    assertThat(run.err()).contains("synthetic table " + other + " does not have the source's columns: "
+        + "column age is string, the source's is int; missing column race; extra column bonus");
+  }
+
+  @Test
+  void emptyOrMissingSyntheticTablesAreRefused() {
+    String empty = path("empty");
+    adult.limit(0).write().parquet(empty);
+    CliRun run = synth("validate", "--source", source, "--synthetic", empty, "--report", path("r2"));
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INPUT.code());
+    assertThat(run.err()).contains("synthetic table " + empty + " has no rows");
+    CliRun missing = synth("validate", "--source", source, "--synthetic", path("nothing-here"), "--report",
+        path("r3"));
+    assertThat(missing.exitCode()).as(missing.err()).isEqualTo(ExitCode.INPUT.code());
+    assertThat(missing.err()).contains("nothing-here");
+    assertThat(Files.exists(Path.of(path("r3"), "report.json"))).isFalse();
+  }
+}
