@@ -48,8 +48,20 @@ final class Frequencies {
   /** A pair scored by its contingency table; a continuous side enters as its bins. */
   record ContingencyPair(ScoredColumn first, ScoredColumn second) {}
 
+  /** Pairs counted per Spark job, which bounds the size of its plan on tables of many columns. */
+  private static final int PAIRS_PER_PASS = 256;
+
   /** Per pair (in the given order): cell → count, with a continuous side as its bin number in this table. */
   static List<Map<Cell<String, String>, Long>> ofPairs(Dataset<Row> frame, List<ContingencyPair> pairs,
+      Map<String, EqualWidthBins> bins) {
+    List<Map<Cell<String, String>, Long>> result = new ArrayList<>();
+    for (int start = 0; start < pairs.size(); start += PAIRS_PER_PASS) {
+      result.addAll(ofPairChunk(frame, pairs.subList(start, Math.min(pairs.size(), start + PAIRS_PER_PASS)), bins));
+    }
+    return result;
+  }
+
+  private static List<Map<Cell<String, String>, Long>> ofPairChunk(Dataset<Row> frame, List<ContingencyPair> pairs,
       Map<String, EqualWidthBins> bins) {
     List<Map<Cell<String, String>, Long>> result = new ArrayList<>();
     pairs.forEach(pair -> result.add(new HashMap<>()));

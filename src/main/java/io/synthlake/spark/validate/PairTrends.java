@@ -1,7 +1,5 @@
 package io.synthlake.spark.validate;
 
-import static org.apache.spark.sql.functions.corr;
-
 import io.synthlake.spark.validate.Frequencies.ContingencyPair;
 import io.synthlake.validate.EqualWidthBins;
 import io.synthlake.validate.PairScores;
@@ -44,8 +42,8 @@ final class PairTrends {
         }
       }
     }
-    double[] realCorrelations = correlations(real, correlationPairs);
-    double[] syntheticCorrelations = correlations(synthetic, correlationPairs);
+    double[] realCorrelations = correlations(real, columns, correlationPairs, realProfile);
+    double[] syntheticCorrelations = correlations(synthetic, columns, correlationPairs, syntheticProfile);
 
     Map<String, EqualWidthBins> realBins = new HashMap<>();
     Map<String, EqualWidthBins> syntheticBins = new HashMap<>();
@@ -95,20 +93,20 @@ final class PairTrends {
         profile.values());
   }
 
-  private static double[] correlations(Dataset<Row> frame, List<ScoredColumn[]> pairs) {
-    double[] result = new double[pairs.size()];
-    if (pairs.isEmpty()) {
-      return result;
+  private static double[] correlations(Dataset<Row> frame, List<ScoredColumn> columns, List<ScoredColumn[]> pairs,
+      TableProfile profile) {
+    List<ScoredColumn> continuous = columns.stream().filter(c -> c.sdtype().continuous()).toList();
+    List<Column> values = continuous.stream().map(ScoredColumn::value).toList();
+    double[] centres = new double[continuous.size()];
+    for (int c = 0; c < centres.length; c++) {
+      Double mean = profile.column(continuous.get(c).name()).mean();
+      centres[c] = mean == null || !Double.isFinite(mean) ? 0 : mean;
     }
-    List<Column> aggregates = new ArrayList<>();
-    for (ScoredColumn[] pair : pairs) {
-      aggregates.add(corr(pair[0].value(), pair[1].value()));
+    int[][] indices = new int[pairs.size()][];
+    for (int p = 0; p < indices.length; p++) {
+      indices[p] = new int[] {continuous.indexOf(pairs.get(p)[0]), continuous.indexOf(pairs.get(p)[1])};
     }
-    Row row = frame.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
-    for (int i = 0; i < result.length; i++) {
-      result[i] = row.isNullAt(i) ? Double.NaN : row.getDouble(i);
-    }
-    return result;
+    return PairwiseCorrelations.of(frame, values, centres, indices);
   }
 
   private static PairResult correlationResult(ScoredColumn[] pair, double real, double synthetic,
