@@ -9,6 +9,7 @@ import io.synthlake.config.WriteMode;
 import io.synthlake.spark.FitJob;
 import io.synthlake.spark.GenerateJob;
 import io.synthlake.spark.Sessions;
+import io.synthlake.spark.validate.ValidateJob;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,15 +20,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code synth demo}: the README's first command. Runs the bundled job (fit, then generate to Parquet) and writes
- * the same synthetic table as Delta beside it, replacing the outputs of earlier demo runs.
+ * {@code synth demo}: the README's first command. Runs the bundled job (fit, generate to Parquet, validate) and
+ * writes the same synthetic table as Delta beside it, replacing the outputs of earlier demo runs.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-        "Fits the bundled UCI Adult table (jobs/adult.yaml) and generates a synthetic copy as Parquet and as Delta, "
-            + "replacing earlier demo outputs. Run it from the project directory (scripts/synth demo does)."})
+        "Fits the bundled UCI Adult table (jobs/adult.yaml), generates a synthetic copy as Parquet and as Delta "
+            + "(replacing earlier demo outputs) and validates it against the source. Run it from the project "
+            + "directory (scripts/synth demo does)."})
 final class DemoCommand implements Callable<Integer> {
   static final String DELTA_SUFFIX = "-delta";
 
@@ -49,6 +51,8 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     FitCommand.print(out, FitJob.run(spark, job));
     GenerateCommand.print(out, GenerateJob.run(spark, job));
+    ValidateJob.Result validated = ValidateJob.run(spark, job);
+    ValidateCommand.print(out, validated);
     OutputConfig parquet = job.output();
     OutputConfig delta = new OutputConfig(parquet.path().replaceAll("-parquet$", "") + DELTA_SUFFIX,
         OutputFormat.DELTA, parquet.partitionBy(), WriteMode.OVERWRITE, parquet.rowsPerFile(), null);
@@ -56,6 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         job.generate(), delta, job.validate())));
     out.printf("Read them with Spark, e.g. spark.read.parquet(\"%s\") or spark.read.format(\"delta\").load(\"%s\").%n",
         parquet.path(), delta.path());
+    out.printf("The validation report is %s/report.json.%n", validated.reportDirectory());
     out.flush();
     return 0;
   }

@@ -6,6 +6,7 @@ import io.synthlake.config.JobConfig;
 import io.synthlake.spark.FitJob;
 import io.synthlake.spark.GenerateJob;
 import io.synthlake.spark.Sessions;
+import io.synthlake.spark.validate.ValidateJob;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,14 +18,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code synth run}: fit then generate for the table of one job file, in one Spark application. */
+/** {@code synth run}: fit, generate and validate the table of one job file, in one Spark application. */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Runs a job file end to end in one Spark application: fit (source -> model), then generate (model -> "
-            + "synthetic table). Options override the job file; the job-file key of each is shown in brackets."},
+        "Runs a job file end to end in one Spark application: fit (source -> model), generate (model -> "
+            + "synthetic table), then validate (synthetic vs source -> report.json). Options override the job "
+            + "file; the job-file key of each is shown in brackets."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  synth run --config jobs/adult.yaml --overwrite --mode overwrite",
@@ -40,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
   Boolean overwrite;
 
   @Mixin GenerateOptions options;
+
+  @Option(names = "--skip-validate", description = "Stop after generate; write no report.")
+  boolean skipValidate;
 
   @Option(names = "--verbose", description = "Print stack traces of failures.")
   boolean verbose;
@@ -59,6 +64,11 @@ final class RunCommand implements Callable<Integer> {
     FitCommand.print(out, fitted);
     GenerateJob.Result generated = GenerateJob.run(spark, job);
     GenerateCommand.print(out, generated);
-    return 0;
+    if (skipValidate) {
+      return 0;
+    }
+    ValidateJob.Result validated = ValidateJob.run(spark, job);
+    ValidateCommand.print(out, validated);
+    return ValidateCommand.gateExit(spec.commandLine().getErr(), validated);
   }
 }

@@ -3,6 +3,7 @@ package io.synthlake.cli;
 import io.synthlake.config.ConfigLoader;
 import io.synthlake.config.ConfigOverride;
 import io.synthlake.config.JobConfig;
+import io.synthlake.errors.ExitCode;
 import io.synthlake.spark.Sessions;
 import io.synthlake.spark.validate.ValidateJob;
 import io.synthlake.validate.QualitySummary;
@@ -83,8 +84,16 @@ final class ValidateCommand implements Callable<Integer> {
     GenerateOptions.add(overrides, "validate.metadata", metadata, "--metadata");
     GenerateOptions.add(overrides, "validate.report", report, "--report");
     JobConfig job = ConfigLoader.load(config, overrides);
-    print(spec.commandLine().getOut(), ValidateJob.run(Sessions.getOrCreate("synthlake validate"), job));
-    return 0;
+    ValidateJob.Result result = ValidateJob.run(Sessions.getOrCreate("synthlake validate"), job);
+    print(spec.commandLine().getOut(), result);
+    return gateExit(spec.commandLine().getErr(), result);
+  }
+
+  /** Prints each breached threshold on its own line; exit code 7 when there is any. */
+  static int gateExit(PrintWriter err, ValidateJob.Result result) {
+    result.breaches().forEach(breach -> err.println("synth: quality gate failed: " + breach));
+    err.flush();
+    return result.breaches().isEmpty() ? 0 : ExitCode.QUALITY.code();
   }
 
   static void print(PrintWriter out, ValidateJob.Result result) {

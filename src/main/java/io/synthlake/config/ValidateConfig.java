@@ -7,59 +7,37 @@ import java.util.List;
  *
  * @param synthetic the synthetic table's path (default: output.path)
  * @param syntheticFormat its format (default: output.format when the path is output.path, else detected)
- * @param report the directory for report.json and report.html (default: a sibling of the synthetic table named
+ * @param report the directory for report.json (default: a sibling of the synthetic table named
  *     after it with "-report")
  * @param metadata an SDV single-table metadata JSON whose sdtypes decide which metric scores each column (default:
  *     the model's column kinds, else the Spark types)
- * @param dcrRows synthetic rows sampled for the distance to closest record
- * @param seed the seed of that sample and of the random baseline rows
- * @param history a Parquet or Delta table that gets one row of scores per run, for dashboards (default: none)
  * @param gates thresholds: a breach fails the command with exit code 7, after the report is written
  */
 public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, String report, String metadata,
-    Integer dcrRows, Long seed, String history, Gates gates) {
-  public static final int DEFAULT_DCR_ROWS = 1000;
-  public static final long DEFAULT_SEED = 0;
-
+    Gates gates) {
   public ValidateConfig {
     gates = gates == null ? Gates.none() : gates;
   }
 
   public static ValidateConfig defaults() {
-    return new ValidateConfig(null, null, null, null, null, null, null, null);
-  }
-
-  public int dcrRowsOrDefault() {
-    return dcrRows == null ? DEFAULT_DCR_ROWS : dcrRows;
-  }
-
-  public long seedOrDefault() {
-    return seed == null ? DEFAULT_SEED : seed;
+    return new ValidateConfig(null, null, null, null, null);
   }
 
   void validate(List<ConfigProblem> problems) {
-    if (dcrRows != null && (dcrRows < 1 || dcrRows > 100_000)) {
-      problems.add(new ConfigProblem("validate.dcr-rows", "dcr-rows must be between 1 and 100000, got "
-          + dcrRows));
-    }
     gates.validate(problems);
   }
 
   /**
-   * Quality and privacy thresholds; an absent one is not checked.
+   * Quality thresholds; an absent one is not checked.
    *
    * @param minOverall the lowest acceptable overall quality ("classic": every column pair)
    * @param minOverallCurrent the lowest acceptable overall quality with SDMetrics' current pair relevance rules
    * @param minColumnShapes the lowest acceptable Column Shapes score
    * @param minPairTrends the lowest acceptable Column Pair Trends score (classic)
-   * @param maxExactCopyShare the highest acceptable share of synthetic rows equal to a source row
-   * @param minDcrBaselineProtection the lowest acceptable DCRBaselineProtection
-   * @param maxRareCategoryLeaks the most source categories rarer than the model's minimum count that may appear
    */
-  public record Gates(Double minOverall, Double minOverallCurrent, Double minColumnShapes, Double minPairTrends,
-      Double maxExactCopyShare, Double minDcrBaselineProtection, Integer maxRareCategoryLeaks) {
+  public record Gates(Double minOverall, Double minOverallCurrent, Double minColumnShapes, Double minPairTrends) {
     public static Gates none() {
-      return new Gates(null, null, null, null, null, null, null);
+      return new Gates(null, null, null, null);
     }
 
     void validate(List<ConfigProblem> problems) {
@@ -67,12 +45,6 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
       share(problems, "min-overall-current", minOverallCurrent);
       share(problems, "min-column-shapes", minColumnShapes);
       share(problems, "min-pair-trends", minPairTrends);
-      share(problems, "max-exact-copy-share", maxExactCopyShare);
-      share(problems, "min-dcr-baseline-protection", minDcrBaselineProtection);
-      if (maxRareCategoryLeaks != null && maxRareCategoryLeaks < 0) {
-        problems.add(new ConfigProblem("validate.gates.max-rare-category-leaks",
-            "max-rare-category-leaks must be 0 or more, got " + maxRareCategoryLeaks));
-      }
     }
 
     private static void share(List<ConfigProblem> problems, String key, Double value) {

@@ -11,7 +11,8 @@ public enum ExitCode {
   CONFIG(3, "invalid job configuration: unknown key, wrong type, bad override"),
   INPUT(4, "unusable source: missing, empty, corrupt, unsupported or non-finite data"),
   OUTPUT(5, "output cannot be written, or exists and overwriting was not requested"),
-  MODEL(6, "unreadable model: missing, corrupt, or from a newer synthlake");
+  MODEL(6, "unreadable model: missing, corrupt, or from a newer synthlake"),
+  QUALITY(7, "a validate.gates threshold was breached (the report is still written)");
 
   private final int code;
   private final String meaning;

@@ -134,6 +134,18 @@ class ConfigLoaderTest {
     assertThat(demo.source().schema()).startsWith("age INT");
     assertThat(demo.generate().scale()).isEqualTo(1.0);
     assertThat(demo.output().path()).isEqualTo("out/adult/synthetic-parquet");
+    assertThat(demo.validate().report()).isEqualTo("out/adult/report");
+    assertThat(example.validate().gates().minOverall()).isEqualTo(0.85);
+  }
+
+  @Test
+  void validateThresholdsOutsideZeroToOneAreRefused() throws IOException {
+    Path file = write("validate:\n  gates:\n    min-overall: 1.5\n    min-column-shapes: -0.1\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, List.of())).hasMessage("config " + file
+        + ": line 3: min-overall must be between 0 and 1, got 1.5; line 4: min-column-shapes must be between 0 "
+        + "and 1, got -0.1");
+    Path unknown = write("validate:\n  gates:\n    min-overal: 0.9\n");
+    assertThatThrownBy(() -> ConfigLoader.load(unknown, List.of())).hasMessageContaining("min-overal");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.synthlake.spark.validate;
 
-import static org.apache.spark.sql.functions.corr;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -8,7 +7,6 @@ import static org.apache.spark.sql.functions.when;
 
 import io.synthlake.Version;
 import io.synthlake.config.JobConfig;
-import io.synthlake.config.SourceConfig;
 import io.synthlake.config.ValidateConfig;
 import io.synthlake.errors.SynthException;
 import io.synthlake.model.SynthModel;
@@ -16,18 +14,14 @@ import io.synthlake.spark.LoadedSource;
 import io.synthlake.spark.ModelStore;
 import io.synthlake.spark.SourceReader;
 import io.synthlake.validate.ColumnScores;
-import io.synthlake.validate.EqualWidthBins;
-import io.synthlake.validate.PairScores;
-import io.synthlake.validate.PairScores.Cell;
+import io.synthlake.validate.GateCheck;
 import io.synthlake.validate.QualitySummary;
-import io.synthlake.validate.Sdtype;
 import io.synthlake.validate.ValidationReport;
 import io.synthlake.validate.ValidationReport.ColumnResult;
 import io.synthlake.validate.ValidationReport.Delta;
 import io.synthlake.validate.ValidationReport.PairResult;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
@@ -50,8 +44,8 @@ public final class ValidateJob {
 
   private ValidateJob() {}
 
-  /** The report and the directory it was written to. */
-  public record Result(ValidationReport report, String reportDirectory, double seconds) {}
+  /** The report, the directory it was written to, and the thresholds it breached (one line each). */
+  public record Result(ValidationReport report, String reportDirectory, double seconds, List<String> breaches) {}
 
   public static Result run(SparkSession spark, JobConfig job) {
     long started = System.nanoTime();
@@ -74,7 +68,9 @@ public final class ValidateJob {
       double seconds = (System.nanoTime() - started) / 1e9;
       LOG.info("validate done table={} overall={} seconds={} report={}", source.tableName(),
           report.classic().overall(), String.format("%.2f", seconds), directory);
-      return new Result(report, directory, seconds);
+      List<String> breaches = GateCheck.breaches(report, config.gates());
+      breaches.forEach(breach -> LOG.warn("validate gate breached: {}", breach));
+      return new Result(report, directory, seconds, breaches);
     } finally {
       spark.sparkContext().clearJobGroup();
     }

@@ -120,4 +120,19 @@ class ValidateTest extends SparkTestBase {
     assertThat(missing.err()).contains("nothing-here");
     assertThat(Files.exists(Path.of(path("r3"), "report.json"))).isFalse();
   }
+
+  @Test
+  void breachedThresholdsFailWithExitCodeSevenAfterWritingTheReport() throws IOException {
+    String copy = path("gated");
+    adult.limit(2000).write().parquet(copy);
+    Path job = tmp.resolve("gated.yaml");
+    Files.writeString(job, "validate:\n  gates:\n    min-overall: 0.5\n    min-column-shapes: 0.9999\n");
+    String report = path("gated-report");
+    CliRun run = synth("validate", "--config", job.toString(), "--source", source, "--synthetic", copy,
+        "--report", report);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.QUALITY.code());
+    assertThat(run.err()).containsOnlyOnce("quality gate failed")
+        .containsPattern("column shapes 0\\.9\\d{3} is below validate.gates.min-column-shapes 0\\.9999");
+    assertThat(Files.exists(Path.of(report, "report.json"))).isTrue();
+  }
 }
