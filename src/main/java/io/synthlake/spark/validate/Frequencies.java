@@ -24,6 +24,9 @@ import org.apache.spark.sql.types.DataTypes;
  * aggregation. Continuous columns enter pairs as their equal-width bin in this table.
  */
 final class Frequencies {
+  /** Pairs counted per Spark job, which bounds the size of its plan on tables of many columns. */
+  private static final int PAIRS_PER_PASS = 256;
+
   private Frequencies() {}
 
   /** Per discrete column: non-null value → count. */
@@ -47,9 +50,6 @@ final class Frequencies {
 
   /** A pair scored by its contingency table; a continuous side enters as its bins. */
   record ContingencyPair(ScoredColumn first, ScoredColumn second) {}
-
-  /** Pairs counted per Spark job, which bounds the size of its plan on tables of many columns. */
-  private static final int PAIRS_PER_PASS = 256;
 
   /** Per pair (in the given order): cell → count, with a continuous side as its bin number in this table. */
   static List<Map<Cell<String, String>, Long>> ofPairs(Dataset<Row> frame, List<ContingencyPair> pairs,
