@@ -102,6 +102,8 @@ final class ValidateCommand implements Callable<Integer> {
         result.report().sourceRows(), result.report().syntheticRows());
     line(out, "classic", result.report().classic());
     line(out, "current", result.report().current());
+    out.printf(Locale.ROOT, "  privacy: %,d synthetic rows (%.4f%%) equal a source row on every scored column%n",
+        result.report().privacy().exactCopies(), 100 * result.report().privacy().exactCopyShare());
     out.printf(Locale.ROOT, "  seconds: %.2f%n", result.seconds());
     out.flush();
   }

@@ -28,16 +28,18 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
   }
 
   /**
-   * Quality thresholds; an absent one is not checked.
+   * Quality and privacy thresholds; an absent one is not checked.
    *
    * @param minOverall the lowest acceptable overall quality ("classic": every column pair)
    * @param minOverallCurrent the lowest acceptable overall quality with SDMetrics' current pair relevance rules
    * @param minColumnShapes the lowest acceptable Column Shapes score
    * @param minPairTrends the lowest acceptable Column Pair Trends score (classic)
+   * @param maxExactCopyShare the highest acceptable share of synthetic rows equal to a source row
    */
-  public record Gates(Double minOverall, Double minOverallCurrent, Double minColumnShapes, Double minPairTrends) {
+  public record Gates(Double minOverall, Double minOverallCurrent, Double minColumnShapes, Double minPairTrends,
+      Double maxExactCopyShare) {
     public static Gates none() {
-      return new Gates(null, null, null, null);
+      return new Gates(null, null, null, null, null);
     }
 
     void validate(List<ConfigProblem> problems) {
@@ -45,6 +47,7 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
       share(problems, "min-overall-current", minOverallCurrent);
       share(problems, "min-column-shapes", minColumnShapes);
       share(problems, "min-pair-trends", minPairTrends);
+      share(problems, "max-exact-copy-share", maxExactCopyShare);
     }
 
     private static void share(List<ConfigProblem> problems, String key, Double value) {

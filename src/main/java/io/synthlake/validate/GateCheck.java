@@ -18,6 +18,11 @@ public final class GateCheck {
         gates.minColumnShapes());
     atLeast(breaches, "classic column pair trends", report.classic().columnPairTrends(), "min-pair-trends",
         gates.minPairTrends());
+    Double copies = report.privacy() == null ? null : report.privacy().exactCopyShare();
+    if (gates.maxExactCopyShare() != null && copies != null && copies > gates.maxExactCopyShare()) {
+      breaches.add(String.format(Locale.ROOT, "exact-copy share %.4f is above validate.gates.max-exact-copy-share "
+          + "%.4f", copies, gates.maxExactCopyShare()));
+    }
     return breaches;
   }
 

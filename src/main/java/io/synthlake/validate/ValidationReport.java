@@ -10,12 +10,20 @@ import java.util.List;
  * SDMetrics 0.29; "classic" counts every column pair, "current" only the pairs that SDMetrics' relevance rules keep.
  */
 @JsonPropertyOrder({"format-version", "tool", "table", "source", "synthetic", "source-rows", "synthetic-rows",
-    "classic", "current", "columns", "pairs", "notes"})
+    "classic", "current", "privacy", "columns", "pairs", "notes"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ValidationReport(int formatVersion, String tool, String table, String source, String synthetic,
-    long sourceRows, long syntheticRows, QualitySummary classic, QualitySummary current, List<ColumnResult> columns,
-    List<PairResult> pairs, List<String> notes) {
+    long sourceRows, long syntheticRows, QualitySummary classic, QualitySummary current, Privacy privacy,
+    List<ColumnResult> columns, List<PairResult> pairs, List<String> notes) {
   public static final int FORMAT_VERSION = 1;
+
+  /**
+   * Privacy statistics.
+   *
+   * @param exactCopies synthetic rows equal to a source row on every scored column
+   * @param exactCopyShare their share of the synthetic rows (1 - SDMetrics' NewRowSynthesis, without tolerance)
+   */
+  public record Privacy(long exactCopies, double exactCopyShare) {}
 
   /** Both tables' value of a statistic, and synthetic minus source. */
   public record Delta(Double source, Double synthetic, Double difference) {

@@ -112,12 +112,14 @@ public final class ValidateJob {
     List<Double> classic = pairs.stream().map(PairResult::classic).toList();
     List<Double> current = pairs.stream().map(PairResult::current).toList();
     List<Double> floors = pairs.stream().map(PairResult::independence).toList();
+    long copies = ExactCopies.count(real, synthetic, columns);
+    ValidationReport.Privacy privacy = new ValidationReport.Privacy(copies, copies / (double) syntheticProfile.rows());
     List<String> notes = new ArrayList<>();
     notes.add("Scores follow SDMetrics 0.29 on the full tables; SDMetrics' current report subsamples 50,000 rows "
         + "for contingency pairs of larger tables, so its figures there carry sampling noise.");
     return new ValidationReport(ValidationReport.FORMAT_VERSION, Version.tool(),
         source.tableName(), source.location(), syntheticPath, realProfile.rows(), syntheticProfile.rows(),
-        QualitySummary.of(shapeScores, classic, floors), QualitySummary.of(shapeScores, current, floors),
+        QualitySummary.of(shapeScores, classic, floors), QualitySummary.of(shapeScores, current, floors), privacy,
         columnResults, pairs, notes);
   }
 

@@ -61,6 +61,28 @@ class ValidateTest extends SparkTestBase {
       assertThat(pair.get("classic").asDouble()).isCloseTo(1.0, within(1e-12));
     }
     assertThat(report.get("source-rows").asLong()).isEqualTo(4000);
+    // Every row of an identical table is a copy (duplicated source rows count once per synthetic row).
+    assertThat(report.at("/privacy/exact-copies").asLong()).isEqualTo(4000);
+    assertThat(report.at("/privacy/exact-copy-share").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void exactCopiesAreCountedWithMissingValuesEqualAndGatedByTheirShare() throws IOException {
+    // 300 source rows copied among 1,000 rows whose ages are shifted beyond any source age (never a copy).
+    Dataset<Row> copied = adult.limit(300);
+    Dataset<Row> shifted = adult.limit(700).withColumn("age", functions.col("age").plus(1000));
+    String mixed = path("mixed");
+    copied.union(shifted).write().parquet(mixed);
+    Path job = tmp.resolve("copies.yaml");
+    Files.writeString(job, "validate:\n  gates:\n    max-exact-copy-share: 0.1\n");
+    String report = path("mixed-report");
+    CliRun run = synth("validate", "--config", job.toString(), "--source", source, "--synthetic", mixed,
+        "--report", report);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.QUALITY.code());
+    assertThat(run.err()).contains("exact-copy share 0.3000 is above validate.gates.max-exact-copy-share 0.1000");
+    JsonNode json = new ObjectMapper().readTree(Files.readString(Path.of(report, "report.json")));
+    // Some of the 300 copied rows have nulls (workclass, occupation, native-country): they still count.
+    assertThat(json.at("/privacy/exact-copies").asLong()).isEqualTo(300);
   }
 
   @Test
