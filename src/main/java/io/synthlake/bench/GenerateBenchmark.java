@@ -62,7 +62,8 @@ public final class GenerateBenchmark {
     String numeric = numericModel(spark, dir);
     // Warm-up: JIT and Spark's code generation, not measured.
     measure(spark, "warm-up", adult, 2_000_000, dir, "noop", 1);
-    System.out.printf(Locale.ROOT, "# each figure is the median of %d run(s), native and synthlake alternating%n", repeat);
+    System.out.printf(Locale.ROOT, "# each figure is the median of %d run(s), native and synthlake alternating%n",
+        repeat);
 
     System.out.println();
     System.out.println("| model | rows | sink | native s | native rows/s | synthlake s | synthlake rows/s | "

@@ -106,8 +106,8 @@ public final class ConfigLoader {
       return JsonNodeFactory.instance.objectNode();
     }
     if (!tree.isObject()) {
-      throw SynthException.config("config %s must be a YAML mapping of sections (source, model, fit, generate, output, validate), got a %s",
-          origin, tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      throw SynthException.config("config %s must be a YAML mapping of sections (source, model, fit, generate, "
+          + "output, validate), got a %s", origin, tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return (ObjectNode) tree;
   }

@@ -37,12 +37,8 @@ public final class PairScores {
    * rows: 1 - ½ Σ |p(a, b) - p(a)·p(b)| over all a × b (an absent cell contributes p(a)·p(b)).
    */
   public static <A, B> double contingencyIndependence(Map<Cell<A, B>, Long> counts, long rows) {
-    Map<A, Long> firsts = new HashMap<>();
-    Map<B, Long> seconds = new HashMap<>();
-    counts.forEach((cell, count) -> {
-      firsts.merge(cell.first(), count, Long::sum);
-      seconds.merge(cell.second(), count, Long::sum);
-    });
+    Map<A, Long> firsts = firstMargin(counts);
+    Map<B, Long> seconds = secondMargin(counts);
     double difference = 0;
     double independentMass = 0;
     for (Map.Entry<Cell<A, B>, Long> entry : counts.entrySet()) {
@@ -60,14 +56,9 @@ public final class PairScores {
    * fewer than two values.
    */
   public static <A, B> double cramersV(Map<Cell<A, B>, Long> counts) {
-    Map<A, Long> rows = new HashMap<>();
-    Map<B, Long> columns = new HashMap<>();
-    long n = 0;
-    for (Map.Entry<Cell<A, B>, Long> entry : counts.entrySet()) {
-      rows.merge(entry.getKey().first(), entry.getValue(), Long::sum);
-      columns.merge(entry.getKey().second(), entry.getValue(), Long::sum);
-      n += entry.getValue();
-    }
+    Map<A, Long> rows = firstMargin(counts);
+    Map<B, Long> columns = secondMargin(counts);
+    long n = counts.values().stream().mapToLong(Long::longValue).sum();
     int smaller = Math.min(rows.size(), columns.size());
     if (smaller < 2 || n == 0) {
       return Double.NaN;
@@ -81,6 +72,20 @@ public final class PairScores {
     }
     double chiSquare = Math.max(0, sum - n);
     return Math.sqrt(chiSquare / (n * (smaller - 1.0)));
+  }
+
+  /** The counts of each first value, over all second values. */
+  private static <A, B> Map<A, Long> firstMargin(Map<Cell<A, B>, Long> counts) {
+    Map<A, Long> margin = new HashMap<>();
+    counts.forEach((cell, count) -> margin.merge(cell.first(), count, Long::sum));
+    return margin;
+  }
+
+  /** The counts of each second value, over all first values. */
+  private static <A, B> Map<B, Long> secondMargin(Map<Cell<A, B>, Long> counts) {
+    Map<B, Long> margin = new HashMap<>();
+    counts.forEach((cell, count) -> margin.merge(cell.second(), count, Long::sum));
+    return margin;
   }
 
   /** A cell of a two-way table; either value may be null (a missing value is a category of its own). */

@@ -48,7 +48,7 @@ final class Frequencies {
     return result;
   }
 
-  /** A pair scored by its contingency table; a continuous side enters as its bins. */
+  /** A pair of scored columns; in a contingency table, a continuous side enters as its bins. */
   record ContingencyPair(ScoredColumn first, ScoredColumn second) {}
 
   /** Per pair (in the given order): cell → count, with a continuous side as its bin number in this table. */

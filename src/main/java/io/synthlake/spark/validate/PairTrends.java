@@ -24,24 +24,14 @@ final class PairTrends {
 
   static List<PairResult> measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
       TableProfile realProfile, TableProfile syntheticProfile) {
-    List<ScoredColumn[]> correlationPairs = new ArrayList<>();
-    List<ContingencyPair> contingencyPairs = new ArrayList<>();
-    List<Object> order = new ArrayList<>();
+    List<ContingencyPair> pairs = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       for (int j = i + 1; j < columns.size(); j++) {
-        ScoredColumn a = columns.get(i);
-        ScoredColumn b = columns.get(j);
-        if (a.sdtype().continuous() && b.sdtype().continuous()) {
-          ScoredColumn[] pair = {a, b};
-          correlationPairs.add(pair);
-          order.add(pair);
-        } else {
-          ContingencyPair pair = new ContingencyPair(a, b);
-          contingencyPairs.add(pair);
-          order.add(pair);
-        }
+        pairs.add(new ContingencyPair(columns.get(i), columns.get(j)));
       }
     }
+    List<ContingencyPair> correlationPairs = pairs.stream().filter(PairTrends::bothContinuous).toList();
+    List<ContingencyPair> contingencyPairs = pairs.stream().filter(p -> !bothContinuous(p)).toList();
     double[] realCorrelations = correlations(real, columns, correlationPairs, realProfile);
     double[] syntheticCorrelations = correlations(synthetic, columns, correlationPairs, syntheticProfile);
 
@@ -64,28 +54,30 @@ final class PairTrends {
     List<Map<Cell<String, String>, Long>> realTables = Frequencies.ofPairs(real, binnable, realBins);
     List<Map<Cell<String, String>, Long>> syntheticTables = Frequencies.ofPairs(synthetic, binnable, syntheticBins);
 
+    // Pairs of each kind keep the column order, so running indices find their results.
     List<PairResult> results = new ArrayList<>();
     int correlationIndex = 0;
-    for (Object pair : order) {
-      if (pair instanceof ScoredColumn[] columnsOfPair) {
-        results.add(correlationResult(columnsOfPair, realCorrelations[correlationIndex],
+    int tableIndex = 0;
+    for (ContingencyPair pair : pairs) {
+      if (bothContinuous(pair)) {
+        results.add(correlationResult(pair, realCorrelations[correlationIndex],
             syntheticCorrelations[correlationIndex], realProfile, syntheticProfile));
         correlationIndex++;
+      } else if (binErrors.containsKey(pair.first().name()) || binErrors.containsKey(pair.second().name())) {
+        String error = binErrors.getOrDefault(pair.first().name(), binErrors.get(pair.second().name()));
+        results.add(new PairResult(pair.first().name(), pair.second().name(), "ContingencySimilarity", null, null,
+            null, null, null, null, error));
       } else {
-        ContingencyPair contingency = (ContingencyPair) pair;
-        int index = binnable.indexOf(contingency);
-        if (index < 0) {
-          String error = binErrors.getOrDefault(contingency.first().name(),
-              binErrors.get(contingency.second().name()));
-          results.add(new PairResult(contingency.first().name(), contingency.second().name(),
-              "ContingencySimilarity", null, null, null, null, null, null, error));
-        } else {
-          results.add(contingencyResult(contingency, realTables.get(index), realProfile.rows(),
-              syntheticTables.get(index), syntheticProfile.rows()));
-        }
+        results.add(contingencyResult(pair, realTables.get(tableIndex), realProfile.rows(),
+            syntheticTables.get(tableIndex), syntheticProfile.rows()));
+        tableIndex++;
       }
     }
     return results;
+  }
+
+  private static boolean bothContinuous(ContingencyPair pair) {
+    return pair.first().sdtype().continuous() && pair.second().sdtype().continuous();
   }
 
   private static EqualWidthBins bins(TableProfile.ColumnProfile profile) {
@@ -93,8 +85,8 @@ final class PairTrends {
         profile.values());
   }
 
-  private static double[] correlations(Dataset<Row> frame, List<ScoredColumn> columns, List<ScoredColumn[]> pairs,
-      TableProfile profile) {
+  private static double[] correlations(Dataset<Row> frame, List<ScoredColumn> columns,
+      List<ContingencyPair> pairs, TableProfile profile) {
     List<ScoredColumn> continuous = columns.stream().filter(c -> c.sdtype().continuous()).toList();
     List<Column> values = continuous.stream().map(ScoredColumn::value).toList();
     double[] centres = new double[continuous.size()];
@@ -102,18 +94,23 @@ final class PairTrends {
       Double mean = profile.column(continuous.get(c).name()).mean();
       centres[c] = mean == null || !Double.isFinite(mean) ? 0 : mean;
     }
+    Map<String, Integer> position = new HashMap<>();
+    for (int c = 0; c < continuous.size(); c++) {
+      position.put(continuous.get(c).name(), c);
+    }
     int[][] indices = new int[pairs.size()][];
     for (int p = 0; p < indices.length; p++) {
-      indices[p] = new int[] {continuous.indexOf(pairs.get(p)[0]), continuous.indexOf(pairs.get(p)[1])};
+      ContingencyPair pair = pairs.get(p);
+      indices[p] = new int[] {position.get(pair.first().name()), position.get(pair.second().name())};
     }
     return PairwiseCorrelations.of(frame, values, centres, indices);
   }
 
-  private static PairResult correlationResult(ScoredColumn[] pair, double real, double synthetic,
+  private static PairResult correlationResult(ContingencyPair pair, double real, double synthetic,
       TableProfile realProfile, TableProfile syntheticProfile) {
-    String a = pair[0].name();
-    String b = pair[1].name();
-    for (ScoredColumn column : pair) {
+    String a = pair.first().name();
+    String b = pair.second().name();
+    for (ScoredColumn column : List.of(pair.first(), pair.second())) {
       if (constant(realProfile.column(column.name())) || constant(syntheticProfile.column(column.name()))) {
         return new PairResult(a, b, "CorrelationSimilarity", null, null, null, null, null, null,
             "column " + column.name() + " is constant in one of the tables");

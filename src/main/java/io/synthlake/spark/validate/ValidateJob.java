@@ -1,10 +1,5 @@
 package io.synthlake.spark.validate;
 
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import io.synthlake.Version;
 import io.synthlake.config.JobConfig;
 import io.synthlake.config.ValidateConfig;
@@ -21,12 +16,10 @@ import io.synthlake.validate.ValidationReport.ColumnResult;
 import io.synthlake.validate.ValidationReport.Delta;
 import io.synthlake.validate.ValidationReport.PairResult;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -86,7 +79,7 @@ public final class ValidateJob {
   static ValidationReport measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
       LoadedSource source, String syntheticPath) {
     TableProfile realProfile = TableProfile.of(real, columns);
-    TableProfile syntheticProfile = TableProfile.of(synthetic, columns);
+    TableProfile syntheticProfile = TableProfile.of(synthetic, columns, realProfile);
     if (realProfile.rows() == 0) {
       throw SynthException.input("source %s has no rows: there is nothing to compare with", source.location());
     }
@@ -94,17 +87,15 @@ public final class ValidateJob {
       throw SynthException.input("synthetic table %s has no rows: generate it again, then validate", syntheticPath);
     }
     List<ScoredColumn> discrete = columns.stream().filter(c -> c.sdtype().discrete()).toList();
-    List<ScoredColumn> continuous = columns.stream().filter(c -> c.sdtype().continuous()).toList();
     Map<String, Double> ks = ExactKs.statistics(real, synthetic, columns, realProfile, syntheticProfile);
     Map<String, Map<String, Long>> realFrequencies = Frequencies.ofColumns(real, discrete);
     Map<String, Map<String, Long>> syntheticFrequencies = Frequencies.ofColumns(synthetic, discrete);
-    Map<String, Double> boundaryAdherence = boundaryAdherence(synthetic, continuous, realProfile);
 
     List<ColumnResult> columnResults = new ArrayList<>();
     List<Double> shapeScores = new ArrayList<>();
     for (ScoredColumn column : columns) {
       ColumnResult result = columnResult(column, realProfile, syntheticProfile, ks, realFrequencies,
-          syntheticFrequencies, boundaryAdherence);
+          syntheticFrequencies);
       columnResults.add(result);
       shapeScores.add(result.score());
     }
@@ -125,7 +116,7 @@ public final class ValidateJob {
 
   private static ColumnResult columnResult(ScoredColumn column, TableProfile realProfile,
       TableProfile syntheticProfile, Map<String, Double> ks, Map<String, Map<String, Long>> realFrequencies,
-      Map<String, Map<String, Long>> syntheticFrequencies, Map<String, Double> boundaryAdherence) {
+      Map<String, Map<String, Long>> syntheticFrequencies) {
     TableProfile.ColumnProfile r = realProfile.column(column.name());
     TableProfile.ColumnProfile s = syntheticProfile.column(column.name());
     double realNulls = r.nullShare(realProfile.rows());
@@ -137,7 +128,8 @@ public final class ValidateJob {
       String error = d == null ? "no non-null values in " + (r.values() == 0 ? "the source" : "the synthetic table")
           : null;
       return new ColumnResult(column.name(), column.sdtype().jsonName(), "KSComplement", d == null ? null : 1 - d,
-          error, missing, nullShare, boundaryAdherence.get(column.name()), null, Delta.of(r.mean(), s.mean()),
+          error, missing, nullShare, s.insideBounds() == null || s.values() == 0 ? null
+              : s.insideBounds() / (double) s.values(), null, Delta.of(r.mean(), s.mean()),
           Delta.of(r.std(), s.std()), quartile(r, s, 0), quartile(r, s, 1), quartile(r, s, 2));
     }
     Map<String, Long> real = realFrequencies.get(column.name());
@@ -160,35 +152,5 @@ public final class ValidateJob {
   private static Delta quartile(TableProfile.ColumnProfile r, TableProfile.ColumnProfile s, int which) {
     return Delta.of(r.quartiles() == null ? null : r.quartiles()[which],
         s.quartiles() == null ? null : s.quartiles()[which]);
-  }
-
-  /** Per continuous column: the share of synthetic non-null values inside the source's [min, max]. */
-  private static Map<String, Double> boundaryAdherence(Dataset<Row> synthetic, List<ScoredColumn> continuous,
-      TableProfile realProfile) {
-    Map<String, Double> result = new HashMap<>();
-    List<Column> aggregates = new ArrayList<>();
-    List<ScoredColumn> measured = new ArrayList<>();
-    for (ScoredColumn column : continuous) {
-      TableProfile.ColumnProfile r = realProfile.column(column.name());
-      if (r.min() == null) {
-        continue;
-      }
-      Column value = column.value();
-      aggregates.add(sum(when(value.geq(lit(r.min())).and(value.leq(lit(r.max()))), 1L).otherwise(0L)));
-      aggregates.add(count(value));
-      measured.add(column);
-    }
-    if (measured.isEmpty()) {
-      return result;
-    }
-    Row row = synthetic.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-        .first();
-    for (int i = 0; i < measured.size(); i++) {
-      long values = row.getLong(2 * i + 1);
-      if (values > 0) {
-        result.put(measured.get(i).name(), row.getLong(2 * i) / (double) values);
-      }
-    }
-    return result;
   }
 }

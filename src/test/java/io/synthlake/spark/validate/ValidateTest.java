@@ -56,6 +56,11 @@ class ValidateTest extends SparkTestBase {
     for (JsonNode column : report.get("columns")) {
       assertThat(column.get("score").asDouble()).as(column.get("column").asText()).isCloseTo(1.0, within(1e-12));
       assertThat(column.get("missing-value-similarity").asDouble()).isEqualTo(1.0);
+      if (column.get("sdtype").asText().equals("numerical")) {
+        assertThat(column.get("boundary-adherence").asDouble()).isEqualTo(1.0);
+      } else {
+        assertThat(column.get("category-adherence").asDouble()).isEqualTo(1.0);
+      }
     }
     for (JsonNode pair : report.get("pairs")) {
       assertThat(pair.get("classic").asDouble()).isCloseTo(1.0, within(1e-12));
@@ -83,6 +88,9 @@ class ValidateTest extends SparkTestBase {
     JsonNode json = new ObjectMapper().readTree(Files.readString(Path.of(report, "report.json")));
     // Some of the 300 copied rows have nulls (workclass, occupation, native-country): they still count.
     assertThat(json.at("/privacy/exact-copies").asLong()).isEqualTo(300);
+    // Only the 300 unshifted ages lie inside the source's age range.
+    assertThat(json.at("/columns/0/column").asText()).isEqualTo("age");
+    assertThat(json.at("/columns/0/boundary-adherence").asDouble()).isCloseTo(0.3, within(1e-12));
   }
 
   @Test
