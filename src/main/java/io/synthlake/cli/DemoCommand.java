@@ -60,7 +60,8 @@ final class DemoCommand implements Callable<Integer> {
         job.generate(), delta, job.validate())));
     out.printf("Read them with Spark, e.g. spark.read.parquet(\"%s\") or spark.read.format(\"delta\").load(\"%s\").%n",
         parquet.path(), delta.path());
-    out.printf("The validation report is %s/report.json.%n", validated.reportDirectory());
+    out.printf("The validation report is %s/report.html (open it in a browser); its figures are in report.json.%n",
+        validated.reportDirectory());
     out.flush();
     return 0;
   }

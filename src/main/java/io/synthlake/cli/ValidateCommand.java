@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.synthlake.validate.ClosestRecordSummary;
+import io.synthlake.validate.ValidationReport;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -102,8 +104,19 @@ final class ValidateCommand implements Callable<Integer> {
         result.report().sourceRows(), result.report().syntheticRows());
     line(out, "classic", result.report().classic());
     line(out, "current", result.report().current());
+    ValidationReport.Privacy privacy = result.report().privacy();
     out.printf(Locale.ROOT, "  privacy: %,d synthetic rows (%.4f%%) equal a source row on every scored column%n",
-        result.report().privacy().exactCopies(), 100 * result.report().privacy().exactCopyShare());
+        privacy.exactCopies(), 100 * privacy.exactCopyShare());
+    ClosestRecordSummary dcr = privacy.distanceToClosestRecord();
+    if (dcr != null) {
+      out.printf(Locale.ROOT, "  privacy: DCR baseline protection %s (median distance to closest record %.4f, "
+          + "random rows %.4f; %,d sampled)%n", dcr.baselineProtection() == null ? "n/a"
+              : String.format(Locale.ROOT, "%.4f", dcr.baselineProtection()), dcr.syntheticMedian(),
+          dcr.baselineMedian(), dcr.sampleRows());
+    }
+    out.printf(Locale.ROOT, "  privacy: %,d rare source categories (seen < %d times) in the output, %,d values "
+        + "beyond the protected bounds%n", privacy.rareCategories().categories(),
+        privacy.rareCategories().minCategoryCount(), privacy.beyondBounds().values());
     out.printf(Locale.ROOT, "  seconds: %.2f%n", result.seconds());
     out.flush();
   }

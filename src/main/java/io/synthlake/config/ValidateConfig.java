@@ -11,19 +11,29 @@ import java.util.List;
  *     after it with "-report")
  * @param metadata an SDV single-table metadata JSON whose sdtypes decide which metric scores each column (default:
  *     the model's column kinds, else the Spark types)
+ * @param dcrSampleRows synthetic rows whose distance to the closest source record is measured (0: none)
  * @param gates thresholds: a breach fails the command with exit code 7, after the report is written
  */
 public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, String report, String metadata,
-    Gates gates) {
+    Integer dcrSampleRows, Gates gates) {
+  /** Enough for a median within about ±0.03 in rank; the pass costs source rows x 2 x this x columns at most. */
+  public static final int DEFAULT_DCR_SAMPLE_ROWS = 1000;
+  static final int MAX_DCR_SAMPLE_ROWS = 100_000;
+
   public ValidateConfig {
+    dcrSampleRows = dcrSampleRows == null ? DEFAULT_DCR_SAMPLE_ROWS : dcrSampleRows;
     gates = gates == null ? Gates.none() : gates;
   }
 
   public static ValidateConfig defaults() {
-    return new ValidateConfig(null, null, null, null, null);
+    return new ValidateConfig(null, null, null, null, null, null);
   }
 
   void validate(List<ConfigProblem> problems) {
+    if (dcrSampleRows < 0 || dcrSampleRows > MAX_DCR_SAMPLE_ROWS) {
+      problems.add(new ConfigProblem("validate.dcr-sample-rows", "dcr-sample-rows must be between 0 and "
+          + MAX_DCR_SAMPLE_ROWS + ", got " + dcrSampleRows));
+    }
     gates.validate(problems);
   }
 
@@ -35,11 +45,14 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
    * @param minColumnShapes the lowest acceptable Column Shapes score
    * @param minPairTrends the lowest acceptable Column Pair Trends score (classic)
    * @param maxExactCopyShare the highest acceptable share of synthetic rows equal to a source row
+   * @param minDcrProtection the lowest acceptable DCRBaselineProtection
+   * @param maxRareCategories the most source categories below fit's minimum count allowed in the output
+   * @param maxBeyondBounds the most synthetic values allowed beyond the source's protected bounds
    */
   public record Gates(Double minOverall, Double minOverallCurrent, Double minColumnShapes, Double minPairTrends,
-      Double maxExactCopyShare) {
+      Double maxExactCopyShare, Double minDcrProtection, Long maxRareCategories, Long maxBeyondBounds) {
     public static Gates none() {
-      return new Gates(null, null, null, null, null);
+      return new Gates(null, null, null, null, null, null, null, null);
     }
 
     void validate(List<ConfigProblem> problems) {
@@ -48,6 +61,15 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
       share(problems, "min-column-shapes", minColumnShapes);
       share(problems, "min-pair-trends", minPairTrends);
       share(problems, "max-exact-copy-share", maxExactCopyShare);
+      share(problems, "min-dcr-protection", minDcrProtection);
+      count(problems, "max-rare-categories", maxRareCategories);
+      count(problems, "max-beyond-bounds", maxBeyondBounds);
+    }
+
+    private static void count(List<ConfigProblem> problems, String key, Long value) {
+      if (value != null && value < 0) {
+        problems.add(new ConfigProblem("validate.gates." + key, key + " must be 0 or more, got " + value));
+      }
     }
 
     private static void share(List<ConfigProblem> problems, String key, Double value) {

@@ -11,12 +11,12 @@ import org.apache.spark.sql.expressions.Aggregator;
  * the serialised buffer (read back with {@link JavaBytes#read}). Buffers stay objects on the executors and are
  * serialised only when partial aggregates are exchanged.
  */
-abstract class BinaryResultAggregator<B extends Serializable> extends Aggregator<Row, B, byte[]> {
+public abstract class BinaryResultAggregator<B extends Serializable> extends Aggregator<Row, B, byte[]> {
   private static final long serialVersionUID = 1L;
 
   private final Class<B> bufferType;
 
-  BinaryResultAggregator(Class<B> bufferType) {
+  protected BinaryResultAggregator(Class<B> bufferType) {
     this.bufferType = bufferType;
   }
 

@@ -9,10 +9,10 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 
 /** Java serialisation of aggregation results, which cross from executors to the driver as binary columns. */
-final class JavaBytes {
+public final class JavaBytes {
   private JavaBytes() {}
 
-  static byte[] of(Serializable value) {
+  public static byte[] of(Serializable value) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
@@ -22,7 +22,7 @@ final class JavaBytes {
     return bytes.toByteArray();
   }
 
-  static <T> T read(byte[] bytes, Class<T> type) {
+  public static <T> T read(byte[] bytes, Class<T> type) {
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
       return type.cast(in.readObject());
     } catch (IOException e) {

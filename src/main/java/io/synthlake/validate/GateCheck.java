@@ -18,10 +18,38 @@ public final class GateCheck {
         gates.minColumnShapes());
     atLeast(breaches, "classic column pair trends", report.classic().columnPairTrends(), "min-pair-trends",
         gates.minPairTrends());
-    Double copies = report.privacy() == null ? null : report.privacy().exactCopyShare();
-    if (gates.maxExactCopyShare() != null && copies != null && copies > gates.maxExactCopyShare()) {
+    ValidationReport.Privacy privacy = report.privacy();
+    if (privacy == null) {
+      return breaches;
+    }
+    if (gates.maxExactCopyShare() != null && privacy.exactCopyShare() > gates.maxExactCopyShare()) {
       breaches.add(String.format(Locale.ROOT, "exact-copy share %.4f is above validate.gates.max-exact-copy-share "
-          + "%.4f", copies, gates.maxExactCopyShare()));
+          + "%.4f", privacy.exactCopyShare(), gates.maxExactCopyShare()));
+    }
+    ClosestRecordSummary dcr = privacy.distanceToClosestRecord();
+    if (gates.minDcrProtection() != null) {
+      Double protection = dcr == null ? null : dcr.baselineProtection();
+      String missing = dcr == null ? "was not measured (validate.dcr-sample-rows is 0)"
+          : "could not be computed (the random baseline's median distance is 0)";
+      if (protection == null) {
+        breaches.add(String.format(Locale.ROOT, "DCR baseline protection %s; validate.gates.min-dcr-protection "
+            + "requires at least %.4f", missing, gates.minDcrProtection()));
+      } else {
+        atLeast(breaches, "DCR baseline protection", protection, "min-dcr-protection", gates.minDcrProtection());
+      }
+    }
+    if (gates.maxRareCategories() != null && privacy.rareCategories().categories() > gates.maxRareCategories()) {
+      breaches.add(String.format(Locale.ROOT, "%d source categories seen fewer than %d times appear in the output "
+          + "(in %d rows; columns %s), above validate.gates.max-rare-categories %d",
+          privacy.rareCategories().categories(), privacy.rareCategories().minCategoryCount(),
+          privacy.rareCategories().rows(), String.join(", ", privacy.rareCategories().columns().stream()
+              .map(PrivacyChecks.RareColumn::column).toList()), gates.maxRareCategories()));
+    }
+    if (gates.maxBeyondBounds() != null && privacy.beyondBounds().values() > gates.maxBeyondBounds()) {
+      breaches.add(String.format(Locale.ROOT, "%d synthetic values lie beyond the source's protected bounds "
+          + "(columns %s), above validate.gates.max-beyond-bounds %d", privacy.beyondBounds().values(),
+          String.join(", ", privacy.beyondBounds().columns().stream().map(PrivacyChecks.BeyondColumn::column)
+              .toList()), gates.maxBeyondBounds()));
     }
     return breaches;
   }

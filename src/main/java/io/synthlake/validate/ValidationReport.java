@@ -10,11 +10,11 @@ import java.util.List;
  * SDMetrics 0.29; "classic" counts every column pair, "current" only the pairs that SDMetrics' relevance rules keep.
  */
 @JsonPropertyOrder({"format-version", "tool", "table", "source", "synthetic", "source-rows", "synthetic-rows",
-    "classic", "current", "privacy", "columns", "pairs", "notes"})
+    "classic", "current", "privacy", "columns", "pairs", "notes", "gate-breaches"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ValidationReport(int formatVersion, String tool, String table, String source, String synthetic,
     long sourceRows, long syntheticRows, QualitySummary classic, QualitySummary current, Privacy privacy,
-    List<ColumnResult> columns, List<PairResult> pairs, List<String> notes) {
+    List<ColumnResult> columns, List<PairResult> pairs, List<String> notes, List<String> gateBreaches) {
   public static final int FORMAT_VERSION = 1;
 
   /**
@@ -22,8 +22,14 @@ public record ValidationReport(int formatVersion, String tool, String table, Str
    *
    * @param exactCopies synthetic rows equal to a source row on every scored column
    * @param exactCopyShare their share of the synthetic rows (1 - SDMetrics' NewRowSynthesis, without tolerance)
+   * @param distanceToClosestRecord DCR of a synthetic sample and a random baseline (null when switched off)
+   * @param rareCategories source categories below fit's minimum count that appear in the output
+   * @param beyondBounds synthetic values beyond the source's protected bounds
    */
-  public record Privacy(long exactCopies, double exactCopyShare) {}
+  @JsonPropertyOrder({"exact-copies", "exact-copy-share", "distance-to-closest-record", "rare-categories",
+      "beyond-bounds"})
+  public record Privacy(long exactCopies, double exactCopyShare, ClosestRecordSummary distanceToClosestRecord,
+      PrivacyChecks.RareCategories rareCategories, PrivacyChecks.BeyondBounds beyondBounds) {}
 
   /** Both tables' value of a statistic, and synthetic minus source. */
   public record Delta(Double source, Double synthetic, Double difference) {
@@ -38,22 +44,30 @@ public record ValidationReport(int formatVersion, String tool, String table, Str
    *
    * @param boundaryAdherence share of synthetic values inside the source's [min, max] (continuous columns)
    * @param categoryAdherence share of synthetic values whose category the source has (discrete columns)
+   * @param distribution both tables' histogram or category shares, for charts (null for a column without values)
    */
   @JsonPropertyOrder({"column", "sdtype", "metric", "score", "error", "missing-value-similarity", "null-share",
-      "boundary-adherence", "category-adherence", "mean", "std", "quartile-1", "median", "quartile-3"})
+      "boundary-adherence", "category-adherence", "mean", "std", "quartile-1", "median", "quartile-3",
+      "distribution"})
   public record ColumnResult(String column, String sdtype, String metric, Double score, String error,
       double missingValueSimilarity, Delta nullShare, Double boundaryAdherence, Double categoryAdherence,
       Delta mean, Delta std, @JsonProperty("quartile-1") Delta quartile1, Delta median,
-      @JsonProperty("quartile-3") Delta quartile3) {}
+      @JsonProperty("quartile-3") Delta quartile3, ColumnDistribution distribution) {}
 
   /**
-   * A column pair: its metric, score in each mode (null when not scored), the source's correlation or Cramér's V
-   * that decides the "current" mode, and the score of a table with the source's marginals and no relationships.
+   * A column pair: its metric, score in each mode (null when not scored), both tables' Pearson correlation (two
+   * continuous columns) or Cramér's V of the contingency table (other pairs; the source's decides the "current"
+   * mode), and the score of a table with the source's marginals and no relationships.
    */
   @JsonPropertyOrder({"column-1", "column-2", "metric", "classic", "current", "source-correlation",
-      "synthetic-correlation", "source-association", "independence", "error"})
+      "synthetic-correlation", "source-association", "synthetic-association", "independence", "error"})
   public record PairResult(@JsonProperty("column-1") String column1, @JsonProperty("column-2") String column2,
-      String metric, Double classic, Double current,
-      Double sourceCorrelation, Double syntheticCorrelation, Double sourceAssociation, Double independence,
-      String error) {}
+      String metric, Double classic, Double current, Double sourceCorrelation, Double syntheticCorrelation,
+      Double sourceAssociation, Double syntheticAssociation, Double independence, String error) {}
+
+  /** The job's thresholds that this report breached, one line each (empty: every gate passed or none is set). */
+  public ValidationReport withBreaches(List<String> breaches) {
+    return new ValidationReport(formatVersion, tool, table, source, synthetic, sourceRows, syntheticRows, classic,
+        current, privacy, columns, pairs, notes, List.copyOf(breaches));
+  }
 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
+import io.synthlake.validate.ColumnDistribution;
 import io.synthlake.validate.EqualWidthBins;
 import io.synthlake.validate.PairScores.Cell;
 import java.util.ArrayList;
@@ -29,21 +30,55 @@ final class Frequencies {
 
   private Frequencies() {}
 
-  /** Per discrete column: non-null value → count. */
-  static Map<String, Map<String, Long>> ofColumns(Dataset<Row> frame, List<ScoredColumn> discrete) {
+  /**
+   * A table's per-column counts: of each discrete column's values (TVComplement, adherence, rare categories) and
+   * of each continuous column's histogram bins between the source's protected bounds (charts).
+   */
+  record ColumnCounts(Map<String, Map<String, Long>> categories, Map<String, Map<String, Long>> bins) {}
+
+  /** Both kinds of counts in one scan; {@code source} gives the protected bounds of the bins. */
+  static ColumnCounts ofColumns(Dataset<Row> frame, List<ScoredColumn> columns, TableProfile source) {
+    Map<String, Column> values = new LinkedHashMap<>();
+    for (ScoredColumn column : columns) {
+      TableProfile.ColumnProfile bounds = source.column(column.name());
+      if (column.sdtype().discrete()) {
+        values.put("c" + column.name(), column.value());
+      } else if (bounds.protectedLow() != null) {
+        values.put("b" + column.name(), binKey(column.value(), bounds.protectedLow(), bounds.protectedHigh()));
+      }
+    }
+    Map<String, Map<String, Long>> counts = of(frame, values);
+    Map<String, Map<String, Long>> categories = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> bins = new LinkedHashMap<>();
+    counts.forEach((key, count) -> (key.charAt(0) == 'c' ? categories : bins).put(key.substring(1), count));
+    return new ColumnCounts(categories, bins);
+  }
+
+  /** {@link ColumnDistribution#binOf} as an expression, with the same floating-point steps. */
+  private static Column binKey(Column value, double low, double high) {
+    int bins = ColumnDistribution.binCount(low, high);
+    Column bin = bins == 1 ? lit("0") : functions.least(functions.floor(value.minus(lit(low)).divide(lit(high - low))
+        .multiply(lit((double) bins))), lit((long) bins - 1)).cast(DataTypes.StringType);
+    return functions.when(value.lt(lit(low)), lit(ColumnDistribution.BELOW))
+        .when(value.gt(lit(high)), lit(ColumnDistribution.ABOVE)).otherwise(bin);
+  }
+
+  /** Per key: non-null value → count, of each string expression, all in one scan. */
+  static Map<String, Map<String, Long>> of(Dataset<Row> frame, Map<String, Column> values) {
     Map<String, Map<String, Long>> result = new LinkedHashMap<>();
-    discrete.forEach(column -> result.put(column.name(), new HashMap<>()));
-    if (discrete.isEmpty()) {
+    List<String> keys = new ArrayList<>(values.keySet());
+    keys.forEach(key -> result.put(key, new HashMap<>()));
+    if (keys.isEmpty()) {
       return result;
     }
     List<Column> entries = new ArrayList<>();
-    for (int c = 0; c < discrete.size(); c++) {
-      entries.add(struct(lit(c).as("c"), discrete.get(c).value().as("v")));
+    for (int c = 0; c < keys.size(); c++) {
+      entries.add(struct(lit(c).as("c"), values.get(keys.get(c)).as("v")));
     }
     List<Row> counts = frame.select(explode(functions.array(entries.toArray(Column[]::new))).as("e"))
         .where(col("e.v").isNotNull()).groupBy(col("e.c").as("c"), col("e.v").as("v")).count().collectAsList();
     for (Row row : counts) {
-      result.get(discrete.get(row.getInt(0)).name()).put(row.getString(1), row.getLong(2));
+      result.get(keys.get(row.getInt(0))).put(row.getString(1), row.getLong(2));
     }
     return result;
   }

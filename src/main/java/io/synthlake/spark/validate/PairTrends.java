@@ -66,7 +66,7 @@ final class PairTrends {
       } else if (binErrors.containsKey(pair.first().name()) || binErrors.containsKey(pair.second().name())) {
         String error = binErrors.getOrDefault(pair.first().name(), binErrors.get(pair.second().name()));
         results.add(new PairResult(pair.first().name(), pair.second().name(), "ContingencySimilarity", null, null,
-            null, null, null, null, error));
+            null, null, null, null, null, error));
       } else {
         results.add(contingencyResult(pair, realTables.get(tableIndex), realProfile.rows(),
             syntheticTables.get(tableIndex), syntheticProfile.rows()));
@@ -112,19 +112,19 @@ final class PairTrends {
     String b = pair.second().name();
     for (ScoredColumn column : List.of(pair.first(), pair.second())) {
       if (constant(realProfile.column(column.name())) || constant(syntheticProfile.column(column.name()))) {
-        return new PairResult(a, b, "CorrelationSimilarity", null, null, null, null, null, null,
+        return new PairResult(a, b, "CorrelationSimilarity", null, null, null, null, null, null, null,
             "column " + column.name() + " is constant in one of the tables");
       }
     }
     Double realR = Double.isNaN(real) ? null : real;
     Double syntheticR = Double.isNaN(synthetic) ? null : synthetic;
     if (realR == null || syntheticR == null) {
-      return new PairResult(a, b, "CorrelationSimilarity", null, null, realR, syntheticR, null, null,
+      return new PairResult(a, b, "CorrelationSimilarity", null, null, realR, syntheticR, null, null, null,
           "no correlation: too few rows with both values");
     }
     double score = PairScores.correlationSimilarity(realR, syntheticR);
     Double current = Math.abs(realR) > ValidateJob.CURRENT_MIN_CORRELATION ? score : null;
-    return new PairResult(a, b, "CorrelationSimilarity", score, current, realR, syntheticR, null,
+    return new PairResult(a, b, "CorrelationSimilarity", score, current, realR, syntheticR, null, null,
         PairScores.correlationSimilarity(realR, 0.0), null);
   }
 
@@ -137,9 +137,11 @@ final class PairTrends {
       long realRows, Map<Cell<String, String>, Long> synthetic, long syntheticRows) {
     double score = PairScores.contingencySimilarity(real, realRows, synthetic, syntheticRows);
     double association = PairScores.cramersV(real);
+    double syntheticAssociation = PairScores.cramersV(synthetic);
     Double current = !Double.isNaN(association) && association > ValidateJob.CURRENT_MIN_ASSOCIATION ? score : null;
     return new PairResult(pair.first().name(), pair.second().name(), "ContingencySimilarity", score, current, null,
-        null, Double.isNaN(association) ? null : association, PairScores.contingencyIndependence(real, realRows),
-        null);
+        null, Double.isNaN(association) ? null : association,
+        Double.isNaN(syntheticAssociation) ? null : syntheticAssociation,
+        PairScores.contingencyIndependence(real, realRows), null);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.synthlake.errors.SynthException;
+import io.synthlake.validate.HtmlReport;
 import io.synthlake.validate.ValidationReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,9 +13,13 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
-/** Writes the report files into their directory (any Hadoop file system), each through a temporary file. */
+/**
+ * Writes report.json and report.html into their directory (any Hadoop file system), each through a temporary
+ * file, so a reader never sees half a report.
+ */
 final class ReportFiles {
   static final String JSON = "report.json";
+  static final String HTML = "report.html";
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
       .enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,6 +42,7 @@ final class ReportFiles {
 
   static void write(SparkSession spark, String directory, ValidationReport report) {
     writeText(spark, directory, JSON, toJson(report));
+    writeText(spark, directory, HTML, HtmlReport.render(report));
   }
 
   static void writeText(SparkSession spark, String directory, String name, String text) {
@@ -44,6 +50,8 @@ final class ReportFiles {
     Path temporary = new Path(directory, "." + name + ".tmp");
     try {
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      // No .crc side files beside a report that people open by hand.
+      fs.setWriteChecksum(false);
       fs.mkdirs(new Path(directory));
       try (OutputStream out = fs.create(temporary, true)) {
         out.write(text.getBytes(StandardCharsets.UTF_8));

@@ -8,9 +8,13 @@ import io.synthlake.model.SynthModel;
 import io.synthlake.spark.LoadedSource;
 import io.synthlake.spark.ModelStore;
 import io.synthlake.spark.SourceReader;
+import io.synthlake.validate.ClosestRecordSummary;
+import io.synthlake.validate.ColumnDistribution;
 import io.synthlake.validate.ColumnScores;
 import io.synthlake.validate.GateCheck;
+import io.synthlake.validate.PrivacyChecks;
 import io.synthlake.validate.QualitySummary;
+import io.synthlake.validate.Sdtype;
 import io.synthlake.validate.ValidationReport;
 import io.synthlake.validate.ValidationReport.ColumnResult;
 import io.synthlake.validate.ValidationReport.Delta;
@@ -55,18 +59,32 @@ public final class ValidateJob {
     List<ScoredColumn> columns = ColumnRoles.resolve(spark, real, model, config.metadata(), source.tableName());
     spark.sparkContext().setJobGroup(JOB_GROUP, "synthlake validate " + source.tableName(), false);
     try {
-      ValidationReport report = measure(real, synthetic, columns, source, syntheticPath);
+      ValidationReport measured = measure(real, synthetic, columns, source, syntheticPath,
+          privacySettings(job, model));
+      List<String> breaches = GateCheck.breaches(measured, config.gates());
+      ValidationReport report = measured.withBreaches(breaches);
       String directory = config.report() != null ? config.report() : ReportFiles.defaultDirectory(syntheticPath);
       ReportFiles.write(spark, directory, report);
       double seconds = (System.nanoTime() - started) / 1e9;
       LOG.info("validate done table={} overall={} seconds={} report={}", source.tableName(),
           report.classic().overall(), String.format("%.2f", seconds), directory);
-      List<String> breaches = GateCheck.breaches(report, config.gates());
       breaches.forEach(breach -> LOG.warn("validate gate breached: {}", breach));
       return new Result(report, directory, seconds, breaches);
     } finally {
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /**
+   * What the privacy checks compare against: fit's minimum category count and bound rank as the model records
+   * them (the job's fit settings without a model), and the DCR sample size.
+   */
+  record PrivacySettings(int minCategoryCount, int boundRank, int dcrSampleRows) {}
+
+  private static PrivacySettings privacySettings(JobConfig job, SynthModel model) {
+    boolean recorded = model != null && model.fit() != null;
+    return new PrivacySettings(recorded ? model.fit().minCategoryCount() : job.fit().minCategoryCount(),
+        recorded ? model.fit().boundRank() : job.fit().boundRank(), job.validate().dcrSampleRows());
   }
 
   private static SynthModel readModelIfAny(SparkSession spark, JobConfig job) {
@@ -77,25 +95,26 @@ public final class ValidateJob {
   }
 
   static ValidationReport measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
-      LoadedSource source, String syntheticPath) {
-    TableProfile realProfile = TableProfile.of(real, columns);
-    TableProfile syntheticProfile = TableProfile.of(synthetic, columns, realProfile);
+      LoadedSource source, String syntheticPath, PrivacySettings privacySettings) {
+    TableProfile realProfile = TableProfile.ofSource(real, columns, privacySettings.boundRank());
+    TableProfile syntheticProfile = TableProfile.ofSynthetic(synthetic, columns, realProfile);
     if (realProfile.rows() == 0) {
       throw SynthException.input("source %s has no rows: there is nothing to compare with", source.location());
     }
     if (syntheticProfile.rows() == 0) {
       throw SynthException.input("synthetic table %s has no rows: generate it again, then validate", syntheticPath);
     }
-    List<ScoredColumn> discrete = columns.stream().filter(c -> c.sdtype().discrete()).toList();
     Map<String, Double> ks = ExactKs.statistics(real, synthetic, columns, realProfile, syntheticProfile);
-    Map<String, Map<String, Long>> realFrequencies = Frequencies.ofColumns(real, discrete);
-    Map<String, Map<String, Long>> syntheticFrequencies = Frequencies.ofColumns(synthetic, discrete);
+    Frequencies.ColumnCounts realCounts = Frequencies.ofColumns(real, columns, realProfile);
+    Frequencies.ColumnCounts syntheticCounts = Frequencies.ofColumns(synthetic, columns, realProfile);
+    Map<String, Map<String, Long>> realFrequencies = realCounts.categories();
+    Map<String, Map<String, Long>> syntheticFrequencies = syntheticCounts.categories();
 
     List<ColumnResult> columnResults = new ArrayList<>();
     List<Double> shapeScores = new ArrayList<>();
     for (ScoredColumn column : columns) {
-      ColumnResult result = columnResult(column, realProfile, syntheticProfile, ks, realFrequencies,
-          syntheticFrequencies);
+      ColumnResult result = columnResult(column, realProfile, syntheticProfile, ks, realCounts, syntheticCounts,
+          privacySettings.minCategoryCount());
       columnResults.add(result);
       shapeScores.add(result.score());
     }
@@ -103,20 +122,40 @@ public final class ValidateJob {
     List<Double> classic = pairs.stream().map(PairResult::classic).toList();
     List<Double> current = pairs.stream().map(PairResult::current).toList();
     List<Double> floors = pairs.stream().map(PairResult::independence).toList();
-    long copies = ExactCopies.count(real, synthetic, columns);
-    ValidationReport.Privacy privacy = new ValidationReport.Privacy(copies, copies / (double) syntheticProfile.rows());
+    ValidationReport.Privacy privacy = privacy(real, synthetic, columns, realProfile, syntheticProfile,
+        realFrequencies, syntheticFrequencies, privacySettings);
     List<String> notes = new ArrayList<>();
     notes.add("Scores follow SDMetrics 0.29 on the full tables; SDMetrics' current report subsamples 50,000 rows "
         + "for contingency pairs of larger tables, so its figures there carry sampling noise.");
     return new ValidationReport(ValidationReport.FORMAT_VERSION, Version.tool(),
         source.tableName(), source.location(), syntheticPath, realProfile.rows(), syntheticProfile.rows(),
         QualitySummary.of(shapeScores, classic, floors), QualitySummary.of(shapeScores, current, floors), privacy,
-        columnResults, pairs, notes);
+        columnResults, pairs, notes, List.of());
+  }
+
+  private static ValidationReport.Privacy privacy(Dataset<Row> real, Dataset<Row> synthetic,
+      List<ScoredColumn> columns, TableProfile realProfile, TableProfile syntheticProfile,
+      Map<String, Map<String, Long>> realFrequencies, Map<String, Map<String, Long>> syntheticFrequencies,
+      PrivacySettings settings) {
+    long copies = ExactCopies.count(real, synthetic, columns);
+    ClosestRecordSummary dcr = ClosestRecords.measure(real, synthetic, columns, realProfile, syntheticProfile,
+        realFrequencies, settings.dcrSampleRows());
+    List<PrivacyChecks.BeyondColumn> beyond = new ArrayList<>();
+    for (ScoredColumn column : columns) {
+      TableProfile.ColumnProfile profile = syntheticProfile.column(column.name());
+      if (profile.belowProtected() != null) {
+        beyond.add(new PrivacyChecks.BeyondColumn(column.name(), profile.belowProtected(),
+            profile.aboveProtected()));
+      }
+    }
+    return new ValidationReport.Privacy(copies, copies / (double) syntheticProfile.rows(), dcr,
+        PrivacyChecks.rareCategories(realFrequencies, syntheticFrequencies, settings.minCategoryCount()),
+        PrivacyChecks.beyondBounds(settings.boundRank(), beyond));
   }
 
   private static ColumnResult columnResult(ScoredColumn column, TableProfile realProfile,
-      TableProfile syntheticProfile, Map<String, Double> ks, Map<String, Map<String, Long>> realFrequencies,
-      Map<String, Map<String, Long>> syntheticFrequencies) {
+      TableProfile syntheticProfile, Map<String, Double> ks, Frequencies.ColumnCounts realCounts,
+      Frequencies.ColumnCounts syntheticCounts, int minCategoryCount) {
     TableProfile.ColumnProfile r = realProfile.column(column.name());
     TableProfile.ColumnProfile s = syntheticProfile.column(column.name());
     double realNulls = r.nullShare(realProfile.rows());
@@ -130,10 +169,13 @@ public final class ValidateJob {
       return new ColumnResult(column.name(), column.sdtype().jsonName(), "KSComplement", d == null ? null : 1 - d,
           error, missing, nullShare, s.insideBounds() == null || s.values() == 0 ? null
               : s.insideBounds() / (double) s.values(), null, Delta.of(r.mean(), s.mean()),
-          Delta.of(r.std(), s.std()), quartile(r, s, 0), quartile(r, s, 1), quartile(r, s, 2));
+          Delta.of(r.std(), s.std()), quartile(r, s, 0), quartile(r, s, 1), quartile(r, s, 2),
+          r.protectedLow() == null ? null : ColumnDistribution.histogram(r.protectedLow(), r.protectedHigh(),
+              column.sdtype() == Sdtype.DATETIME, realCounts.bins().get(column.name()),
+              syntheticCounts.bins().get(column.name())));
     }
-    Map<String, Long> real = realFrequencies.get(column.name());
-    Map<String, Long> synthetic = syntheticFrequencies.get(column.name());
+    Map<String, Long> real = realCounts.categories().get(column.name());
+    Map<String, Long> synthetic = syntheticCounts.categories().get(column.name());
     Double score = null;
     String error = null;
     try {
@@ -146,7 +188,8 @@ public final class ValidateJob {
         .mapToLong(Map.Entry::getValue).sum();
     Double categoryAdherence = syntheticValues == 0 ? null : adhering / (double) syntheticValues;
     return new ColumnResult(column.name(), column.sdtype().jsonName(), "TVComplement", score, error, missing,
-        nullShare, null, categoryAdherence, null, null, null, null, null);
+        nullShare, null, categoryAdherence, null, null, null, null, null,
+        r.values() == 0 ? null : ColumnDistribution.categories(real, synthetic, minCategoryCount));
   }
 
   private static Delta quartile(TableProfile.ColumnProfile r, TableProfile.ColumnProfile s, int which) {

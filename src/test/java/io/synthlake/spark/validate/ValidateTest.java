@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthlake.errors.ExitCode;
 import io.synthlake.spark.SparkTestBase;
+import io.synthlake.validate.ColumnDistribution;
+import io.synthlake.validate.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +96,76 @@ class ValidateTest extends SparkTestBase {
   }
 
   @Test
-  void aColumnShuffledCopyKeepsItsShapesAndFallsToTheIndependenceFloor() throws IOException {
+  void privacyChecksMeasureDistancesRareCategoriesAndProtectedBoundsAndGateOnThem() throws IOException {
+    String copy = path("privacy-copy");
+    adult.write().parquet(copy);
+    Path job = tmp.resolve("privacy.yaml");
+    Files.writeString(job, "validate:\n  dcr-sample-rows: 300\n  gates:\n    min-dcr-protection: 0.5\n"
+        + "    max-rare-categories: 0\n    max-beyond-bounds: 0\n");
+    String report = path("privacy-report");
+    CliRun run = synth("validate", "--config", job.toString(), "--source", source, "--synthetic", copy,
+        "--report", report);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.QUALITY.code());
+    JsonNode json = new ObjectMapper().readTree(Files.readString(Path.of(report, "report.json")));
+    JsonNode privacy = json.get("privacy");
+    assertThat(json.get("gate-breaches")).hasSize(3);
+
+    // Every sampled row of a copy is a source record: distance 0, no protection; random rows are far.
+    JsonNode dcr = privacy.get("distance-to-closest-record");
+    assertThat(dcr.get("sample-rows").asInt()).isEqualTo(300);
+    assertThat(dcr.get("synthetic-median").asDouble()).isZero();
+    assertThat(dcr.at("/synthetic-deciles/10").asDouble()).isZero();
+    assertThat(dcr.get("baseline-median").asDouble()).isBetween(0.2, 1.0);
+    assertThat(dcr.get("baseline-protection").asDouble()).isZero();
+
+    // The copy holds every rare category and every value beyond the k-th extremes (k = fit's default, 5).
+    long rare = 0;
+    long beyond = 0;
+    for (org.apache.spark.sql.types.StructField field : adult.schema().fields()) {
+      String name = field.name();
+      if (field.dataType().equals(org.apache.spark.sql.types.DataTypes.StringType)) {
+        rare += adult.where(functions.col("`" + name + "`").isNotNull()).groupBy(functions.col("`" + name + "`"))
+            .count().where(functions.col("count").lt(5)).count();
+      } else {
+        List<Integer> sorted = adult.where(functions.col("`" + name + "`").isNotNull())
+            .select(functions.col("`" + name + "`")).as(org.apache.spark.sql.Encoders.INT()).collectAsList()
+            .stream().sorted().toList();
+        int low = sorted.get(4);
+        int high = sorted.get(sorted.size() - 5);
+        beyond += sorted.stream().filter(v -> v < low || v > high).count();
+        // The chart's bins, counted on the cluster, are the core's bins counted here.
+        JsonNode distribution = columnNamed(json, name).get("distribution");
+        List<String> labels = new ArrayList<>();
+        distribution.get("labels").forEach(label -> labels.add(label.asText()));
+        double[] shares = new double[labels.size()];
+        for (int value : sorted) {
+          String bin = ColumnDistribution.binOf(value, low, high);
+          int at = bin.equals(ColumnDistribution.BELOW) ? 0 : bin.equals(ColumnDistribution.ABOVE)
+              ? labels.size() - 1 : Integer.parseInt(bin) + 1;
+          shares[at] += 1.0 / sorted.size();
+        }
+        for (int i = 0; i < shares.length; i++) {
+          assertThat(distribution.at("/source/" + i).asDouble()).as(name + " bin " + i)
+              .isCloseTo(shares[i], within(1e-9));
+          assertThat(distribution.at("/synthetic/" + i).asDouble()).isCloseTo(shares[i], within(1e-9));
+        }
+      }
+    }
+    assertThat(rare).isPositive();
+    assertThat(privacy.at("/rare-categories/min-category-count").asInt()).isEqualTo(5);
+    assertThat(privacy.at("/rare-categories/categories").asLong()).isEqualTo(rare);
+    assertThat(beyond).isPositive();
+    assertThat(privacy.at("/beyond-bounds/bound-rank").asInt()).isEqualTo(5);
+    assertThat(privacy.at("/beyond-bounds/values").asLong()).isEqualTo(beyond);
+
+    assertThat(run.err())
+        .contains("DCR baseline protection 0.0000 is below validate.gates.min-dcr-protection 0.5000")
+        .contains(rare + " source categories seen fewer than 5 times appear in the output")
+        .contains(beyond + " synthetic values lie beyond the source's protected bounds");
+  }
+
+  @Test
+  void aColumnShuffledCopyKeepsItsShapesAndFallsToTheIndependenceFloor() throws Exception {
     List<Row> rows = adult.collectAsList();
     int width = adult.schema().size();
     List<List<Object>> columns = new ArrayList<>();
@@ -124,6 +195,36 @@ class ValidateTest extends SparkTestBase {
     // A finite shuffled copy sits near the floor (the limit of infinitely many rows), a little below it.
     assertThat(pairs).isCloseTo(floor, within(0.02));
     assertThat(report.at("/current/column-pair-trends").asDouble()).isLessThan(pairs);
+
+    // report.html, rendered in a real browser: its script ran, and every chart is in the final DOM.
+    String dom = HeadlessChromium.dumpDom(Path.of(path("shuffled-report"), "report.html"), tmp);
+    assertThat(dom).contains("data-rendered=\"yes\"").contains("<h1>Validation report: ");
+    assertThat(occurrences(dom, "<svg class=\"chart distribution ")).isEqualTo(15);
+    assertThat(occurrences(dom, "<svg class=\"chart distribution histogram\"")).isEqualTo(6);
+    for (String matrix : List.of("source", "synthetic", "difference")) {
+      assertThat(dom).contains("<svg class=\"chart heatmap\" data-matrix=\"" + matrix + "\"");
+    }
+    // 15 columns: 15 x 15 cells, each naming its pair, in each of the three heat maps.
+    assertThat(occurrences(dom, " × ")).isEqualTo(3 * 15 * 15);
+    assertThat(dom).contains("<svg class=\"chart dcr\"").contains("id=\"worst-pairs\"")
+        .contains("No quality or privacy gate was breached.");
+  }
+
+  private static JsonNode columnNamed(JsonNode report, String name) {
+    for (JsonNode column : report.get("columns")) {
+      if (column.get("column").asText().equals(name)) {
+        return column;
+      }
+    }
+    throw new AssertionError("no column " + name + " in the report");
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      count++;
+    }
+    return count;
   }
 
   @Test

@@ -1,0 +1,113 @@
+package io.synthlake.spark.validate;
+
+import static org.apache.spark.sql.functions.rand;
+
+import io.synthlake.validate.ClosestRecordSummary;
+import io.synthlake.validate.NearestRecords;
+import io.synthlake.validate.UniformBaseline;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Distance to closest record on the cluster: a bounded random sample of synthetic rows and as many uniform-random
+ * baseline rows are broadcast, and one pass over the full source keeps each one's nearest source record. The
+ * driver holds only the sample; the cost is (source rows) x (2 x sample) x (columns) comparisons at worst, cut
+ * short once a record cannot beat the nearest so far.
+ */
+final class ClosestRecords {
+  /** Fixed, so that a report is reproducible: the sample and the baseline depend on nothing else. */
+  private static final long SEED = 20_241_123L;
+  /** Samples this many times the wanted share, then keeps a random subset of exactly the wanted size. */
+  private static final double OVERSAMPLING = 2;
+
+  private ClosestRecords() {}
+
+  static ClosestRecordSummary measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
+      TableProfile realProfile, TableProfile syntheticProfile, Map<String, Map<String, Long>> realFrequencies,
+      int sampleRows) {
+    if (sampleRows <= 0 || columns.isEmpty()) {
+      return null;
+    }
+    Column[] values = columns.stream().map(c -> c.value().as(c.name())).toArray(Column[]::new);
+    List<Object[]> queries = sample(synthetic.select(values), syntheticProfile.rows(), sampleRows);
+    int sampled = queries.size();
+    queries.addAll(UniformBaseline.rows(domains(columns, realProfile, realFrequencies), sampled, SEED));
+    NearestRecords nearest = NearestRecords.of(compared(columns, realProfile), queries);
+    Broadcast<NearestRecords> shared = JavaSparkContext.fromSparkContext(real.sparkSession().sparkContext())
+        .broadcast(nearest);
+    int width = columns.size();
+    try {
+      double[] state = real.select(values).javaRDD().mapPartitions(rows -> {
+        NearestRecords records = shared.value();
+        double[] partition = records.newState();
+        Object[] row = new Object[width];
+        double[] encoded = new double[width];
+        while (rows.hasNext()) {
+          Row next = rows.next();
+          for (int c = 0; c < row.length; c++) {
+            row[c] = next.get(c);
+          }
+          records.fold(records.encode(row, encoded), partition);
+        }
+        return List.of(partition).iterator();
+      }).treeReduce(NearestRecords::merge);
+      double[] distances = nearest.distances(state);
+      return ClosestRecordSummary.of(Arrays.copyOfRange(distances, 0, sampled),
+          Arrays.copyOfRange(distances, sampled, distances.length));
+    } finally {
+      shared.destroy();
+    }
+  }
+
+  /** A uniform random sample of exactly min(rows, wanted) rows, the same for the same table and partitioning. */
+  private static List<Object[]> sample(Dataset<Row> frame, long rows, int wanted) {
+    Dataset<Row> candidates = wanted >= rows ? frame
+        : frame.sample(false, Math.min(1.0, OVERSAMPLING * wanted / rows), SEED);
+    List<Object[]> sample = new ArrayList<>();
+    for (Row row : candidates.orderBy(rand(SEED)).limit(wanted).collectAsList()) {
+      Object[] values = new Object[row.length()];
+      for (int c = 0; c < values.length; c++) {
+        values[c] = row.get(c);
+      }
+      sample.add(values);
+    }
+    return sample;
+  }
+
+  private static List<NearestRecords.Column> compared(List<ScoredColumn> columns, TableProfile realProfile) {
+    List<NearestRecords.Column> compared = new ArrayList<>();
+    for (ScoredColumn column : columns) {
+      TableProfile.ColumnProfile profile = realProfile.column(column.name());
+      double range = profile.min() == null ? 0 : profile.max() - profile.min();
+      compared.add(new NearestRecords.Column(column.name(), column.sdtype().discrete(), range));
+    }
+    return compared;
+  }
+
+  private static List<UniformBaseline.Domain> domains(List<ScoredColumn> columns, TableProfile realProfile,
+      Map<String, Map<String, Long>> realFrequencies) {
+    List<UniformBaseline.Domain> domains = new ArrayList<>();
+    for (ScoredColumn column : columns) {
+      TableProfile.ColumnProfile profile = realProfile.column(column.name());
+      if (column.sdtype().discrete()) {
+        // Sorted, so that the baseline does not depend on the order in which counts arrived.
+        List<String> categories = new ArrayList<>(new TreeSet<>(realFrequencies.get(column.name()).keySet()));
+        if (profile.values() < realProfile.rows()) {
+          categories.add(null);
+        }
+        domains.add(UniformBaseline.Domain.categorical(categories));
+      } else {
+        domains.add(UniformBaseline.Domain.numeric(profile.min(), profile.max()));
+      }
+    }
+    return domains;
+  }
+}

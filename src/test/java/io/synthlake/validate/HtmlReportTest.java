@@ -1,0 +1,88 @@
+package io.synthlake.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.synthlake.validate.ValidationReport.ColumnResult;
+import io.synthlake.validate.ValidationReport.Delta;
+import io.synthlake.validate.ValidationReport.PairResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** report.html without a browser: what it shows, and that names from the data cannot inject markup. */
+class HtmlReportTest {
+  private static ValidationReport report(List<String> breaches) {
+    ColumnDistribution ages = ColumnDistribution.histogram(20, 60, false, Map.of("0", 3L, "19", 1L, "below", 1L),
+        Map.of("0", 2L, "above", 2L));
+    ColumnDistribution cities = ColumnDistribution.categories(Map.of("<b>Oslo</b>", 9L, "Nuuk", 1L),
+        Map.of("<b>Oslo</b>", 7L, "Rome", 3L), 5);
+    Delta none = Delta.of(null, null);
+    List<ColumnResult> columns = List.of(
+        new ColumnResult("age", "numerical", "KSComplement", 0.9, null, 1, none, 0.5, null, Delta.of(40.0, 41.0),
+            none, none, none, none, ages),
+        new ColumnResult("<script>x</script>", "categorical", "TVComplement", 0.7, null, 1, none, null, 0.7,
+            null, null, null, null, null, cities));
+    List<PairResult> pairs = List.of(new PairResult("age", "<script>x</script>", "ContingencySimilarity", 0.8,
+        null, null, null, 0.4, 0.1, 0.75, null));
+    ValidationReport.Privacy privacy = new ValidationReport.Privacy(1, 0.1,
+        ClosestRecordSummary.of(new double[] {0.1, 0.2}, new double[] {0.4, 0.6}),
+        new PrivacyChecks.RareCategories(5, 0, 0, List.of()),
+        new PrivacyChecks.BeyondBounds(5, 2, List.of(new PrivacyChecks.BeyondColumn("age", 0, 2))));
+    QualitySummary summary = QualitySummary.of(List.of(0.9, 0.7), List.of(0.8), List.of(0.75));
+    return new ValidationReport(1, "synthlake test", "people", "src", "out", 10, 10, summary, summary, privacy,
+        columns, pairs, List.of("a note"), breaches);
+  }
+
+  @Test
+  void showsScoresChartsHeatMapsWorstPairsAndPrivacy() {
+    String html = HtmlReport.render(report(List.of()));
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>synthlake validation: people</title>")
+        .contains("No quality or privacy gate was breached.")
+        // overall = mean(shapes 0.8, pairs 0.8)
+        .contains("<div class=\"card-value\">0.8000</div>")
+        .contains("<svg class=\"chart distribution histogram\" data-column=\"age\"")
+        .contains("<svg class=\"chart distribution categories\"")
+        .contains("data-matrix=\"source\"").contains("data-matrix=\"synthetic\"").contains("data-matrix=\"difference\"")
+        .contains("id=\"worst-pairs\"").contains("<svg class=\"chart dcr\"")
+        // synthetic minus source association: 0.1 - 0.4
+        .contains("age × &lt;script&gt;x&lt;/script&gt;: -0.3000")
+        .contains("2 synthetic values lie beyond the source's protected bounds")
+        .contains("DCRBaselineProtection 0.3000");
+    // Nuuk is below the minimum count: never named; Rome is not a source category: in "(other)".
+    assertThat(html).doesNotContain("Nuuk").doesNotContain("Rome").contains("(other)");
+    assertThat(html).doesNotContain("<script>x").doesNotContain("<b>Oslo");
+    // Self-contained: nothing to fetch.
+    assertThat(html).doesNotContain("http:").doesNotContain("https:").doesNotContain(" src=");
+  }
+
+  @Test
+  void listsEachBreachedGate() {
+    String html = HtmlReport.render(report(List.of("column shapes 0.8000 is below validate.gates.min-column-shapes "
+        + "0.9000")));
+    assertThat(html).contains("<strong>1 gate breached</strong>")
+        .contains("<li>column shapes 0.8000 is below validate.gates.min-column-shapes 0.9000</li>");
+  }
+
+  @Test
+  void histogramBinsSplitTheProtectedRangeEquallyWithBelowAndAbove() {
+    assertThat(ColumnDistribution.binOf(19.9, 20, 60)).isEqualTo("below");
+    assertThat(ColumnDistribution.binOf(20, 20, 60)).isEqualTo("0");
+    assertThat(ColumnDistribution.binOf(21.99, 20, 60)).isEqualTo("0");
+    assertThat(ColumnDistribution.binOf(22, 20, 60)).isEqualTo("1");
+    assertThat(ColumnDistribution.binOf(60, 20, 60)).isEqualTo("19");
+    assertThat(ColumnDistribution.binOf(60.5, 20, 60)).isEqualTo("above");
+    assertThat(ColumnDistribution.binOf(5, 5, 5)).isEqualTo("0");
+    ColumnDistribution days = ColumnDistribution.histogram(0, 20 * 86_400e9, true, Map.of("0", 1L), Map.of());
+    assertThat(days.labels()).hasSize(22).startsWith("below", "1970-01-01 – 1970-01-02").endsWith("above");
+    assertThat(days.source()[1]).isEqualTo(1.0);
+    assertThat(days.synthetic()).containsOnly(0.0);
+  }
+
+  @Test
+  void divergingColoursRunFromBlueThroughWhiteToRed() {
+    assertThat(HtmlReport.diverging(0)).isEqualTo("#ffffff");
+    assertThat(HtmlReport.diverging(1)).isEqualTo("#b2182b");
+    assertThat(HtmlReport.diverging(-1)).isEqualTo("#2166ac");
+    assertThat(HtmlReport.diverging(7)).isEqualTo("#b2182b");
+  }
+}
