@@ -25,11 +25,15 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Compares a synthetic table with its source on the cluster and writes report.json: SDMetrics-compatible "
-            + "scores (KSComplement, TVComplement, Column Shapes, CorrelationSimilarity, ContingencySimilarity, "
+        "Compares a synthetic table with its source on the cluster and writes report.json and report.html: "
+            + "SDMetrics-compatible scores (KSComplement, TVComplement, Column Shapes, CorrelationSimilarity, ContingencySimilarity, "
             + "Column Pair Trends over all pairs and with SDMetrics' current relevance rules, the overall score) "
-            + "beside the independence floor, and per-column diagnostics. Both tables are read in full; no rows "
-            + "reach the driver.",
+            + "beside the independence floor, per-column diagnostics and charts, and privacy figures (exact copies, "
+            + "distance to closest record against a random baseline, rare categories, values beyond the protected "
+            + "bounds). Both tables are read in full; only a bounded sample of synthetic rows reaches the driver.",
+        "",
+        "Exit codes: 0 passed, 7 a validate.gates threshold was breached (one line each; the report is written), "
+            + "3 bad configuration, 4 unusable source or synthetic table, 5 report not writable.",
         "",
         "Columns are scored by their SDV metadata sdtype (--metadata), else by the model's column kinds (--model), "
             + "else by their Spark types. Options override the job file (--config); the job-file key of each "
@@ -63,9 +67,13 @@ final class ValidateCommand implements Callable<Integer> {
   String metadata;
 
   @Option(names = "--report", paramLabel = "DIR",
-      description = "Directory for report.json (default: beside the synthetic table, named after it with "
-          + "\"-report\"). [validate.report]")
+      description = "Directory for report.json and report.html (default: beside the synthetic table, named "
+          + "after it with \"-report\"). [validate.report]")
   String report;
+
+  @Option(names = "--history", paramLabel = "PATH",
+      description = "A Delta (or existing Parquet) table to append this run's scores to. [validate.history]")
+  String history;
 
   @Option(names = "--config", paramLabel = "JOB.yaml", description = "Job file (see conf/example-job.yaml).")
   Path config;
@@ -85,6 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
     GenerateOptions.add(overrides, "model", model, "--model");
     GenerateOptions.add(overrides, "validate.metadata", metadata, "--metadata");
     GenerateOptions.add(overrides, "validate.report", report, "--report");
+    GenerateOptions.add(overrides, "validate.history", history, "--history");
     JobConfig job = ConfigLoader.load(config, overrides);
     ValidateJob.Result result = ValidateJob.run(Sessions.getOrCreate("synthlake validate"), job);
     print(spec.commandLine().getOut(), result);

@@ -12,10 +12,12 @@ import java.util.List;
  * @param metadata an SDV single-table metadata JSON whose sdtypes decide which metric scores each column (default:
  *     the model's column kinds, else the Spark types)
  * @param dcrSampleRows synthetic rows whose distance to the closest source record is measured (0: none)
+ * @param history a table to which every run appends a row of its scores (none by default)
+ * @param historyFormat the format of a new history table: delta (default) or parquet
  * @param gates thresholds: a breach fails the command with exit code 7, after the report is written
  */
 public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, String report, String metadata,
-    Integer dcrSampleRows, Gates gates) {
+    Integer dcrSampleRows, String history, OutputFormat historyFormat, Gates gates) {
   /** Enough for a median within about ±0.03 in rank; the pass costs source rows x 2 x this x columns at most. */
   public static final int DEFAULT_DCR_SAMPLE_ROWS = 1000;
   static final int MAX_DCR_SAMPLE_ROWS = 100_000;
@@ -26,13 +28,16 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
   }
 
   public static ValidateConfig defaults() {
-    return new ValidateConfig(null, null, null, null, null, null);
+    return new ValidateConfig(null, null, null, null, null, null, null, null);
   }
 
   void validate(List<ConfigProblem> problems) {
     if (dcrSampleRows < 0 || dcrSampleRows > MAX_DCR_SAMPLE_ROWS) {
       problems.add(new ConfigProblem("validate.dcr-sample-rows", "dcr-sample-rows must be between 0 and "
           + MAX_DCR_SAMPLE_ROWS + ", got " + dcrSampleRows));
+    }
+    if (historyFormat == OutputFormat.CSV) {
+      problems.add(new ConfigProblem("validate.history-format", "history-format must be delta or parquet, got csv"));
     }
     gates.validate(problems);
   }

@@ -5,6 +5,7 @@ import io.synthlake.config.NonFinitePolicy;
 import io.synthlake.errors.SynthException;
 import io.synthlake.model.CategoricalMarginal;
 import io.synthlake.model.CategoricalScale;
+import io.synthlake.model.Category;
 import io.synthlake.model.ColumnKind;
 import io.synthlake.model.ColumnModel;
 import io.synthlake.model.ConstantMarginal;
@@ -356,6 +357,79 @@ public final class TableFit {
       return scale.size() >= 2 ? new UniformScorer.Categorical(scale) : null;
     }
     return null;
+  }
+
+  /** Sums and counts the ordering pass may hold per task: 16 bytes each, so at most 16 MB. */
+  static final long ORDERING_CELL_BUDGET = 1_000_000;
+
+  /**
+   * Which copula columns the ordering pass orders: categorical ones with at least three stored categories (two
+   * can only swap, which flips a correlation's sign and changes nothing), the smallest first while the state fits
+   * its budget.
+   *
+   * @param positions copula positions
+   * @param scales their scales, as the copula plan scores them
+   * @param categories their stored category counts (the other bucket excluded)
+   */
+  public record OrderingPlan(int[] positions, CategoricalScale[] scales, int[] categories) {
+    public boolean isEmpty() {
+      return positions.length == 0;
+    }
+  }
+
+  public OrderingPlan orderingPlan(CopulaPlan copula) {
+    List<Integer> candidates = new ArrayList<>();
+    for (int p = 0; p < copula.size(); p++) {
+      if (columns.get(copula.columns().get(p)).marginal instanceof CategoricalMarginal m
+          && m.categories().size() >= 3) {
+        candidates.add(p);
+      }
+    }
+    candidates.sort(Comparator.comparingInt(p -> categoryCount(copula, p)));
+    List<Integer> chosen = new ArrayList<>();
+    long cells = 0;
+    for (int p : candidates) {
+      long more = (long) copula.size() * categoryCount(copula, p);
+      if (cells + more > ORDERING_CELL_BUDGET) {
+        notes.column(copula.names().get(p), "categories kept in frequency order: too many categories and copula "
+            + "columns to order them within the fit's memory budget");
+        continue;
+      }
+      cells += more;
+      chosen.add(p);
+    }
+    chosen.sort(null);
+    int[] positions = chosen.stream().mapToInt(Integer::intValue).toArray();
+    CategoricalScale[] scales = new CategoricalScale[positions.length];
+    int[] categories = new int[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      scales[i] = ((UniformScorer.Categorical) copula.scorers().get(positions[i])).scale();
+      categories[i] = categoryCount(copula, positions[i]);
+    }
+    return new OrderingPlan(positions, scales, categories);
+  }
+
+  private int categoryCount(CopulaPlan copula, int position) {
+    return ((CategoricalMarginal) columns.get(copula.columns().get(position)).marginal).categories().size();
+  }
+
+  /** Lays each ordered column's categories out in the order the ordering pass found; the copula plan is redone. */
+  public void reorder(CopulaPlan copula, OrderingPlan plan, CategoryOrdering ordering) {
+    for (int i = 0; i < plan.positions().length; i++) {
+      Work w = columns.get(copula.columns().get(plan.positions()[i]));
+      CategoricalMarginal m = (CategoricalMarginal) w.marginal;
+      List<Category> ordered = new ArrayList<>();
+      for (int index : ordering.order(i)) {
+        ordered.add(m.categories().get(index));
+      }
+      w.marginal = new CategoricalMarginal(ordered, m.other());
+    }
+    if (plan.positions().length > 0) {
+      notes.table("categories of %d %s laid out on the copula's scale along their first principal axis (the "
+          + "category means of the other columns' normal scores), not by frequency, so the copula carries "
+          + "categorical relationships", plan.positions().length, plan.positions().length == 1 ? "column"
+              : "columns");
+    }
   }
 
   /** The fitted columns, in source order. */

@@ -5,6 +5,7 @@ import io.synthlake.config.FitConfig;
 import io.synthlake.config.JobConfig;
 import io.synthlake.errors.SynthException;
 import io.synthlake.fit.ColumnSpec;
+import io.synthlake.fit.CategoryOrdering;
 import io.synthlake.fit.CopulaPlan;
 import io.synthlake.fit.CorrelationEstimator;
 import io.synthlake.fit.FitNotes;
@@ -77,7 +78,7 @@ public final class FitJob {
     List<ColumnSpec> specs = columns.stream().map(PreparedColumn::spec).toList();
 
     ProfileAggregator.Buffer profile = timed(seconds, "profile", () -> scan(spark, source,
-        "fit 1/3: profile " + table + " (" + columns.size() + " columns)",
+        "fit: profile " + table + " (" + columns.size() + " columns)",
         () -> profile(prepared, columns, fit, bytes)));
     if (profile.rows == 0) {
       throw SynthException.input("source %s has no rows%s", source.location(),
@@ -95,7 +96,7 @@ public final class FitJob {
     RefinePlan plan = tableFit.afterProfile(profile.rows, summaries);
 
     if (!plan.isEmpty()) {
-      timed(seconds, "refine", () -> scan(spark, source, "fit 2/3: refine " + table + " ("
+      timed(seconds, "refine", () -> scan(spark, source, "fit: refine " + table + " ("
           + (plan.numeric().size() + plan.text().size()) + " columns)", () -> {
             refine(prepared, plan, fit, tableFit, bytes);
             return null;
@@ -104,10 +105,20 @@ public final class FitJob {
           plan.numeric().size(), plan.text().size(), seconds.get("refine"));
     }
 
+    CopulaPlan firstPlan = tableFit.copulaPlan();
+    TableFit.OrderingPlan ordering = firstPlan.size() >= 2 ? tableFit.orderingPlan(firstPlan) : null;
+    if (ordering != null && !ordering.isEmpty()) {
+      CategoryOrdering order = timed(seconds, "order", () -> scan(spark, source, "fit: order categories of "
+          + table + " (" + ordering.positions().length + " columns)",
+          () -> orderCategories(prepared, firstPlan, ordering, fit.seed(), bytes)));
+      tableFit.reorder(firstPlan, ordering, order);
+      LOG.info("fit phase=order table={} columns={} seconds={}", table, ordering.positions().length,
+          seconds.get("order"));
+    }
     CopulaPlan copulaPlan = tableFit.copulaPlan();
     CopulaModel copula = null;
     if (copulaPlan.size() >= 2) {
-      PairwiseMoments moments = timed(seconds, "copula", () -> scan(spark, source, "fit 3/3: copula " + table + " ("
+      PairwiseMoments moments = timed(seconds, "copula", () -> scan(spark, source, "fit: copula " + table + " ("
           + copulaPlan.size() + " columns)", () -> correlate(prepared, copulaPlan, fit.seed(), bytes)));
       copula = CorrelationEstimator.estimate(copulaPlan.names(), moments, notes);
       LOG.info("fit phase=copula table={} columns={} seconds={}", table, copulaPlan.size(), seconds.get("copula"));
@@ -179,17 +190,32 @@ public final class FitJob {
     tableFit.afterRefine(List.of(buffer.numeric), quantiles, text);
   }
 
-  private static PairwiseMoments correlate(Dataset<Row> prepared, CopulaPlan plan, long seed,
-      Map<String, Long> bytes) {
+  private static CategoryOrdering orderCategories(Dataset<Row> prepared, CopulaPlan plan,
+      TableFit.OrderingPlan ordering, long seed, Map<String, Long> bytes) {
+    Dataset<Row> scored = copulaInputs(prepared, plan);
+    CopulaScores scores = new CopulaScores(plan.scorers(), plan.names(), plan.epsilon(), seed);
+    UserDefinedFunction udaf = functions.udaf(new OrderingAggregator(scores, ordering.positions(),
+        ordering.scales(), ordering.categories()), org.apache.spark.sql.Encoders.row(scored.schema()));
+    Row row = scored.agg(udaf.apply(allColumns(scored))).first();
+    bytes.put("order", (long) ((byte[]) row.get(0)).length);
+    return JavaBytes.read((byte[]) row.get(0), CategoryOrdering.class);
+  }
+
+  /** The copula passes' input: each row's content hash, then one prepared value per copula column. */
+  private static Dataset<Row> copulaInputs(Dataset<Row> prepared, CopulaPlan plan) {
     List<Column> inputs = new ArrayList<>();
     inputs.add(functions.xxhash64(allColumns(prepared)).alias("row_hash"));
     for (int index : plan.columns()) {
       inputs.add(functions.col(prepared.columns()[index]));
     }
-    Dataset<Row> scored = prepared.select(inputs.toArray(new Column[0]));
-    StructType schema = scored.schema();
-    UserDefinedFunction udaf = functions.udaf(new CopulaAggregator(plan.scorers(), plan.names(), plan.epsilon(),
-        seed), org.apache.spark.sql.Encoders.row(schema));
+    return prepared.select(inputs.toArray(new Column[0]));
+  }
+
+  private static PairwiseMoments correlate(Dataset<Row> prepared, CopulaPlan plan, long seed,
+      Map<String, Long> bytes) {
+    Dataset<Row> scored = copulaInputs(prepared, plan);
+    UserDefinedFunction udaf = functions.udaf(new CopulaAggregator(new CopulaScores(plan.scorers(), plan.names(),
+        plan.epsilon(), seed)), org.apache.spark.sql.Encoders.row(scored.schema()));
     Row row = scored.agg(udaf.apply(allColumns(scored))).first();
     bytes.put("copula", (long) ((byte[]) row.get(0)).length);
     return JavaBytes.read((byte[]) row.get(0), PairwiseMoments.class);

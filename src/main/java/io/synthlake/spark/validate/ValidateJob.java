@@ -65,6 +65,9 @@ public final class ValidateJob {
       ValidationReport report = measured.withBreaches(breaches);
       String directory = config.report() != null ? config.report() : ReportFiles.defaultDirectory(syntheticPath);
       ReportFiles.write(spark, directory, report);
+      if (config.history() != null) {
+        ScoreHistory.append(spark, config.history(), config.historyFormat(), report, directory);
+      }
       double seconds = (System.nanoTime() - started) / 1e9;
       LOG.info("validate done table={} overall={} seconds={} report={}", source.tableName(),
           report.classic().overall(), String.format("%.2f", seconds), directory);

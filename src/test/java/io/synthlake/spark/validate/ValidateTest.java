@@ -103,8 +103,9 @@ class ValidateTest extends SparkTestBase {
     Files.writeString(job, "validate:\n  dcr-sample-rows: 300\n  gates:\n    min-dcr-protection: 0.5\n"
         + "    max-rare-categories: 0\n    max-beyond-bounds: 0\n");
     String report = path("privacy-report");
+    String history = path("score-history");
     CliRun run = synth("validate", "--config", job.toString(), "--source", source, "--synthetic", copy,
-        "--report", report);
+        "--report", report, "--history", history);
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.QUALITY.code());
     JsonNode json = new ObjectMapper().readTree(Files.readString(Path.of(report, "report.json")));
     JsonNode privacy = json.get("privacy");
@@ -157,6 +158,19 @@ class ValidateTest extends SparkTestBase {
     assertThat(beyond).isPositive();
     assertThat(privacy.at("/beyond-bounds/bound-rank").asInt()).isEqualTo(5);
     assertThat(privacy.at("/beyond-bounds/values").asLong()).isEqualTo(beyond);
+
+    // Each run appends one row to the score history, a Delta table; a run without DCR has none to record.
+    CliRun again = synth("validate", "--source", source, "--synthetic", copy, "--report", path("privacy-report-2"),
+        "--history", history, "--config", job.toString());
+    assertThat(again.exitCode()).isEqualTo(ExitCode.QUALITY.code());
+    assertThat(Files.isDirectory(Path.of(history, "_delta_log"))).isTrue();
+    List<Row> runs = spark.read().format("delta").load(history).orderBy("report").collectAsList();
+    assertThat(runs).hasSize(2);
+    assertThat(runs.get(0).<String>getAs("report")).isEqualTo(report);
+    assertThat(runs.get(0).<Double>getAs("overall_classic")).isCloseTo(1.0, within(1e-12));
+    assertThat(runs.get(0).<Double>getAs("dcr_baseline_protection")).isZero();
+    assertThat(runs.get(0).<Integer>getAs("gate_breaches")).isEqualTo(3);
+    assertThat(runs.get(0).<Long>getAs("values_beyond_bounds")).isEqualTo(beyond);
 
     assertThat(run.err())
         .contains("DCR baseline protection 0.0000 is below validate.gates.min-dcr-protection 0.5000")

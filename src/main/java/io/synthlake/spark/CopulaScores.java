@@ -1,0 +1,50 @@
+package io.synthlake.spark;
+
+import io.synthlake.fit.UniformScorer;
+import io.synthlake.stats.CounterRng;
+import io.synthlake.stats.StandardNormal;
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/**
+ * A row's normal scores z = Φ⁻¹(u) per copula column, as both copula passes see them: u is randomised inside an
+ * atom's or a category's interval by a hash of (seed, row, column), so the scores are the same in every pass and
+ * on every partitioning.
+ */
+final class CopulaScores implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final UniformScorer[] scorers;
+  private final long[] columnKeys;
+  private final double[] epsilon;
+  private final long seed;
+
+  /**
+   * @param epsilon per column, the clip of u into [ε, 1-ε] (half a value's share), so that values at or beyond
+   *     the protected bounds get large but finite scores
+   */
+  CopulaScores(List<UniformScorer> scorers, List<String> columns, double[] epsilon, long seed) {
+    this.scorers = scorers.toArray(new UniformScorer[0]);
+    this.columnKeys = columns.stream().mapToLong(CounterRng::hashString).toArray();
+    this.epsilon = epsilon.clone();
+    this.seed = seed;
+  }
+
+  int width() {
+    return scorers.length;
+  }
+
+  /** Fills z from a row laid out as (row hash, the copula columns' values); NaN where a value takes no part. */
+  void score(Row row, double[] z) {
+    long rowHash = row.getLong(0);
+    for (int i = 0; i < scorers.length; i++) {
+      Object value = row.get(i + 1);
+      double v = CounterRng.toOpenUnit(CounterRng.hash(seed, rowHash, columnKeys[i]));
+      double u = scorers[i].score(value, v);
+      z[i] = Double.isNaN(u)
+          ? Double.NaN
+          : StandardNormal.inverseCdf(Math.min(1 - epsilon[i], Math.max(epsilon[i], u)));
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.synthlake.spark.validate;
+
+import io.synthlake.config.OutputFormat;
+import io.synthlake.errors.SynthException;
+import io.synthlake.validate.ClosestRecordSummary;
+import io.synthlake.validate.ValidationReport;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Appends one row per validate run to a score table (Delta by default, or Parquet) for dashboards: when, which
+ * table, the headline scores and privacy figures, and whether every gate passed. Column names are snake_case so
+ * that SQL reads them without quoting. A Delta append is one transaction; an existing table keeps its format.
+ */
+final class ScoreHistory {
+  static final StructType SCHEMA = new StructType()
+      .add("validated_at", DataTypes.TimestampType, false)
+      .add("table", DataTypes.StringType, false)
+      .add("source", DataTypes.StringType, false)
+      .add("synthetic", DataTypes.StringType, false)
+      .add("source_rows", DataTypes.LongType, false)
+      .add("synthetic_rows", DataTypes.LongType, false)
+      .add("overall_classic", DataTypes.DoubleType, true)
+      .add("overall_current", DataTypes.DoubleType, true)
+      .add("column_shapes", DataTypes.DoubleType, true)
+      .add("pair_trends_classic", DataTypes.DoubleType, true)
+      .add("pair_trends_current", DataTypes.DoubleType, true)
+      .add("independence_floor", DataTypes.DoubleType, true)
+      .add("exact_copy_share", DataTypes.DoubleType, false)
+      .add("dcr_baseline_protection", DataTypes.DoubleType, true)
+      .add("rare_categories", DataTypes.LongType, false)
+      .add("values_beyond_bounds", DataTypes.LongType, false)
+      .add("gate_breaches", DataTypes.IntegerType, false)
+      .add("report", DataTypes.StringType, false)
+      .add("tool", DataTypes.StringType, false);
+
+  private ScoreHistory() {}
+
+  static Row row(ValidationReport report, String reportDirectory, Instant at) {
+    ClosestRecordSummary dcr = report.privacy().distanceToClosestRecord();
+    return RowFactory.create(Timestamp.from(at), report.table(), report.source(), report.synthetic(),
+        report.sourceRows(), report.syntheticRows(), report.classic().overall(), report.current().overall(),
+        report.classic().columnShapes(), report.classic().columnPairTrends(), report.current().columnPairTrends(),
+        report.classic().independenceFloor(), report.privacy().exactCopyShare(),
+        dcr == null ? null : dcr.baselineProtection(), report.privacy().rareCategories().categories(),
+        report.privacy().beyondBounds().values(), report.gateBreaches().size(), reportDirectory, report.tool());
+  }
+
+  /** @param format the format of a new table (an existing table keeps its own) */
+  static void append(SparkSession spark, String path, OutputFormat format, ValidationReport report,
+      String reportDirectory) {
+    String used = existingFormat(spark, path, format);
+    try {
+      spark.createDataFrame(List.of(row(report, reportDirectory, Instant.now())), SCHEMA).coalesce(1).write()
+          .format(used).mode(SaveMode.Append).save(path);
+    } catch (RuntimeException e) {
+      throw SynthException.output("cannot append the scores to the history table %s (%s): %s; the report is "
+          + "written, point validate.history at a new path or fix the table", path, used, firstLine(e));
+    }
+  }
+
+  private static String existingFormat(SparkSession spark, String path, OutputFormat format) {
+    Path root = new Path(path);
+    try {
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(root)) {
+        return format == OutputFormat.PARQUET ? "parquet" : "delta";
+      }
+      return fs.exists(new Path(root, "_delta_log")) ? "delta" : "parquet";
+    } catch (IOException e) {
+      throw SynthException.output("cannot read the history table %s: %s", path, e.getMessage());
+    }
+  }
+
+  private static String firstLine(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
