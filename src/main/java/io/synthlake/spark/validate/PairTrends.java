@@ -17,13 +17,16 @@ import org.apache.spark.sql.Row;
  * Column Pair Trends: every pair of scored columns, in column order. Two continuous columns compare their Pearson
  * correlations (rows where both have a value); any other pair compares contingency tables, with a continuous side
  * cut into ten equal-width bins of each table's own range, as SDMetrics does. Correlations take one aggregate pass
- * per table, contingency tables one grouped pass per table.
+ * per table, contingency tables one aggregate pass per table (dense tables) and grouped passes for pairs of
+ * columns with thousands of labels.
  */
 final class PairTrends {
   private PairTrends() {}
 
+  /** @param realCategories and syntheticCategories: each table's label counts per discrete column */
   static List<PairResult> measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
-      TableProfile realProfile, TableProfile syntheticProfile) {
+      TableProfile realProfile, TableProfile syntheticProfile, Map<String, Map<String, Long>> realCategories,
+      Map<String, Map<String, Long>> syntheticCategories) {
     List<ContingencyPair> pairs = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       for (int j = i + 1; j < columns.size(); j++) {
@@ -51,8 +54,10 @@ final class PairTrends {
     List<ContingencyPair> binnable = contingencyPairs.stream()
         .filter(p -> !binErrors.containsKey(p.first().name()) && !binErrors.containsKey(p.second().name()))
         .toList();
-    List<Map<Cell<String, String>, Long>> realTables = Frequencies.ofPairs(real, binnable, realBins);
-    List<Map<Cell<String, String>, Long>> syntheticTables = Frequencies.ofPairs(synthetic, binnable, syntheticBins);
+    List<Map<Cell<String, String>, Long>> realTables = Frequencies.ofPairs(real, binnable, realBins,
+        realCategories);
+    List<Map<Cell<String, String>, Long>> syntheticTables = Frequencies.ofPairs(synthetic, binnable, syntheticBins,
+        syntheticCategories);
 
     // Pairs of each kind keep the column order, so running indices find their results.
     List<PairResult> results = new ArrayList<>();

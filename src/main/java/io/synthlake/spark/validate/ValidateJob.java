@@ -20,8 +20,10 @@ import io.synthlake.validate.ValidationReport.ColumnResult;
 import io.synthlake.validate.ValidationReport.Delta;
 import io.synthlake.validate.ValidationReport.PairResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -42,7 +44,8 @@ public final class ValidateJob {
   private ValidateJob() {}
 
   /** The report, the directory it was written to, and the thresholds it breached (one line each). */
-  public record Result(ValidationReport report, String reportDirectory, double seconds, List<String> breaches) {}
+  public record Result(ValidationReport report, String reportDirectory, double seconds, List<String> breaches,
+      Map<String, Double> phaseSeconds) {}
 
   public static Result run(SparkSession spark, JobConfig job) {
     long started = System.nanoTime();
@@ -59,8 +62,9 @@ public final class ValidateJob {
     List<ScoredColumn> columns = ColumnRoles.resolve(spark, real, model, config.metadata(), source.tableName());
     spark.sparkContext().setJobGroup(JOB_GROUP, "synthlake validate " + source.tableName(), false);
     try {
+      Map<String, Double> phases = new LinkedHashMap<>();
       ValidationReport measured = measure(real, synthetic, columns, source, syntheticPath,
-          privacySettings(job, model));
+          privacySettings(job, model), phases);
       List<String> breaches = GateCheck.breaches(measured, config.gates());
       ValidationReport report = measured.withBreaches(breaches);
       String directory = config.report() != null ? config.report() : ReportFiles.defaultDirectory(syntheticPath);
@@ -72,7 +76,7 @@ public final class ValidateJob {
       LOG.info("validate done table={} overall={} seconds={} report={}", source.tableName(),
           report.classic().overall(), String.format("%.2f", seconds), directory);
       breaches.forEach(breach -> LOG.warn("validate gate breached: {}", breach));
-      return new Result(report, directory, seconds, breaches);
+      return new Result(report, directory, seconds, breaches, phases);
     } finally {
       spark.sparkContext().clearJobGroup();
     }
@@ -98,18 +102,23 @@ public final class ValidateJob {
   }
 
   static ValidationReport measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
-      LoadedSource source, String syntheticPath, PrivacySettings privacySettings) {
-    TableProfile realProfile = TableProfile.ofSource(real, columns, privacySettings.boundRank());
-    TableProfile syntheticProfile = TableProfile.ofSynthetic(synthetic, columns, realProfile);
+      LoadedSource source, String syntheticPath, PrivacySettings privacySettings, Map<String, Double> phases) {
+    TableProfile realProfile = timed(phases, "profile", () -> TableProfile.ofSource(real, columns,
+        privacySettings.boundRank()));
+    TableProfile syntheticProfile = timed(phases, "profile", () -> TableProfile.ofSynthetic(synthetic, columns,
+        realProfile));
     if (realProfile.rows() == 0) {
       throw SynthException.input("source %s has no rows: there is nothing to compare with", source.location());
     }
     if (syntheticProfile.rows() == 0) {
       throw SynthException.input("synthetic table %s has no rows: generate it again, then validate", syntheticPath);
     }
-    Map<String, Double> ks = ExactKs.statistics(real, synthetic, columns, realProfile, syntheticProfile);
-    Frequencies.ColumnCounts realCounts = Frequencies.ofColumns(real, columns, realProfile);
-    Frequencies.ColumnCounts syntheticCounts = Frequencies.ofColumns(synthetic, columns, realProfile);
+    Map<String, Double> ks = timed(phases, "ks", () -> ExactKs.statistics(real, synthetic, columns, realProfile,
+        syntheticProfile));
+    Frequencies.ColumnCounts realCounts = timed(phases, "counts", () -> Frequencies.ofColumns(real, columns,
+        realProfile));
+    Frequencies.ColumnCounts syntheticCounts = timed(phases, "counts", () -> Frequencies.ofColumns(synthetic,
+        columns, realProfile));
     Map<String, Map<String, Long>> realFrequencies = realCounts.categories();
     Map<String, Map<String, Long>> syntheticFrequencies = syntheticCounts.categories();
 
@@ -121,12 +130,13 @@ public final class ValidateJob {
       columnResults.add(result);
       shapeScores.add(result.score());
     }
-    List<PairResult> pairs = PairTrends.measure(real, synthetic, columns, realProfile, syntheticProfile);
+    List<PairResult> pairs = timed(phases, "pairs", () -> PairTrends.measure(real, synthetic, columns, realProfile,
+        syntheticProfile, realFrequencies, syntheticFrequencies));
     List<Double> classic = pairs.stream().map(PairResult::classic).toList();
     List<Double> current = pairs.stream().map(PairResult::current).toList();
     List<Double> floors = pairs.stream().map(PairResult::independence).toList();
     ValidationReport.Privacy privacy = privacy(real, synthetic, columns, realProfile, syntheticProfile,
-        realFrequencies, syntheticFrequencies, privacySettings);
+        realFrequencies, syntheticFrequencies, privacySettings, phases);
     List<String> notes = new ArrayList<>();
     notes.add("Scores follow SDMetrics 0.29 on the full tables; SDMetrics' current report subsamples 50,000 rows "
         + "for contingency pairs of larger tables, so its figures there carry sampling noise.");
@@ -139,10 +149,10 @@ public final class ValidateJob {
   private static ValidationReport.Privacy privacy(Dataset<Row> real, Dataset<Row> synthetic,
       List<ScoredColumn> columns, TableProfile realProfile, TableProfile syntheticProfile,
       Map<String, Map<String, Long>> realFrequencies, Map<String, Map<String, Long>> syntheticFrequencies,
-      PrivacySettings settings) {
-    long copies = ExactCopies.count(real, synthetic, columns);
-    ClosestRecordSummary dcr = ClosestRecords.measure(real, synthetic, columns, realProfile, syntheticProfile,
-        realFrequencies, settings.dcrSampleRows());
+      PrivacySettings settings, Map<String, Double> phases) {
+    long copies = timed(phases, "exact-copies", () -> ExactCopies.count(real, synthetic, columns));
+    ClosestRecordSummary dcr = timed(phases, "dcr", () -> ClosestRecords.measure(real, synthetic, columns,
+        realProfile, syntheticProfile, realFrequencies, settings.dcrSampleRows()));
     List<PrivacyChecks.BeyondColumn> beyond = new ArrayList<>();
     for (ScoredColumn column : columns) {
       TableProfile.ColumnProfile profile = syntheticProfile.column(column.name());
@@ -154,6 +164,16 @@ public final class ValidateJob {
     return new ValidationReport.Privacy(copies, copies / (double) syntheticProfile.rows(), dcr,
         PrivacyChecks.rareCategories(realFrequencies, syntheticFrequencies, settings.minCategoryCount()),
         PrivacyChecks.beyondBounds(settings.boundRank(), beyond));
+  }
+
+  /** Runs one phase, adds its time to the phase's total, and logs it: progress on long validations. */
+  private static <T> T timed(Map<String, Double> phases, String phase, Supplier<T> work) {
+    long started = System.nanoTime();
+    T result = work.get();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    phases.merge(phase, seconds, Double::sum);
+    LOG.info("validate phase={} seconds={}", phase, String.format(java.util.Locale.ROOT, "%.2f", seconds));
+    return result;
   }
 
   private static ColumnResult columnResult(ScoredColumn column, TableProfile realProfile,

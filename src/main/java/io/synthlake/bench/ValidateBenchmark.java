@@ -1,0 +1,85 @@
+package io.synthlake.bench;
+
+import io.synthlake.config.ConfigLoader;
+import io.synthlake.config.ConfigOverride;
+import io.synthlake.config.JobConfig;
+import io.synthlake.spark.GenerateJob;
+import io.synthlake.spark.Sessions;
+import io.synthlake.spark.validate.ValidateJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Validate benchmark (scripts/bench validate): the time and peak driver heap of validating one N-row Adult-like
+ * table against another (two generate runs of the Adult model with different seeds, written as Parquet and kept
+ * for later runs), with the time of each phase. Prints figures; asserts nothing.
+ */
+public final class ValidateBenchmark {
+  private ValidateBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    List<Long> sizes = new ArrayList<>();
+    Path dir = Path.of("target/bench");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rows" -> {
+          for (String n : args[++i].split(",")) {
+            sizes.add(Long.parseLong(n.replace("_", "")));
+          }
+        }
+        case "--dir" -> dir = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + " (expected --rows N[,N...] or --dir DIR)");
+      }
+    }
+    if (sizes.isEmpty()) {
+      sizes = List.of(1_000_000L, 10_000_000L);
+    }
+    Files.createDirectories(dir);
+    SparkSession spark = Sessions.getOrCreate("synthlake validate benchmark");
+    spark.sparkContext().setLogLevel("WARN");
+    System.out.printf(Locale.ROOT, "# synthlake validate benchmark: Spark %s, master %s, %d cores, max heap %.1f GB%n",
+        spark.version(), spark.sparkContext().master(), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() / 1e9);
+    String model = dir.resolve("adult-validate-bench.model.json").toString();
+    io.synthlake.spark.FitJob.run(spark, ConfigLoader.load(Path.of("jobs/adult.yaml"), List.of(
+        ConfigOverride.of("model", model, "bench"), ConfigOverride.of("fit.overwrite-model", true, "bench"))));
+    System.out.println("| rows (each table) | seconds | rows/s (both tables) | peak driver heap GB | seconds per phase |");
+    System.out.println("|---|---|---|---|---|");
+    for (long rows : sizes) {
+      String source = table(spark, model, dir, "validate-source", rows, 1);
+      String synthetic = table(spark, model, dir, "validate-synthetic", rows, 2);
+      JobConfig job = ConfigLoader.load(null, List.of(ConfigOverride.of("source.path", source, "bench"),
+          ConfigOverride.of("model", model, "bench"), ConfigOverride.of("validate.synthetic", synthetic, "bench"),
+          ConfigOverride.of("validate.report", dir.resolve("validate-report-" + rows).toString(), "bench")));
+      System.gc();
+      FitBenchmark.HeapSampler sampler = new FitBenchmark.HeapSampler();
+      sampler.start();
+      ValidateJob.Result result = ValidateJob.run(spark, job);
+      double peak = sampler.stopAndGetPeak() / 1e9;
+      StringBuilder phases = new StringBuilder();
+      for (Map.Entry<String, Double> phase : result.phaseSeconds().entrySet()) {
+        phases.append(phases.length() == 0 ? "" : ", ").append(phase.getKey()).append(' ')
+            .append(String.format(Locale.ROOT, "%.1f", phase.getValue()));
+      }
+      System.out.printf(Locale.ROOT, "| %,d | %.1f | %,.0f | %.2f | %s |%n", rows, result.seconds(),
+          2 * rows / result.seconds(), peak, phases);
+    }
+  }
+
+  private static String table(SparkSession spark, String model, Path dir, String name, long rows, long seed) {
+    Path path = dir.resolve(name + "-" + rows);
+    if (!Files.exists(path.resolve("_SUCCESS"))) {
+      GenerateJob.run(spark, ConfigLoader.load(null, List.of(ConfigOverride.of("model", model, "bench"),
+          ConfigOverride.of("generate.rows", rows, "bench"), ConfigOverride.of("generate.seed", seed, "bench"),
+          ConfigOverride.of("output.path", path.toString(), "bench"),
+          ConfigOverride.of("output.mode", "overwrite", "bench"))));
+    }
+    return path.toString();
+  }
+}
