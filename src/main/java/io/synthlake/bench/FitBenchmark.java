@@ -45,34 +45,17 @@ public final class FitBenchmark {
   private FitBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    List<Long> sizes = new ArrayList<>();
-    Path dir = Path.of("target/bench");
-    boolean comparisons = true;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--rows" -> {
-          for (String n : args[++i].split(",")) {
-            sizes.add(Long.parseLong(n.replace("_", "")));
-          }
-        }
-        case "--dir" -> dir = Path.of(args[++i]);
-        case "--no-comparisons" -> comparisons = false;
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (expected --rows N[,N...], --dir DIR, --no-comparisons)");
-      }
-    }
-    if (sizes.isEmpty()) {
-      sizes = List.of(3_000_000L, 20_000_000L);
-    }
-    SparkSession spark = Sessions.getOrCreate("synthlake fit benchmark");
-    System.out.printf(Locale.ROOT, "# synthlake fit benchmark: Spark %s, master %s, %d cores, max heap %.1f GB%n",
-        spark.version(), spark.sparkContext().master(), Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() / 1e9);
+    BenchArgs parsed = BenchArgs.parse(args, List.of(3_000_000L, 20_000_000L),
+        "--rows N[,N...], --dir DIR, --no-comparisons");
+    List<Long> sizes = parsed.sizes();
+    Path dir = parsed.dir();
+    boolean comparisons = parsed.comparisons();
+    SparkSession spark = BenchArgs.session("fit");
     warmUp(spark, dir);
     List<String> lines = new ArrayList<>();
-    lines.add("| table | rows | columns | profile s | refine s | copula s | total s | rows/s | bytes to driver "
-        + "(profile/refine/copula) | peak used heap GB (driver + local executors) |");
-    lines.add("|---|---|---|---|---|---|---|---|---|---|");
+    lines.add("| table | rows | columns | profile s | refine s | order s | copula s | total s | rows/s | bytes to "
+        + "driver (profile/refine/order/copula) | peak used heap GB (driver + local executors) |");
+    lines.add("|---|---|---|---|---|---|---|---|---|---|---|");
     for (long rows : sizes) {
       for (String kind : List.of("mixed", "numeric10")) {
         Path table = dir.resolve(kind + "-" + rows);
@@ -145,10 +128,10 @@ public final class FitBenchmark {
     double peak = sampler.stopAndGetPeak() / 1e9;
     Map<String, Double> s = result.seconds();
     Map<String, Long> b = result.bytes();
-    return String.format(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %,.0f | %s / %s / %s | %.2f |",
-        kind, rows, result.model().columns().size(), s.getOrDefault("profile", 0.0), s.getOrDefault("refine", 0.0),
-        s.getOrDefault("copula", 0.0), total, rows / total, kb(b.get("profile")), kb(b.get("refine")),
-        kb(b.get("copula")), peak);
+    return String.format(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %,.0f | %s / %s / %s / %s "
+        + "| %.2f |", kind, rows, result.model().columns().size(), s.getOrDefault("profile", 0.0),
+        s.getOrDefault("refine", 0.0), s.getOrDefault("order", 0.0), s.getOrDefault("copula", 0.0), total,
+        rows / total, kb(b.get("profile")), kb(b.get("refine")), kb(b.get("order")), kb(b.get("copula")), peak);
   }
 
   /** Samples the JVM's used heap every 20 ms (driver and, in local mode, executors). */

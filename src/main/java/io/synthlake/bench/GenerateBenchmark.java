@@ -33,31 +33,14 @@ public final class GenerateBenchmark {
   private GenerateBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    List<Long> sizes = new ArrayList<>();
-    Path dir = Path.of("target/bench");
-    int repeat = 1;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--rows" -> {
-          for (String n : args[++i].split(",")) {
-            sizes.add(Long.parseLong(n.replace("_", "")));
-          }
-        }
-        case "--dir" -> dir = Path.of(args[++i]);
-        case "--repeat" -> repeat = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (expected --rows N[,N...], --repeat N or --dir DIR)");
-      }
-    }
-    if (sizes.isEmpty()) {
-      sizes = List.of(20_000_000L, 60_000_000L);
-    }
+    BenchArgs parsed = BenchArgs.parse(args, List.of(20_000_000L, 60_000_000L),
+        "--rows N[,N...], --repeat N or --dir DIR");
+    List<Long> sizes = parsed.sizes();
+    Path dir = parsed.dir();
+    int repeat = parsed.repeat();
     Files.createDirectories(dir);
-    SparkSession spark = Sessions.getOrCreate("synthlake generate benchmark");
+    SparkSession spark = BenchArgs.session("generate");
     spark.sparkContext().setLogLevel("WARN");
-    System.out.printf(Locale.ROOT, "# synthlake generate benchmark: Spark %s, master %s, %d cores, max heap %.1f GB%n",
-        spark.version(), spark.sparkContext().master(), Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() / 1e9);
     String adult = adultModel(spark, dir);
     String numeric = numericModel(spark, dir);
     // Warm-up: JIT and Spark's code generation, not measured.

@@ -4,11 +4,9 @@ import io.synthlake.config.ConfigLoader;
 import io.synthlake.config.ConfigOverride;
 import io.synthlake.config.JobConfig;
 import io.synthlake.spark.GenerateJob;
-import io.synthlake.spark.Sessions;
 import io.synthlake.spark.validate.ValidateJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,29 +21,12 @@ public final class ValidateBenchmark {
   private ValidateBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    List<Long> sizes = new ArrayList<>();
-    Path dir = Path.of("target/bench");
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--rows" -> {
-          for (String n : args[++i].split(",")) {
-            sizes.add(Long.parseLong(n.replace("_", "")));
-          }
-        }
-        case "--dir" -> dir = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (expected --rows N[,N...] or --dir DIR)");
-      }
-    }
-    if (sizes.isEmpty()) {
-      sizes = List.of(1_000_000L, 10_000_000L);
-    }
+    BenchArgs parsed = BenchArgs.parse(args, List.of(1_000_000L, 10_000_000L), "--rows N[,N...] or --dir DIR");
+    List<Long> sizes = parsed.sizes();
+    Path dir = parsed.dir();
     Files.createDirectories(dir);
-    SparkSession spark = Sessions.getOrCreate("synthlake validate benchmark");
+    SparkSession spark = BenchArgs.session("validate");
     spark.sparkContext().setLogLevel("WARN");
-    System.out.printf(Locale.ROOT, "# synthlake validate benchmark: Spark %s, master %s, %d cores, max heap %.1f GB%n",
-        spark.version(), spark.sparkContext().master(), Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() / 1e9);
     String model = dir.resolve("adult-validate-bench.model.json").toString();
     io.synthlake.spark.FitJob.run(spark, ConfigLoader.load(Path.of("jobs/adult.yaml"), List.of(
         ConfigOverride.of("model", model, "bench"), ConfigOverride.of("fit.overwrite-model", true, "bench"))));

@@ -31,8 +31,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code synth validate}: SDMetrics-compatible fidelity scores of a synthetic table against its source, computed
- * with Spark aggregates on both full tables (no rows reach the driver), written as report.json.
+ * {@code synth validate}: SDMetrics-compatible fidelity scores and privacy figures of a synthetic table against its
+ * source, computed with Spark aggregates on both full tables (only a bounded sample of synthetic rows, for distance
+ * to closest record, reaches the driver), written as report.json and report.html, and optionally appended to a
+ * score-history table.
  */
 public final class ValidateJob {
   private static final Logger LOG = LogManager.getLogger(ValidateJob.class);
