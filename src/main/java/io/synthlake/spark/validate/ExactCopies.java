@@ -1,6 +1,7 @@
 package io.synthlake.spark.validate;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.List;
@@ -24,30 +25,30 @@ final class ExactCopies {
     if (columns.isEmpty()) {
       return 0;
     }
-    Dataset<Row> generated = hashed(synthetic, columns, "s");
-    Dataset<Row> source = hashed(real, columns, "r");
+    Dataset<Row> generated = hashed(synthetic, columns);
+    Dataset<Row> source = hashed(real, columns);
     Dataset<Row> sourceHashes = source.select(col("h").as("rh")).distinct();
     Dataset<Row> candidates = generated.join(sourceHashes, generated.col("h").equalTo(sourceHashes.col("rh")),
         "left_semi");
     Dataset<Row> candidateHashes = candidates.select(col("h").as("ch")).distinct();
     Dataset<Row> matching = source.join(candidateHashes, source.col("h").equalTo(candidateHashes.col("ch")),
         "left_semi").distinct();
-    Column condition = candidates.col("h").equalTo(matching.col("h"));
-    for (int i = 0; i < columns.size(); i++) {
-      condition = condition.and(candidates.col("s" + i).eqNullSafe(matching.col("r" + i)));
-    }
+    // Struct equality compares field by field with missing equal to missing.
+    Column condition = candidates.col("h").equalTo(matching.col("h"))
+        .and(candidates.col("v").eqNullSafe(matching.col("v")));
     return candidates.join(matching, condition, "left_semi").count();
   }
 
-  /** The scored columns renamed with a prefix, and their hash (equal rows hash equally; nulls included). */
-  private static Dataset<Row> hashed(Dataset<Row> frame, List<ScoredColumn> columns, String prefix) {
-    Column[] selected = new Column[columns.size() + 1];
+  /**
+   * Two columns per row: the hash of the scored values (equal rows hash equally, nulls included) and the values as
+   * one struct. One struct instead of a column per value keeps the plans small for tables of hundreds of columns,
+   * where Catalyst's constraint inference over as many aliased columns exhausts the heap.
+   */
+  private static Dataset<Row> hashed(Dataset<Row> frame, List<ScoredColumn> columns) {
     Column[] values = new Column[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
-      values[i] = columns.get(i).column();
-      selected[i + 1] = values[i].as(prefix + i);
+      values[i] = columns.get(i).column().as("c" + i);
     }
-    selected[0] = xxhash64(values).as("h");
-    return frame.select(selected);
+    return frame.select(xxhash64(values).as("h"), struct(values).as("v"));
   }
 }
