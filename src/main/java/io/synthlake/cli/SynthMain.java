@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
     name = "synth",
     mixinStandardHelpOptions = true,
     versionProvider = SynthMain.VersionProvider.class,
-    subcommands = {FitCommand.class, GenerateCommand.class, ValidateCommand.class, RunCommand.class, DemoCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {FitCommand.class, GenerateCommand.class, ValidateCommand.class, RunCommand.class,
+        LakeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     description = {
         "Learns a statistical model of production tables with Spark and fills non-production lakes with synthetic "
             + "tables.",

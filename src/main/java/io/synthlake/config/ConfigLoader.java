@@ -73,14 +73,121 @@ public final class ConfigLoader {
     if (config != null && problems.isEmpty()) {
       problems.addAll(config.problems());
     }
+    failOn(problems, origin, lines, optionOf);
+    return config;
+  }
+
+  /**
+   * Loads a lake job file: {@code lake} (shared settings), {@code defaults} (job sections every table starts
+   * from) and {@code tables} (per table a mode and job sections). Each table's model, output path and format,
+   * report directory and seed default to the lake's settings. Every problem of every table is reported at once.
+   */
+  public static LakeConfig loadLake(Path file) {
+    String origin = file.toString();
+    String text = read(file);
+    ObjectNode root = parse(text, origin);
+    Map<String, Integer> lines = keyLines(text);
+    JsonNode tables = root.get("tables");
+    if (!(tables instanceof ObjectNode) || tables.isEmpty()) {
+      throw SynthException.config("lake file %s needs a tables section that maps each table's name to its source "
+          + "and mode (see jobs/lake-demo.yaml)", origin);
+    }
+    JsonNode defaults = root.remove("defaults");
+    JsonNode lake = root.path("lake");
+    ObjectNode merged = JsonNodeFactory.instance.objectNode();
+    tables.fields().forEachRemaining(entry -> {
+      ObjectNode table = defaults instanceof ObjectNode d ? d.deepCopy() : JsonNodeFactory.instance.objectNode();
+      if (entry.getValue() instanceof ObjectNode own) {
+        deepMerge(table, own);
+        fillLakeDefaults(table, entry.getKey(), lake);
+        merged.set(entry.getKey(), table);
+      } else {
+        merged.set(entry.getKey(), entry.getValue());
+      }
+    });
+    root.set("tables", merged);
+    List<ConfigProblem> problems = new ArrayList<>();
+    LakeConfig.LakeFile bound = null;
+    try {
+      bound = YAML.readerFor(LakeConfig.LakeFile.class)
+          .withHandler(new ProblemCollector(problems))
+          .readValue(YAML.treeAsTokens(root));
+    } catch (JsonMappingException e) {
+      problems.add(new ConfigProblem(pathOf(e), e.getOriginalMessage()));
+    } catch (IOException e) {
+      problems.add(new ConfigProblem("", e.getMessage()));
+    }
+    Map<String, LakeConfig.LakeTable> result = new java.util.LinkedHashMap<>();
+    LakeConfig.LakeSettings settings = bound == null || bound.lake() == null ? LakeConfig.LakeSettings.defaults()
+        : bound.lake();
+    if (bound != null && problems.isEmpty()) {
+      bound.tables().forEach((name, spec) -> result.put(name, new LakeConfig.LakeTable(name,
+          spec.mode() == null ? TableMode.SYNTHESIZE : spec.mode(), spec.job())));
+      problems.addAll(LakeConfig.problems(result, settings));
+    }
+    failOn(problems, origin, lines, Map.of());
+    return new LakeConfig(settings, result);
+  }
+
+  /** Copies every key of {@code from} into {@code into}, merging mappings key by key ({@code from} wins). */
+  private static void deepMerge(ObjectNode into, ObjectNode from) {
+    from.fields().forEachRemaining(entry -> {
+      JsonNode existing = into.get(entry.getKey());
+      if (existing instanceof ObjectNode target && entry.getValue() instanceof ObjectNode source) {
+        deepMerge(target, source);
+      } else {
+        into.set(entry.getKey(), entry.getValue().deepCopy());
+      }
+    });
+  }
+
+  /** A table's model, output path and format, report directory and seed, from the lake's settings when unset. */
+  private static void fillLakeDefaults(ObjectNode table, String name, JsonNode lake) {
+    if (!table.has("model") && lake.path("models").isTextual()) {
+      table.put("model", lake.path("models").asText().replaceAll("/+$", "") + "/" + name + ".model.json");
+    }
+    ObjectNode output = section(table, "output");
+    if (!output.has("path") && lake.path("output").isTextual()) {
+      output.put("path", lake.path("output").asText().replaceAll("/+$", "") + "/" + name);
+    }
+    if (!output.has("format") && lake.has("format")) {
+      output.set("format", lake.get("format").deepCopy());
+    }
+    ObjectNode validate = section(table, "validate");
+    if (!validate.has("report") && lake.path("reports").isTextual()) {
+      validate.put("report", lake.path("reports").asText().replaceAll("/+$", "") + "/" + name);
+    }
+    ObjectNode fit = section(table, "fit");
+    if (!fit.has("seed") && lake.has("seed")) {
+      fit.set("seed", lake.get("seed").deepCopy());
+    }
+    // A refresh replaces what the last one wrote.
+    if (!fit.has("overwrite-model")) {
+      fit.put("overwrite-model", true);
+    }
+    if (!output.has("mode")) {
+      output.put("mode", "overwrite");
+    }
+  }
+
+  /** The table's section, created when absent; a section of the wrong type is left for binding to report. */
+  private static ObjectNode section(ObjectNode table, String name) {
+    JsonNode node = table.get(name);
+    if (node == null) {
+      return table.putObject(name);
+    }
+    return node instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
+  }
+
+  /** One error naming every problem, in file order (binding reports some late: record fields are buffered). */
+  private static void failOn(List<ConfigProblem> problems, String origin, Map<String, Integer> lines,
+      Map<String, String> optionOf) {
     if (!problems.isEmpty()) {
-      // In file order: binding reports some problems late (record properties are buffered).
       throw SynthException.config("config %s: %s", origin, problems.stream()
           .sorted(java.util.Comparator.comparingInt(p -> lineOf(p.path(), lines)))
           .map(p -> where(p.path(), lines, optionOf) + p.message())
           .collect(Collectors.joining("; ")));
     }
-    return config;
   }
 
   private static String read(Path file) {

@@ -64,6 +64,9 @@ public final class ModelJson {
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
         .enable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+        // Maps (a shape's character frequencies) in key order: the same model is always the same text, so its
+        // hash identifies it across runs (lake refreshes resume on it).
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .build();
   }
 

@@ -105,6 +105,36 @@ public final class GenerateJob {
     return result;
   }
 
+  /**
+   * Why the job's output is not complete for its model and seed, or null when it is: written by one run of this
+   * very model (same content hash), with this seed and the rows asked for. A lake refresh that failed half-way
+   * skips such tables when it runs again.
+   */
+  public static String notUpToDate(SparkSession spark, JobConfig config) {
+    if (config.model() == null || config.output().path() == null) {
+      return "no model or output path";
+    }
+    if (!ModelStore.exists(spark.sparkContext().hadoopConfiguration(), config.model())) {
+      return "no model at " + config.model();
+    }
+    SynthModel model = ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model());
+    GenerateConfig generate = config.generate();
+    long rows = rowsOf(generate, model, config.model());
+    long seed = generate.seed() != null ? generate.seed() : model.fit() == null ? 0 : model.fit().seed();
+    SyntheticWriter.Stamp stamp = SyntheticWriter.stamp(spark, config.output().path());
+    if (stamp == null) {
+      return "no complete synthlake output at " + config.output().path();
+    }
+    if (!sha256(model).equals(stamp.modelSha256())) {
+      return "the output was generated from another model";
+    }
+    if (stamp.seed() != seed || stamp.rows() != rows) {
+      return String.format(Locale.ROOT, "the output has seed %d and %,d rows, the job asks for seed %d and %,d rows",
+          stamp.seed(), stamp.rows(), seed, rows);
+    }
+    return null;
+  }
+
   private static long rowsOf(GenerateConfig generate, SynthModel model, String modelPath) {
     if (generate.rows() != null) {
       return generate.rows();
@@ -137,7 +167,7 @@ public final class GenerateJob {
     return requested;
   }
 
-  private static List<OutputManifest.Column> columns(Dataset<Row> frame) {
+  static List<OutputManifest.Column> columns(Dataset<Row> frame) {
     return java.util.Arrays.stream(frame.schema().fields())
         .map(f -> new OutputManifest.Column(f.name(), SparkTypes.ddlName(f.dataType()))).toList();
   }

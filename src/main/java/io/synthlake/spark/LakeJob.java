@@ -1,0 +1,161 @@
+package io.synthlake.spark;
+
+import io.synthlake.Version;
+import io.synthlake.config.JobConfig;
+import io.synthlake.config.LakeConfig;
+import io.synthlake.config.LakeConfig.LakeTable;
+import io.synthlake.config.TableMode;
+import io.synthlake.errors.SynthException;
+import io.synthlake.spark.validate.ValidateJob;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code synth lake}: refreshes many tables in one Spark application, table by table in the file's order. A
+ * synthesized table is fitted, generated and validated; a copied one is copied as it is (within a row limit); a
+ * skipped one is left alone. A table whose output is already complete for its current model and seed is skipped,
+ * so a refresh that failed half-way resumes where it stopped; a failure stops the refresh and leaves every table
+ * written so far, and the failed table's previous output, intact.
+ */
+public final class LakeJob {
+  private static final Logger LOG = LogManager.getLogger(LakeJob.class);
+
+  private LakeJob() {}
+
+  /** One phase, or every phase in order when none is given. */
+  public enum Phase {
+    FIT, GENERATE, VALIDATE;
+
+    public String configName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** What happened to one table: its mode, what was done or why nothing was, and its gate breaches. */
+  public record TableOutcome(String table, TableMode mode, String done, double seconds, List<String> breaches,
+      ValidateJob.Result validation) {}
+
+  /**
+   * @param only the tables to refresh (all when empty); an unknown name fails before any work
+   * @param phase the one phase to run, or null for all
+   */
+  public static List<TableOutcome> run(SparkSession spark, LakeConfig lake, Set<String> only, Phase phase) {
+    for (String name : only) {
+      if (!lake.tables().containsKey(name)) {
+        throw SynthException.config("--only names table '%s', which the lake file does not have%s", name,
+            io.synthlake.config.Suggestions.hint(name, lake.tables().keySet()));
+      }
+    }
+    List<TableOutcome> outcomes = new ArrayList<>();
+    for (LakeTable table : lake.tables().values()) {
+      if (!only.isEmpty() && !only.contains(table.name())) {
+        continue;
+      }
+      long started = System.nanoTime();
+      LOG.info("lake table={} mode={} phase={}", table.name(), table.mode().configName(),
+          phase == null ? "all" : phase.configName());
+      TableOutcome outcome = switch (table.mode()) {
+        case SKIP -> new TableOutcome(table.name(), table.mode(), "skipped (mode skip)", 0, List.of(), null);
+        case COPY -> copy(spark, table, lake.lake().copyMaxRows(), phase, started);
+        case SYNTHESIZE -> synthesize(spark, table, phase, started);
+        default -> throw SynthException.config("table %s: mode %s is not available yet", table.name(),
+            table.mode().configName());
+      };
+      LOG.info("lake table={} done: {}", table.name(), outcome.done());
+      outcomes.add(outcome);
+    }
+    return outcomes;
+  }
+
+  private static TableOutcome synthesize(SparkSession spark, LakeTable table, Phase phase, long started) {
+    JobConfig job = table.job();
+    List<String> done = new ArrayList<>();
+    String stale = phase == Phase.FIT ? "fit asked for" : GenerateJob.notUpToDate(spark, job);
+    boolean complete = stale == null;
+    if (!complete) {
+      LOG.info("lake table={} will be refreshed: {}", table.name(), stale);
+    }
+    if (phase == null || phase == Phase.FIT) {
+      if (complete) {
+        done.add("fit skipped (output complete for the current model)");
+      } else {
+        FitJob.run(spark, job);
+        done.add("fitted");
+      }
+    }
+    if (phase == null || phase == Phase.GENERATE) {
+      if (complete) {
+        done.add("generate skipped (output complete for the current model and seed)");
+      } else {
+        GenerateJob.Result generated = GenerateJob.run(spark, job);
+        done.add(String.format(Locale.ROOT, "generated %,d rows", generated.rows()));
+      }
+    }
+    ValidateJob.Result validation = null;
+    if (phase == null || phase == Phase.VALIDATE) {
+      if (complete && phase == null && reportExists(spark, job)) {
+        done.add("validate skipped (report exists)");
+      } else {
+        validation = ValidateJob.run(spark, job);
+        done.add(String.format(Locale.ROOT, "validated (overall %.4f)", validation.report().classic().overall()));
+      }
+    }
+    return new TableOutcome(table.name(), table.mode(), String.join(", ", done), seconds(started),
+        validation == null ? List.of() : validation.breaches(), validation);
+  }
+
+  /** Copies the source as it is, through the same atomic writer as generated tables. */
+  private static TableOutcome copy(SparkSession spark, LakeTable table, long maxRows, Phase phase, long started) {
+    if (phase == Phase.FIT || phase == Phase.VALIDATE) {
+      return new TableOutcome(table.name(), table.mode(), "nothing to " + phase.configName() + " (mode copy)", 0,
+          List.of(), null);
+    }
+    JobConfig job = table.job();
+    LoadedSource source = SourceReader.load(spark, job.source());
+    Dataset<Row> frame = source.frame();
+    long rows = frame.count();
+    if (rows > maxRows) {
+      throw SynthException.config("table %s has %,d rows, more than lake.copy-max-rows %,d allows for mode copy: "
+          + "synthesize it, or raise the limit if it truly is a reference table", table.name(), rows, maxRows);
+    }
+    SyntheticWriter.Existing existing = SyntheticWriter.inspect(spark, job.output());
+    String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    OutputManifest.Run run = new OutputManifest.Run(SyntheticWriter.COPY_RUN, source.location(), null, 0, 0, rows,
+        frame.rdd().getNumPartitions(), now, null, 0);
+    OutputManifest manifest = new OutputManifest(OutputManifest.FORMAT_VERSION, Version.tool(), table.name(),
+        job.output().format().configName(), rows, List.of(), GenerateJob.columns(frame), List.of(run));
+    SyntheticWriter.write(spark, frame, job.output(), existing, manifest);
+    return new TableOutcome(table.name(), table.mode(), String.format(Locale.ROOT, "copied %,d rows", rows),
+        seconds(started), List.of(), null);
+  }
+
+  private static boolean reportExists(SparkSession spark, JobConfig job) {
+    String report = job.validate().report();
+    if (report == null) {
+      return false;
+    }
+    Path path = new Path(report, "report.json");
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(path);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static double seconds(long started) {
+    return Math.round((System.nanoTime() - started) / 1e7) / 100.0;
+  }
+}
