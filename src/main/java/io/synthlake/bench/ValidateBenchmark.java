@@ -30,7 +30,8 @@ public final class ValidateBenchmark {
     String model = dir.resolve("adult-validate-bench.model.json").toString();
     io.synthlake.spark.FitJob.run(spark, ConfigLoader.load(Path.of("jobs/adult.yaml"), List.of(
         ConfigOverride.of("model", model, "bench"), ConfigOverride.of("fit.overwrite-model", true, "bench"))));
-    System.out.println("| rows (each table) | seconds | rows/s (both tables) | peak driver heap GB | seconds per phase |");
+    System.out.println("| rows (each table) | seconds | rows/s (both tables) | peak driver heap GB "
+        + "| seconds per phase |");
     System.out.println("|---|---|---|---|---|");
     for (long rows : sizes) {
       String source = table(spark, model, dir, "validate-source", rows, 1);

@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
         "Compares a synthetic table with its source on the cluster and writes report.json and report.html: "
-            + "SDMetrics-compatible scores (KSComplement, TVComplement, Column Shapes, CorrelationSimilarity, ContingencySimilarity, "
-            + "Column Pair Trends over all pairs and with SDMetrics' current relevance rules, the overall score) "
+            + "SDMetrics-compatible scores (KSComplement, TVComplement, Column Shapes, CorrelationSimilarity, "
+            + "ContingencySimilarity, Column Pair Trends over all pairs and with SDMetrics' current relevance "
+            + "rules, the overall score) "
             + "beside the independence floor, per-column diagnostics and charts, and privacy figures (exact copies, "
             + "distance to closest record against a random baseline, rare categories, values beyond the protected "
             + "bounds). Both tables are read in full; only a bounded sample of synthetic rows reaches the driver.",

@@ -4,10 +4,11 @@ import io.synthlake.fit.PairwiseMoments;
 import org.apache.spark.sql.Row;
 
 /**
- * The last pass of fit: the normal scores z = Φ⁻¹(F(x)) of every copula column, computed on the executors, folded into
- * pairwise correlation sums. Where F jumps (atoms, categories) the uniform is drawn inside the value's interval
- * from a hash of (fit seed, the row's content hash, the column), so refitting the same data gives the same model
- * whatever the partitioning. Input: the row hash, then one prepared value per copula column.
+ * The last pass of fit: the normal scores z = Φ⁻¹(F(x)) of every copula column, computed on the executors,
+ * folded into pairwise correlation sums. Where F jumps (atoms, categories) the uniform is drawn inside the value's
+ * interval from a hash of (fit seed, the row's content hash, the column), so refitting the same data gives the
+ * same model whatever the partitioning ({@link CopulaScores}). Input: the row hash, then one prepared value per
+ * copula column.
  */
 final class CopulaAggregator extends BinaryResultAggregator<PairwiseMoments> {
   private static final long serialVersionUID = 1L;

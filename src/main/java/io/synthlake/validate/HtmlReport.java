@@ -310,7 +310,8 @@ public final class HtmlReport {
     } else {
       html.append("<h3>Distance to closest record</h3>\n<p>").append(count(dcr.sampleRows()))
           .append(" sampled synthetic rows and as many uniform-random rows, each against its nearest source ")
-          .append("record (0 = identical, 1 = different in every column). Median ").append(number(dcr.syntheticMedian()))
+          .append("record (0 = identical, 1 = different in every column). Median ")
+          .append(number(dcr.syntheticMedian()))
           .append(" for synthetic rows, ").append(number(dcr.baselineMedian())).append(" for random rows: ")
           .append("DCRBaselineProtection ").append(score(dcr.baselineProtection())).append(".</p>\n");
       decileChart(html, dcr);
