@@ -40,11 +40,17 @@ class LakeTest extends SparkTestBase {
 
   @Test
   void copiesAndSynthesizesEachTableThenResumesWithoutRedoingCompleteOnes() throws IOException {
-    Path file = lakeFile("lake", "", String.format(TWO_TABLES, flights));
+    // A third table synthesizes the airports, whose primary key must come out unique.
+    Path file = lakeFile("lake", "", String.format(TWO_TABLES, flights) + "  synthetic_airports:\n    source: {path: "
+        + Path.of("data/lake/airports.csv").toAbsolutePath() + "}\n");
     CliRun first = synth("lake", "--config", file.toString());
     assertThat(first.exitCode()).as(first.err()).isZero();
-    assertThat(first.out()).contains("airports (copy): copied 3,376 rows")
-        .contains("flights (synthesize): fitted, generated 3,000 rows, validated (overall 0.");
+    assertThat(first.out()).contains("3 tables").contains("airports (copy): copied 3,376 rows")
+        .contains("flights (synthesize): fitted, generated 3,000 rows, validated (overall 0.")
+        .contains("synthetic_airports (synthesize): fitted, generated 3,376 rows");
+    Dataset<Row> keys = spark.read().parquet(path("lake/tables/synthetic_airports")).select("iata");
+    assertThat(keys.where(functions.col("iata").isNull()).count()).isZero();
+    assertThat(keys.distinct().count()).isEqualTo(3376);
 
     Dataset<Row> source = spark.read().option("header", "true").csv("data/lake/airports.csv");
     Dataset<Row> copied = spark.read().parquet(path("lake/tables/airports"));
