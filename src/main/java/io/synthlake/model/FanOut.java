@@ -80,6 +80,23 @@ public record FanOut(double[] parentShare, double[] childShare) {
     return new FanOut(p, c);
   }
 
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FanOut that && java.util.Arrays.equals(parentShare, that.parentShare)
+        && java.util.Arrays.equals(childShare, that.childShare);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * java.util.Arrays.hashCode(parentShare) + java.util.Arrays.hashCode(childShare);
+  }
+
+  @Override
+  public String toString() {
+    return "FanOut[parentShare=" + java.util.Arrays.toString(parentShare) + ", childShare="
+        + java.util.Arrays.toString(childShare) + "]";
+  }
+
   /**
    * The parent rank share (in [0, 1)) for a child's uniform {@code u}: the inverse of the curve, uniform inside
    * the knots' segment, so parents of one segment are equally popular.

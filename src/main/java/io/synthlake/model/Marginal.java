@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = CategoricalMarginal.class, name = "categorical"),
   @JsonSubTypes.Type(value = ConstantMarginal.class, name = "constant"),
   @JsonSubTypes.Type(value = IdentifierMarginal.class, name = "identifier"),
-  @JsonSubTypes.Type(value = TextMarginal.class, name = "text")
+  @JsonSubTypes.Type(value = TextMarginal.class, name = "text"),
+  @JsonSubTypes.Type(value = ForeignKeyMarginal.class, name = "foreign-key")
 })
-public sealed interface Marginal
-    permits NumericMarginal, CategoricalMarginal, ConstantMarginal, IdentifierMarginal, TextMarginal {}
+public sealed interface Marginal permits NumericMarginal, CategoricalMarginal, ConstantMarginal,
+    IdentifierMarginal, TextMarginal, ForeignKeyMarginal {}

@@ -21,6 +21,7 @@ class ModelJsonTest {
     assertThat(json).startsWith("{\n  \"format-version\": 1,\n");
     assertThat(json).contains("\"type\": \"numeric\"", "\"family\": \"empirical\"", "\"family\": \"gamma\"",
         "\"type\": \"categorical\"", "\"type\": \"constant\"", "\"type\": \"identifier\"", "\"type\": \"text\"",
+        "\"type\": \"foreign-key\"",
         "\"kind\": \"integer\"", "\"null-fraction\": 0.05", "\"delta-version\": 12");
     assertThat(json).doesNotContain("io.synthlake", "java.", "@class");
     // one line per atom, category, note and correlation row
