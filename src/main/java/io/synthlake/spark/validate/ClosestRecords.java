@@ -67,7 +67,11 @@ final class ClosestRecords {
     }
   }
 
-  /** A uniform random sample of exactly min(rows, wanted) rows, the same for the same table and partitioning. */
+  /**
+   * A uniform random sample of min(rows, wanted) rows, the same for the same table and partitioning: a Bernoulli
+   * sample of twice the wanted share, cut to size in random order (it falls short only with a vanishing chance,
+   * and then the report counts the rows it has).
+   */
   private static List<Object[]> sample(Dataset<Row> frame, long rows, int wanted) {
     Dataset<Row> candidates = wanted >= rows ? frame
         : frame.sample(false, Math.min(1.0, OVERSAMPLING * wanted / rows), SEED);
