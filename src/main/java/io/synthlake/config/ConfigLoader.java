@@ -122,7 +122,7 @@ public final class ConfigLoader {
         : bound.lake();
     if (bound != null && problems.isEmpty()) {
       bound.tables().forEach((name, spec) -> result.put(name, new LakeConfig.LakeTable(name,
-          spec.mode() == null ? TableMode.SYNTHESIZE : spec.mode(), spec.job())));
+          spec.mode() == null ? TableMode.SYNTHESIZE : spec.mode(), spec.job(), spec.foreignKeys())));
       problems.addAll(LakeConfig.problems(result, settings));
     }
     failOn(problems, origin, lines, Map.of());

@@ -41,15 +41,54 @@ public record LakeConfig(LakeSettings lake, Map<String, LakeTable> tables) {
     }
   }
 
-  /** One table of the lake: its mode and its single-table job. */
-  public record LakeTable(String name, TableMode mode, JobConfig job) {}
+  /** One table of the lake: its mode, its single-table job, and the foreign keys it declares. */
+  public record LakeTable(String name, TableMode mode, JobConfig job, List<ForeignKey> foreignKeys) {
+    public LakeTable {
+      foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+    }
+  }
+
+  /**
+   * A declared foreign key: these columns of the table hold keys of the referenced table's columns.
+   *
+   * @param columns the child's columns (one, or several for a composite key)
+   * @param references the parent table and its key columns, in the same order
+   */
+  public record ForeignKey(List<String> columns, Reference references) {}
+
+  /** The parent side of a foreign key. */
+  public record Reference(String table, List<String> columns) {}
 
   /** One table's section as written in the file (bound before the lake's defaults are checked). */
   record TableSpec(TableMode mode, SourceConfig source, String model, FitConfig fit, GenerateConfig generate,
-      OutputConfig output, ValidateConfig validate) {
+      OutputConfig output, ValidateConfig validate, List<ForeignKey> foreignKeys) {
     JobConfig job() {
       return new JobConfig(source, model, fit, generate, output, validate);
     }
+  }
+
+  /**
+   * The tables in refresh order: every parent before the tables whose foreign keys point at it, otherwise in the
+   * file's order. Assumes no cycle ({@link #problems} reports cycles).
+   */
+  public List<LakeTable> refreshOrder() {
+    List<LakeTable> ordered = new ArrayList<>();
+    java.util.Set<String> placed = new java.util.HashSet<>();
+    while (ordered.size() < tables.size()) {
+      boolean progress = false;
+      for (LakeTable table : tables.values()) {
+        if (!placed.contains(table.name()) && table.foreignKeys().stream()
+            .allMatch(k -> placed.contains(k.references().table()) || !tables.containsKey(k.references().table()))) {
+          ordered.add(table);
+          placed.add(table.name());
+          progress = true;
+        }
+      }
+      if (!progress) {
+        throw new IllegalStateException("foreign keys form a cycle: check problems() first");
+      }
+    }
+    return ordered;
   }
 
   /** The file as bound: the lake settings and the table sections. */
@@ -88,11 +127,89 @@ public record LakeConfig(LakeSettings lake, Map<String, LakeTable> tables) {
               + " both write to " + normalised + ": give each table its own output path"));
         }
       }
+      foreignKeyProblems(table, tables, prefix, problems);
       if (table.mode() == TableMode.SYNTHESIZE && table.job().model() == null) {
         problems.add(new ConfigProblem(prefix + "model", "table " + table.name() + " has no model path: set "
             + "lake.models or tables." + table.name() + ".model"));
       }
     }
+    cycle(tables).ifPresent(cycle -> problems.add(new ConfigProblem("tables." + cycle.get(0) + ".foreign-keys",
+        "foreign keys form a cycle: " + String.join(" -> ", cycle) + "; a lake is refreshed parents first, so "
+            + "break the cycle (declare one of these keys on no table)")));
     return problems;
+  }
+
+  private static void foreignKeyProblems(LakeTable table, Map<String, LakeTable> tables, String prefix,
+      List<ConfigProblem> problems) {
+    for (int k = 0; k < table.foreignKeys().size(); k++) {
+      ForeignKey key = table.foreignKeys().get(k);
+      String where = prefix + "foreign-keys[" + k + "]";
+      String what = "table " + table.name() + ", foreign key " + (k + 1);
+      if (key.columns() == null || key.columns().isEmpty() || key.references() == null
+          || key.references().table() == null || key.references().columns() == null) {
+        problems.add(new ConfigProblem(where, what + ": needs columns and references (table and columns)"));
+        continue;
+      }
+      if (key.columns().size() != key.references().columns().size()) {
+        problems.add(new ConfigProblem(where, what + ": " + key.columns().size() + " columns reference "
+            + key.references().columns().size() + " columns of " + key.references().table()
+            + "; name as many on each side"));
+      }
+      LakeTable parent = tables.get(key.references().table());
+      if (parent == null) {
+        problems.add(new ConfigProblem(where, what + ": references table '" + key.references().table()
+            + "', which the lake file does not have" + Suggestions.hint(key.references().table(), tables.keySet())));
+      } else if (parent.name().equals(table.name())) {
+        problems.add(new ConfigProblem(where, what + ": a table cannot reference itself"));
+      } else if (parent.mode() != TableMode.SYNTHESIZE) {
+        problems.add(new ConfigProblem(where, what + ": references table " + parent.name() + " in mode "
+            + parent.mode().configName() + "; a foreign key needs a synthesized parent, whose keys it can draw"));
+      }
+    }
+  }
+
+  /** A cycle of foreign keys among the tables, as table names from and back to its first, if there is one. */
+  private static java.util.Optional<List<String>> cycle(Map<String, LakeTable> tables) {
+    Map<String, Integer> state = new HashMap<>();
+    for (String start : tables.keySet()) {
+      List<String> path = new ArrayList<>();
+      java.util.Optional<List<String>> found = visit(start, tables, state, path);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Depth-first: state 1 = on the current path, 2 = done. */
+  private static java.util.Optional<List<String>> visit(String name, Map<String, LakeTable> tables,
+      Map<String, Integer> state, List<String> path) {
+    Integer seen = state.get(name);
+    if (seen != null && seen == 2) {
+      return java.util.Optional.empty();
+    }
+    if (seen != null && seen == 1) {
+      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+      cycle.add(name);
+      return java.util.Optional.of(cycle);
+    }
+    LakeTable table = tables.get(name);
+    if (table == null) {
+      return java.util.Optional.empty();
+    }
+    state.put(name, 1);
+    path.add(name);
+    for (ForeignKey key : table.foreignKeys()) {
+      if (key.references() != null && key.references().table() != null
+          && !key.references().table().equals(name)) {
+        java.util.Optional<List<String>> found = visit(key.references().table(), tables, state, path);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    path.remove(path.size() - 1);
+    state.put(name, 2);
+    return java.util.Optional.empty();
   }
 }

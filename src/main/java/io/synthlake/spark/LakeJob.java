@@ -59,7 +59,7 @@ public final class LakeJob {
       }
     }
     List<TableOutcome> outcomes = new ArrayList<>();
-    for (LakeTable table : lake.tables().values()) {
+    for (LakeTable table : lake.refreshOrder()) {
       if (!only.isEmpty() && !only.contains(table.name())) {
         continue;
       }
