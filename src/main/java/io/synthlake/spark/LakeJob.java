@@ -69,7 +69,7 @@ public final class LakeJob {
       TableOutcome outcome = switch (table.mode()) {
         case SKIP -> new TableOutcome(table.name(), table.mode(), "skipped (mode skip)", 0, List.of(), null);
         case COPY -> copy(spark, table, lake.lake().copyMaxRows(), phase, started);
-        case SYNTHESIZE -> synthesize(spark, table, phase, started);
+        case SYNTHESIZE -> synthesize(spark, table, phase, started, lake);
         default -> throw SynthException.config("table %s: mode %s is not available yet", table.name(),
             table.mode().configName());
       };
@@ -79,7 +79,8 @@ public final class LakeJob {
     return outcomes;
   }
 
-  private static TableOutcome synthesize(SparkSession spark, LakeTable table, Phase phase, long started) {
+  private static TableOutcome synthesize(SparkSession spark, LakeTable table, Phase phase, long started,
+      LakeConfig lake) {
     JobConfig job = table.job();
     List<String> done = new ArrayList<>();
     String stale = phase == Phase.FIT ? "fit asked for" : GenerateJob.notUpToDate(spark, job);
@@ -92,6 +93,11 @@ public final class LakeJob {
         done.add("fit skipped (output complete for the current model)");
       } else {
         FitJob.run(spark, job);
+        if (!table.foreignKeys().isEmpty()) {
+          org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+          ModelStore.write(conf, job.model(), ForeignKeyFit.apply(spark, table, ModelStore.read(conf, job.model()),
+              lake.tables()));
+        }
         done.add("fitted");
       }
     }

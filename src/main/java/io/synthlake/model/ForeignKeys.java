@@ -1,0 +1,53 @@
+package io.synthlake.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a fitted child model's key columns into foreign keys: their marginals, and the copula without them. */
+public final class ForeignKeys {
+  private ForeignKeys() {}
+
+  /**
+   * The model with each named column drawn from its parent: kind identifier (never scored or correlated), a
+   * {@link ForeignKeyMarginal}, and no place in the copula (a principal submatrix of a correlation matrix is one).
+   *
+   * @param marginals by child column, its foreign-key marginal
+   */
+  public static SynthModel apply(SynthModel model, Map<String, ForeignKeyMarginal> marginals) {
+    List<ColumnModel> columns = new ArrayList<>();
+    for (ColumnModel column : model.columns()) {
+      ForeignKeyMarginal key = marginals.get(column.name());
+      columns.add(key == null ? column : new ColumnModel(column.name(), column.sparkType(), ColumnKind.IDENTIFIER,
+          column.nullFraction(), key));
+    }
+    for (String name : marginals.keySet()) {
+      Checks.require(model.column(name).isPresent(), "model of %s has no column %s for its foreign key",
+          model.table(), name);
+    }
+    CopulaModel copula = model.copula();
+    if (copula != null) {
+      List<Integer> kept = new ArrayList<>();
+      for (int i = 0; i < copula.columns().size(); i++) {
+        if (!marginals.containsKey(copula.columns().get(i))) {
+          kept.add(i);
+        }
+      }
+      double[][] full = copula.correlation();
+      double[][] reduced = new double[kept.size()][kept.size()];
+      List<String> names = new ArrayList<>();
+      for (int a = 0; a < kept.size(); a++) {
+        names.add(copula.columns().get(kept.get(a)));
+        for (int b = 0; b < kept.size(); b++) {
+          reduced[a][b] = full[kept.get(a)][kept.get(b)];
+        }
+      }
+      copula = kept.size() >= 2 ? new CopulaModel(names, reduced) : null;
+    }
+    List<ModelNote> notes = new ArrayList<>(model.notes());
+    marginals.forEach((name, key) -> notes.add(ModelNote.column(name, "foreign key to " + key.table() + "."
+        + key.column() + ": values are the synthetic parent's keys, spread as the source's children per parent")));
+    return new SynthModel(model.formatVersion(), model.table(), model.createdBy(), model.source(), model.fit(),
+        columns, copula, notes);
+  }
+}
