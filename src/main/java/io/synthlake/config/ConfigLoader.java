@@ -105,6 +105,7 @@ public final class ConfigLoader {
         merged.set(entry.getKey(), entry.getValue());
       }
     });
+    markReferencedKeys(merged);
     root.set("tables", merged);
     List<ConfigProblem> problems = new ArrayList<>();
     LakeConfig.LakeFile bound = null;
@@ -127,6 +128,28 @@ public final class ConfigLoader {
     }
     failOn(problems, origin, lines, Map.of());
     return new LakeConfig(settings, result);
+  }
+
+  /**
+   * A column that a foreign key references is a key of its table: it is fitted as an identifier (unique values
+   * generated from the row index, which children can reproduce), unless its table says otherwise.
+   */
+  private static void markReferencedKeys(ObjectNode tables) {
+    tables.fields().forEachRemaining(child -> {
+      JsonNode keys = child.getValue().path("foreign-keys");
+      for (JsonNode key : keys) {
+        JsonNode parent = tables.get(key.path("references").path("table").asText(""));
+        if (!(parent instanceof ObjectNode parentTable)) {
+          continue;
+        }
+        for (JsonNode column : key.path("references").path("columns")) {
+          ObjectNode overrides = section(section(section(parentTable, "fit"), "columns"), column.asText());
+          if (!overrides.has("kind")) {
+            overrides.put("kind", "identifier");
+          }
+        }
+      }
+    });
   }
 
   /** Copies every key of {@code from} into {@code into}, merging mappings key by key ({@code from} wins). */

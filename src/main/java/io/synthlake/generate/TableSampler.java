@@ -5,6 +5,7 @@ import io.synthlake.model.CategoricalMarginal;
 import io.synthlake.model.ColumnModel;
 import io.synthlake.model.ConstantMarginal;
 import io.synthlake.model.CopulaModel;
+import io.synthlake.model.ForeignKeyMarginal;
 import io.synthlake.model.IdentifierMarginal;
 import io.synthlake.model.NumericMarginal;
 import io.synthlake.model.SynthModel;
@@ -71,6 +72,18 @@ public final class TableSampler implements Serializable {
    * the columns' types).
    */
   public static TableSampler of(SynthModel model, long seed, List<String> selected, long rowLimit) {
+    return of(model, seed, selected, rowLimit, Map.of());
+  }
+
+  /**
+   * A generated parent table that foreign keys point at: its model, the seed and the number of rows it was
+   * generated with.
+   */
+  public record Parent(SynthModel model, long seed, long rows) {}
+
+  /** As above, with the parents of the model's foreign keys, by table name. */
+  public static TableSampler of(SynthModel model, long seed, List<String> selected, long rowLimit,
+      Map<String, Parent> parents) {
     long tableKey = CounterRng.hashString(model.table());
     CopulaModel copula = model.copula();
     Map<String, Integer> copulaPosition = new HashMap<>();
@@ -92,7 +105,10 @@ public final class TableSampler implements Serializable {
       long columnKey = CounterRng.hashString(name);
       columnSalts[i] = CounterRng.streamSalt(columnKey);
       long columnSeed = CounterRng.hash(seed, tableKey, columnKey);
-      generators[i] = generator(model, column, columnSeed, rowLimit);
+      generators[i] = column.marginal() instanceof ForeignKeyMarginal key
+          ? foreignKey(model, column, key, CounterRng.hash(seed, tableKey, CounterRng.hashString("key:" + key.key())),
+              rowLimit, parents)
+          : generator(model, column, columnSeed, rowLimit);
       copulaIndex[i] = copulaPosition.getOrDefault(name, -1);
       names.add(name);
     }
@@ -129,6 +145,28 @@ public final class TableSampler implements Serializable {
     return id.form() == IdentifierMarginal.Form.INTEGER
         ? integerKeys(model, column, id, columnSeed, type, rowLimit)
         : new StringKeyGenerator(nulls, id.shape(), columnSeed);
+  }
+
+  private static ForeignKeyGenerator foreignKey(SynthModel model, ColumnModel column, ForeignKeyMarginal key,
+      long keySeed, long rowLimit, Map<String, Parent> parents) {
+    Parent parent = parents.get(key.table());
+    if (parent == null) {
+      throw SynthException.config("column %s of table %s is a foreign key to table %s: generate it with synth lake, "
+          + "which generates %s first", column.name(), model.table(), key.table(), key.table());
+    }
+    ColumnModel referenced = parent.model().column(key.column()).orElseThrow(() -> SynthException.config(
+        "column %s of table %s references %s.%s, which the parent's model does not have", column.name(),
+        model.table(), key.table(), key.column()));
+    long parentTableKey = CounterRng.hashString(parent.model().table());
+    long parentColumnKey = CounterRng.hashString(referenced.name());
+    ColumnGenerator parentKeys = generator(parent.model(), referenced, CounterRng.hash(parent.seed(), parentTableKey,
+        parentColumnKey), parent.rows());
+    if (!(referenced.marginal() instanceof IdentifierMarginal) || !(parentKeys instanceof RowGenerator keys)) {
+      throw SynthException.config("column %s of table %s references %s.%s, which is not a key (kind identifier) in "
+          + "the parent's model", column.name(), model.table(), key.table(), key.column());
+    }
+    return new ForeignKeyGenerator(column.nullFraction(), key.fanOut(), rowLimit, keySeed, parent.rows(), keys,
+        parent.seed(), parentTableKey, CounterRng.streamSalt(parentColumnKey));
   }
 
   private static IntegerKeyGenerator integerKeys(SynthModel model, ColumnModel column, IdentifierMarginal id,

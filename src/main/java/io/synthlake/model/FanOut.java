@@ -15,7 +15,7 @@ import java.util.TreeMap;
  *
  * <p>Every knot summarises at least {@code minGroup} parents, so no single parent's count is recorded.
  */
-public record FanOut(double[] parentShare, double[] childShare) {
+public record FanOut(double[] parentShare, double[] childShare) implements java.io.Serializable {
   public FanOut {
     Checks.require(parentShare.length == childShare.length && parentShare.length >= 2,
         "fan-out needs matching parent and child shares, at least two knots");

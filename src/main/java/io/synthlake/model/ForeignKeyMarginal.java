@@ -9,10 +9,13 @@ import java.util.Objects;
  *
  * @param table the parent table, as the lake file names it
  * @param column the parent's key column
+ * @param key the foreign key's child columns, comma-separated: the columns of one key draw the same parent row
  * @param fanOut how the source's children spread over its parents
  */
-public record ForeignKeyMarginal(String table, String column, FanOut fanOut) implements Marginal {
+public record ForeignKeyMarginal(String table, String column, String key, FanOut fanOut) implements Marginal {
   public ForeignKeyMarginal {
+    Objects.requireNonNull(key, "a foreign key names itself (its child columns), so a composite key's columns "
+        + "draw the same parent row");
     Objects.requireNonNull(table, "a foreign key names its parent table");
     Objects.requireNonNull(column, "a foreign key names its parent's key column");
     Objects.requireNonNull(fanOut, "a foreign key needs its fan-out curve");

@@ -69,7 +69,7 @@ final class ForeignKeyFit {
           minGroup);
       for (int i = 0; i < width; i++) {
         marginals.put(key.columns().get(i), new ForeignKeyMarginal(parent.name(),
-            key.references().columns().get(i), fanOut));
+            key.references().columns().get(i), String.join(",", key.columns()), fanOut));
       }
     }
     return ForeignKeys.apply(model, marginals);

@@ -46,6 +46,14 @@ public final class GenerateJob {
   }
 
   public static Result run(SparkSession spark, JobConfig config) {
+    return run(spark, config, null);
+  }
+
+  /**
+   * @param parents the generated parents of the model's foreign keys, as the data source's {@code parents}
+   *     option ({@link SyntheticSource#parentsOption}), or null
+   */
+  public static Result run(SparkSession spark, JobConfig config, String parents) {
     if (config.model() == null) {
       throw SynthException.config("no model: pass --model MODEL.json or set model in the job file");
     }
@@ -61,7 +69,8 @@ public final class GenerateJob {
     SyntheticWriter.Existing existing = SyntheticWriter.inspect(spark, output);
     long firstRow = output.mode() == WriteMode.APPEND ? existing.rows() : 0;
     // Fails here, not on an executor, when a key column's type cannot hold the keys of this many rows.
-    TableSampler.of(model, seed, firstRow + rows);
+    TableSampler.of(model, seed, model.columns().stream().map(io.synthlake.model.ColumnModel::name).toList(),
+        firstRow + rows, SyntheticSource.parents(spark, parents));
 
     int partitions = generate.partitions() != null ? generate.partitions()
         : (int) Math.min(Integer.MAX_VALUE, SyntheticSource.defaultPartitions(spark, rows));
@@ -71,6 +80,7 @@ public final class GenerateJob {
         .option("seed", seed)
         .option("first-row", firstRow)
         .option("partitions", partitions)
+        .option(SyntheticSource.PARENTS_OPTION, parents == null ? "" : parents)
         .load();
     if (existing.manifest() != null && output.mode() == WriteMode.APPEND
         && !existing.manifest().columns().equals(columns(frame))) {

@@ -105,7 +105,7 @@ public final class LakeJob {
       if (complete) {
         done.add("generate skipped (output complete for the current model and seed)");
       } else {
-        GenerateJob.Result generated = GenerateJob.run(spark, job);
+        GenerateJob.Result generated = GenerateJob.run(spark, job, parents(spark, table, lake));
         done.add(String.format(Locale.ROOT, "generated %,d rows", generated.rows()));
       }
     }
@@ -120,6 +120,26 @@ public final class LakeJob {
     }
     return new TableOutcome(table.name(), table.mode(), String.join(", ", done), seconds(started),
         validation == null ? List.of() : validation.breaches(), validation);
+  }
+
+  /** The generated parents of the table's foreign keys, for the data source: model path, seed and rows. */
+  private static String parents(SparkSession spark, LakeTable table, LakeConfig lake) {
+    if (table.foreignKeys().isEmpty()) {
+      return null;
+    }
+    java.util.Map<String, String> models = new java.util.LinkedHashMap<>();
+    java.util.Map<String, long[]> seedAndRows = new java.util.HashMap<>();
+    for (io.synthlake.config.LakeConfig.ForeignKey key : table.foreignKeys()) {
+      LakeTable parent = lake.tables().get(key.references().table());
+      SyntheticWriter.Stamp stamp = SyntheticWriter.stamp(spark, parent.job().output().path());
+      if (stamp == null) {
+        throw SynthException.input("table %s: its parent %s has no complete synthetic output at %s; refresh %s "
+            + "first", table.name(), parent.name(), parent.job().output().path(), parent.name());
+      }
+      models.put(parent.name(), parent.job().model());
+      seedAndRows.put(parent.name(), new long[] {stamp.seed(), stamp.rows()});
+    }
+    return io.synthlake.spark.source.SyntheticSource.parentsOption(models, seedAndRows);
   }
 
   /** Copies the source as it is, through the same atomic writer as generated tables. */

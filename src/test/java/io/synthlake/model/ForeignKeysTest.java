@@ -12,10 +12,10 @@ class ForeignKeysTest {
     SynthModel model = TestModels.everyMarginal();
     FanOut fanOut = new FanOut(new double[] {0, 1}, new double[] {0, 1});
     SynthModel keyed = ForeignKeys.apply(model, Map.of("price", new ForeignKeyMarginal("products", "price_id",
-        fanOut)));
+        "price", fanOut)));
     ColumnModel price = keyed.column("price").orElseThrow();
     assertThat(price.kind()).isEqualTo(ColumnKind.IDENTIFIER);
-    assertThat(price.marginal()).isEqualTo(new ForeignKeyMarginal("products", "price_id", fanOut));
+    assertThat(price.marginal()).isEqualTo(new ForeignKeyMarginal("products", "price_id", "price", fanOut));
     assertThat(price.nullFraction()).isEqualTo(0.1);
     // capital_gain × city keeps its correlation, -0.2.
     assertThat(keyed.copula().columns()).containsExactly("capital_gain", "city");

@@ -30,7 +30,7 @@ public final class TestModels {
         new ColumnModel("sku", "string", ColumnKind.IDENTIFIER, 0.0, IdentifierMarginal.ofStrings(shape())),
         new ColumnModel("comment", "string", ColumnKind.TEXT, 0.5, new TextMarginal(shape())),
         new ColumnModel("customer_id", "bigint", ColumnKind.IDENTIFIER, 0.0, new ForeignKeyMarginal("customers",
-            "id", new FanOut(new double[] {0, 0.4, 1}, new double[] {0, 0.1, 1}))));
+            "id", "customer_id", new FanOut(new double[] {0, 0.4, 1}, new double[] {0, 0.1, 1}))));
     CopulaModel copula = new CopulaModel(List.of("capital_gain", "price", "city"),
         new double[][] {{1, 0.3, -0.2}, {0.3, 1, 0.1}, {-0.2, 0.1, 1}});
     return new SynthModel(SynthModel.FORMAT_VERSION, "orders", "synthlake test",

@@ -3,6 +3,7 @@ package io.synthlake.spark.source;
 import io.synthlake.generate.TableSampler;
 import io.synthlake.model.SynthModel;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -18,7 +19,8 @@ final class SyntheticScan implements Scan, Batch {
   static final long DEFAULT_ROWS_PER_PARTITION = 1_000_000;
 
   /** What to generate: rows [firstRow, firstRow + rows) with this seed, in this many partitions. */
-  record Settings(long seed, long firstRow, long rows, int partitions, int batchSize) {}
+  record Settings(long seed, long firstRow, long rows, int partitions, int batchSize,
+      Map<String, TableSampler.Parent> parents) {}
 
   private final SynthModel model;
   private final Settings settings;
@@ -63,7 +65,7 @@ final class SyntheticScan implements Scan, Batch {
   public PartitionReaderFactory createReaderFactory() {
     TableSampler sampler = TableSampler.of(model, settings.seed(),
         Arrays.stream(required.fields()).map(StructField::name).toList(),
-        settings.firstRow() + settings.rows());
+        settings.firstRow() + settings.rows(), settings.parents());
     return new SyntheticReaderFactory(sampler, required, settings.batchSize());
   }
 }

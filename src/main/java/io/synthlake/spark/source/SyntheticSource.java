@@ -1,8 +1,12 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.errors.SynthException;
+import io.synthlake.generate.TableSampler;
 import io.synthlake.model.SynthModel;
 import io.synthlake.spark.ModelStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
@@ -62,9 +66,46 @@ public final class SyntheticSource implements TableProvider, DataSourceRegister 
         throw SynthException.config("synthlake source options first-row >= 0, partitions >= 1 and batch-size >= 1 "
             + "are required, got %d, %d and %d", firstRow, partitions, batchSize);
       }
-      table = new SyntheticTable(model, new SyntheticScan.Settings(seed, firstRow, rows, partitions, batchSize));
+      table = new SyntheticTable(model, new SyntheticScan.Settings(seed, firstRow, rows, partitions, batchSize,
+          parents(spark, options.get(PARENTS_OPTION))));
     }
     return table;
+  }
+
+  /**
+   * Option naming the generated parents of the model's foreign keys: {@code table=modelPath@seed@rows}, several
+   * separated by {@code ;} (synth lake sets it).
+   */
+  public static final String PARENTS_OPTION = "parents";
+
+  /** The option's value for these parents: table name to (model path, seed, rows). */
+  public static String parentsOption(Map<String, String> modelPaths, Map<String, long[]> seedAndRows) {
+    List<String> parts = new ArrayList<>();
+    modelPaths.forEach((table, path) -> parts.add(table + "=" + path + "@" + seedAndRows.get(table)[0] + "@"
+        + seedAndRows.get(table)[1]));
+    return String.join(";", parts);
+  }
+
+  /** The parents an option names, with their models read. */
+  public static Map<String, TableSampler.Parent> parents(SparkSession spark, String option) {
+    Map<String, TableSampler.Parent> parents = new HashMap<>();
+    if (option == null || option.isBlank()) {
+      return parents;
+    }
+    for (String part : option.split(";")) {
+      int equals = part.indexOf('=');
+      int seedAt = part.lastIndexOf('@', part.lastIndexOf('@') - 1);
+      int rowsAt = part.lastIndexOf('@');
+      if (equals < 1 || seedAt <= equals || rowsAt <= seedAt) {
+        throw SynthException.config("synthlake source option 'parents' must be table=model@seed@rows[;...], got "
+            + "'%s'", part);
+      }
+      SynthModel parent = ModelStore.read(spark.sparkContext().hadoopConfiguration(),
+          part.substring(equals + 1, seedAt));
+      parents.put(part.substring(0, equals), new TableSampler.Parent(parent,
+          Long.parseLong(part.substring(seedAt + 1, rowsAt)), Long.parseLong(part.substring(rowsAt + 1))));
+    }
+    return parents;
   }
 
   /** One partition per million rows (one to three seconds of work per core), at least the parallelism. */

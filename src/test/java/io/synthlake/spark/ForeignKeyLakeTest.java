@@ -1,0 +1,56 @@
+package io.synthlake.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.Test;
+
+/** Declared foreign keys: every child value is a synthetic parent key, spread over parents as in the source. */
+class ForeignKeyLakeTest extends SparkTestBase {
+  @Test
+  void flightsPointAtSyntheticAirportsAsOftenAsTheRealOnesDo() throws IOException {
+    Path flights = tmp.resolve("flights-5000.csv");
+    Files.write(flights, Files.readAllLines(Path.of("data/lake/flights.csv")).subList(0, 5001));
+    Path file = tmp.resolve("fk-lake.yaml");
+    Files.writeString(file, "lake:\n  models: " + path("models") + "\n  output: " + path("tables") + "\n  reports: "
+        + path("reports") + "\n  seed: 3\ndefaults:\n  source: {format: csv, options: {header: \"true\"}}\n"
+        + "  generate: {scale: 1.0}\ntables:\n  flights:\n    source: {path: " + flights + "}\n    foreign-keys:\n"
+        + "      - {columns: [origin], references: {table: airports, columns: [iata]}}\n"
+        + "      - {columns: [destination], references: {table: airports, columns: [iata]}}\n"
+        + "  airports:\n    source: {path: " + Path.of("data/lake/airports.csv").toAbsolutePath() + "}\n");
+    CliRun run = synth("lake", "--config", file.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // Parents first, whatever the file's order.
+    assertThat(run.out().indexOf("airports (synthesize)")).isLessThan(run.out().indexOf("flights (synthesize)"));
+
+    Dataset<Row> airports = spark.read().parquet(path("tables/airports"));
+    Dataset<Row> synthetic = spark.read().parquet(path("tables/flights"));
+    Dataset<Row> source = spark.read().option("header", "true").csv(flights.toString());
+    assertThat(airports.select("iata").distinct().count()).isEqualTo(airports.count());
+    Dataset<Row> keys = airports.select(functions.col("iata").as("code"));
+    for (String column : List.of("origin", "destination")) {
+      Dataset<Row> codes = synthetic.select(functions.col(column).as("code")).where(functions.col("code").isNotNull());
+      assertThat(codes.except(keys).count()).as(column + " values that are no synthetic airport").isZero();
+      assertThat(topShare(codes, 0.1, 3376)).as(column + ": share of flights at the busiest 10% of airports")
+          .isCloseTo(topShare(source.select(functions.col(column).as("code")), 0.1, 3376), within(0.05));
+      assertThat(codes.distinct().count() / (double) source.select(column).distinct().count())
+          .as(column + ": airports with flights, synthetic over source").isCloseTo(1.0, within(0.15));
+    }
+  }
+
+  /** The share of the column's rows whose value is among the most frequent given share of all parents. */
+  private static double topShare(Dataset<Row> codes, double parentShare, long parents) {
+    List<Long> counts = codes.groupBy("code").count().orderBy(functions.col("count").desc())
+        .select("count").as(org.apache.spark.sql.Encoders.LONG()).collectAsList();
+    long total = counts.stream().mapToLong(Long::longValue).sum();
+    long top = counts.stream().limit((long) (parentShare * parents)).mapToLong(Long::longValue).sum();
+    return top / (double) total;
+  }
+}
