@@ -20,14 +20,14 @@ SYNTHLAKE_JAR = "/opt/synthlake/synthlake-0.1.0.jar"
 LAKE_FILE = "/opt/synthlake/jobs/lake-demo.yaml"
 SPARK_CONN_ID = "spark_default"  # the cluster's master, e.g. spark://spark-master:7077 or yarn
 
-# The tables of the lake file, each with the tables it must wait for (a copied reference table before the tables
-# that point at it).
+# The tables of the lake file, each with the tables it must wait for: the parents of its foreign keys, whose keys
+# it draws.
 TABLES = {
     "airports": [],
     "flights": ["airports"],
 }
-# Copy-mode tables have one phase only: generate (the copy).
-COPIED = {"airports"}
+# Copy-mode tables have one phase only: generate (the copy). The demo lake synthesizes every table.
+COPIED = set()
 PHASES = ["fit", "generate", "validate"]
 
 SPARK_CONF = {

@@ -48,7 +48,8 @@ class FanOutTest {
     long[] source = new long[parents];
     Map<Long, Long> histogram = new HashMap<>();
     for (int p = 0; p < parents; p++) {
-      source[p] = random.nextDouble() < 0.3 ? 0 : 1 + (long) Math.floor(Math.log(random.nextDouble()) / Math.log(0.75));
+      source[p] = random.nextDouble() < 0.3 ? 0
+          : 1 + (long) Math.floor(Math.log(random.nextDouble()) / Math.log(0.75));
       if (source[p] > 0) {
         histogram.merge(source[p], 1L, Long::sum);
       }

@@ -45,6 +45,50 @@ class ForeignKeyLakeTest extends SparkTestBase {
     }
   }
 
+  @Test
+  void theColumnsOfACompositeKeyPointAtOneParentRowAndBadKeysAreNamed() throws IOException {
+    // Parents: 400 rows keyed by (region, code), each unique on its own too; children reference them unevenly.
+    StringBuilder parents = new StringBuilder("region,code,size\n");
+    for (int i = 0; i < 400; i++) {
+      parents.append(1000 + i).append(",C").append(String.format("%04d", (i * 7919) % 10_000)).append(',')
+          .append(i % 13).append('\n');
+    }
+    StringBuilder children = new StringBuilder("id,region,code,amount\n");
+    java.util.Random random = new java.util.Random(9);
+    for (int c = 0; c < 3000; c++) {
+      int parent = (int) Math.min(399, Math.floor(Math.pow(random.nextDouble(), 2.5) * 400));
+      children.append(c).append(',').append(1000 + parent).append(",C")
+          .append(String.format("%04d", (parent * 7919) % 10_000)).append(',').append(random.nextInt(500))
+          .append('\n');
+    }
+    Path parentFile = tmp.resolve("regions.csv");
+    Path childFile = tmp.resolve("orders.csv");
+    Files.writeString(parentFile, parents);
+    Files.writeString(childFile, children);
+    String lake = "lake:\n  models: " + path("c-models") + "\n  output: " + path("c-tables") + "\n  reports: "
+        + path("c-reports") + "\n  seed: 4\ndefaults:\n  source: {format: csv, options: {header: \"true\"}, "
+        + "schema: %s}\n  generate: {scale: 1.0}\ntables:\n  regions:\n    source: {path: " + parentFile
+        + ", schema: \"region INT, code STRING, size INT\"}\n  orders:\n    source: {path: " + childFile
+        + ", schema: \"id INT, region INT, code STRING, amount INT\"}\n    foreign-keys:\n"
+        + "      - {columns: [region, code], references: {table: regions, columns: [%s]}}\n";
+    Path file = tmp.resolve("composite.yaml");
+    Files.writeString(file, String.format(lake, "null", "region, code"));
+    CliRun run = synth("lake", "--config", file.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Dataset<Row> regions = spark.read().parquet(path("c-tables/regions")).select("region", "code");
+    Dataset<Row> orders = spark.read().parquet(path("c-tables/orders")).select("region", "code");
+    assertThat(orders.count()).isEqualTo(3000);
+    assertThat(orders.except(regions).count()).as("(region, code) pairs that are no synthetic region row").isZero();
+
+    Path unknownColumn = tmp.resolve("unknown-column.yaml");
+    Files.writeString(unknownColumn, String.format(lake, "null", "region, kode").replace("c-models", "u-models")
+        .replace("c-tables", "u-tables").replace("c-reports", "u-reports"));
+    CliRun unknown = synth("lake", "--config", unknownColumn.toString());
+    assertThat(unknown.exitCode()).isEqualTo(io.synthlake.errors.ExitCode.CONFIG.code());
+    // The referenced column is fitted as a key first: that is where it is found missing.
+    assertThat(unknown.err()).contains("regions.csv has no column 'kode' (did you mean 'code'?)");
+  }
+
   /** The share of the column's rows whose value is among the most frequent given share of all parents. */
   private static double topShare(Dataset<Row> codes, double parentShare, long parents) {
     List<Long> counts = codes.groupBy("code").count().orderBy(functions.col("count").desc())

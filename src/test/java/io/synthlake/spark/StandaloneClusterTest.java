@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real multi-process Spark cluster: a standalone master and two workers, each its own JVM started from the Maven
- * classpath on loopback, run a lake refresh submitted through Spark's own SparkSubmit. Executors in other JVMs
- * must receive every closure, sampler and aggregator serialised, and the generated table must equal, row for row,
- * what local mode generates from the same model and seed.
+ * classpath on loopback, run a two-table lake refresh with a foreign key, submitted through Spark's SparkSubmit.
+ * Executors in other JVMs must receive every closure, sampler and aggregator serialised, the generated tables must
+ * equal, row for row, what local mode generates from the same models and seeds, and the key must hold.
  */
 class StandaloneClusterTest extends SparkTestBase {
   private static final long START_TIMEOUT_SECONDS = 120;
@@ -81,9 +81,9 @@ class StandaloneClusterTest extends SparkTestBase {
   void aLakeRefreshOnTheClusterEqualsLocalModeForTheSameModelAndSeed() throws Exception {
     Path flights = tmp.resolve("flights-2000.csv");
     Files.write(flights, Files.readAllLines(Path.of("data/lake/flights.csv")).subList(0, 2001));
-    String tables = "tables:\n  airports:\n    mode: copy\n    source: {path: "
-        + Path.of("data/lake/airports.csv").toAbsolutePath() + "}\n  flights:\n    source: {path: " + flights
-        + "}\n    fit: {rare-categories: drop}\n";
+    String tables = "tables:\n  airports:\n    source: {path: " + Path.of("data/lake/airports.csv").toAbsolutePath()
+        + "}\n  flights:\n    source: {path: " + flights + "}\n    foreign-keys:\n      - {columns: [origin], "
+        + "references: {table: airports, columns: [iata]}}\n";
     String defaults = "defaults:\n  source: {format: csv, options: {header: \"true\"}}\n  generate: {scale: 1.0, "
         + "partitions: 3}\n";
     Path clusterLake = tmp.resolve("cluster-lake.yaml");
@@ -94,7 +94,7 @@ class StandaloneClusterTest extends SparkTestBase {
     assertThat(submit.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("the lake job finished").isTrue();
     String log = Files.readString(scratch.resolve("submit.log"));
     assertThat(submit.exitValue()).as(log).isZero();
-    assertThat(log).contains("airports (copy): copied 3,376 rows")
+    assertThat(log).contains("airports (synthesize): fitted, generated 3,376 rows")
         .contains("flights (synthesize): fitted, generated 2,000 rows, validated (overall 0.");
     // Tasks ran on both workers' executors, in JVMs of their own.
     for (int w = 1; w <= 2; w++) {
@@ -118,6 +118,10 @@ class StandaloneClusterTest extends SparkTestBase {
       assertThat(inLocalMode.exceptAll(onCluster).count()).as(table).isZero();
     }
     assertThat(Files.exists(Path.of(path("cluster-reports/flights"), "report.html"))).isTrue();
+    // The foreign key holds: every origin is one of the synthetic airports' codes.
+    Dataset<Row> codes = spark.read().parquet(path("cluster-tables/airports")).select("iata");
+    assertThat(spark.read().parquet(path("cluster-tables/flights")).select("origin").where("origin is not null")
+        .except(codes).count()).isZero();
   }
 
   private static Process submit(List<String> command) throws IOException {
