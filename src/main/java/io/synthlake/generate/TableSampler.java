@@ -157,6 +157,12 @@ public final class TableSampler implements Serializable {
     ColumnModel referenced = parent.model().column(key.column()).orElseThrow(() -> SynthException.config(
         "column %s of table %s references %s.%s, which the parent's model does not have", column.name(),
         model.table(), key.table(), key.column()));
+    if (!referenced.sparkType().equals(column.sparkType())) {
+      // The parent's key generator writes values of the parent column's type into the child's column.
+      throw SynthException.config("column %s of table %s is %s, but the key it references, %s.%s, is %s: give both "
+          + "the same type (cast one in its source)", column.name(), model.table(), column.sparkType(), key.table(),
+          key.column(), referenced.sparkType());
+    }
     long parentTableKey = CounterRng.hashString(parent.model().table());
     long parentColumnKey = CounterRng.hashString(referenced.name());
     ColumnGenerator parentKeys = generator(parent.model(), referenced, CounterRng.hash(parent.seed(), parentTableKey,
