@@ -59,6 +59,8 @@ public final class LakeJob {
       }
     }
     List<TableOutcome> outcomes = new ArrayList<>();
+    // Tables generated in this run: their children's keys must be drawn again, even from complete outputs.
+    Set<String> regenerated = new java.util.HashSet<>();
     for (LakeTable table : lake.refreshOrder()) {
       if (!only.isEmpty() && !only.contains(table.name())) {
         continue;
@@ -69,7 +71,7 @@ public final class LakeJob {
       TableOutcome outcome = switch (table.mode()) {
         case SKIP -> new TableOutcome(table.name(), table.mode(), "skipped (mode skip)", 0, List.of(), null);
         case COPY -> copy(spark, table, lake.lake().copyMaxRows(), phase, started);
-        case SYNTHESIZE -> synthesize(spark, table, phase, started, lake);
+        case SYNTHESIZE -> synthesize(spark, table, phase, started, lake, regenerated);
         default -> throw SynthException.config("table %s: mode %s is not available yet", table.name(),
             table.mode().configName());
       };
@@ -80,10 +82,15 @@ public final class LakeJob {
   }
 
   private static TableOutcome synthesize(SparkSession spark, LakeTable table, Phase phase, long started,
-      LakeConfig lake) {
+      LakeConfig lake, Set<String> regenerated) {
     JobConfig job = table.job();
     List<String> done = new ArrayList<>();
     String stale = phase == Phase.FIT ? "fit asked for" : GenerateJob.notUpToDate(spark, job);
+    for (io.synthlake.config.LakeConfig.ForeignKey key : table.foreignKeys()) {
+      if (stale == null && regenerated.contains(key.references().table())) {
+        stale = "its parent " + key.references().table() + " was generated again";
+      }
+    }
     boolean complete = stale == null;
     if (!complete) {
       LOG.info("lake table={} will be refreshed: {}", table.name(), stale);
@@ -106,6 +113,7 @@ public final class LakeJob {
         done.add("generate skipped (output complete for the current model and seed)");
       } else {
         GenerateJob.Result generated = GenerateJob.run(spark, job, parents(spark, table, lake));
+        regenerated.add(table.name());
         done.add(String.format(Locale.ROOT, "generated %,d rows", generated.rows()));
       }
     }

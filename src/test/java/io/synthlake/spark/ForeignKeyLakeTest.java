@@ -43,6 +43,13 @@ class ForeignKeyLakeTest extends SparkTestBase {
       assertThat(codes.distinct().count() / (double) source.select(column).distinct().count())
           .as(column + ": airports with flights, synthetic over source").isCloseTo(1.0, within(0.15));
     }
+
+    // A refresh that regenerates a parent regenerates its children too, even when their outputs look complete.
+    org.apache.commons.io.FileUtils.deleteDirectory(Path.of(path("tables/airports")).toFile());
+    CliRun again = synth("lake", "--config", file.toString());
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("airports (synthesize): fitted, generated 3,376 rows")
+        .contains("flights (synthesize): fitted, generated 5,000 rows");
   }
 
   @Test
