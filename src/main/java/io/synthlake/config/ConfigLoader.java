@@ -60,16 +60,7 @@ public final class ConfigLoader {
       optionOf.put(override.dottedPath(), override.option());
     }
     List<ConfigProblem> problems = new ArrayList<>();
-    JobConfig config = null;
-    try {
-      config = YAML.readerFor(JobConfig.class)
-          .withHandler(new ProblemCollector(problems))
-          .readValue(YAML.treeAsTokens(root));
-    } catch (JsonMappingException e) {
-      problems.add(new ConfigProblem(pathOf(e), e.getOriginalMessage()));
-    } catch (IOException e) {
-      problems.add(new ConfigProblem("", e.getMessage()));
-    }
+    JobConfig config = bind(root, JobConfig.class, problems);
     if (config != null && problems.isEmpty()) {
       problems.addAll(config.problems());
     }
@@ -108,16 +99,7 @@ public final class ConfigLoader {
     markReferencedKeys(merged);
     root.set("tables", merged);
     List<ConfigProblem> problems = new ArrayList<>();
-    LakeConfig.LakeFile bound = null;
-    try {
-      bound = YAML.readerFor(LakeConfig.LakeFile.class)
-          .withHandler(new ProblemCollector(problems))
-          .readValue(YAML.treeAsTokens(root));
-    } catch (JsonMappingException e) {
-      problems.add(new ConfigProblem(pathOf(e), e.getOriginalMessage()));
-    } catch (IOException e) {
-      problems.add(new ConfigProblem("", e.getMessage()));
-    }
+    LakeConfig.LakeFile bound = bind(root, LakeConfig.LakeFile.class, problems);
     Map<String, LakeConfig.LakeTable> result = new java.util.LinkedHashMap<>();
     LakeConfig.LakeSettings settings = bound == null || bound.lake() == null ? LakeConfig.LakeSettings.defaults()
         : bound.lake();
@@ -150,6 +132,18 @@ public final class ConfigLoader {
         }
       }
     });
+  }
+
+  /** Binds the tree, collecting every problem instead of stopping at the first; null when binding failed. */
+  private static <T> T bind(ObjectNode root, Class<T> type, List<ConfigProblem> problems) {
+    try {
+      return YAML.readerFor(type).withHandler(new ProblemCollector(problems)).readValue(YAML.treeAsTokens(root));
+    } catch (JsonMappingException e) {
+      problems.add(new ConfigProblem(pathOf(e), e.getOriginalMessage()));
+    } catch (IOException e) {
+      problems.add(new ConfigProblem("", e.getMessage()));
+    }
+    return null;
   }
 
   /** Copies every key of {@code from} into {@code into}, merging mappings key by key ({@code from} wins). */

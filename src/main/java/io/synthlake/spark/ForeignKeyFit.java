@@ -32,12 +32,17 @@ final class ForeignKeyFit {
   static SynthModel apply(SparkSession spark, LakeTable child, SynthModel model, Map<String, LakeTable> tables) {
     Map<String, ForeignKeyMarginal> marginals = new LinkedHashMap<>();
     Dataset<Row> children = SourceReader.load(spark, child.job().source()).frame();
+    // Several keys may reference one parent (origin and destination): its source and model are read once.
+    Map<String, Dataset<Row>> parentSources = new HashMap<>();
+    Map<String, SynthModel> parentModels = new HashMap<>();
     for (ForeignKey key : child.foreignKeys()) {
       LakeTable parent = tables.get(key.references().table());
-      Dataset<Row> parents = SourceReader.load(spark, parent.job().source()).frame();
+      Dataset<Row> parents = parentSources.computeIfAbsent(parent.name(),
+          name -> SourceReader.load(spark, parent.job().source()).frame());
       requireColumns(children, key.columns(), child.name());
       requireColumns(parents, key.references().columns(), parent.name());
-      SynthModel parentModel = ModelStore.read(spark.sparkContext().hadoopConfiguration(), parent.job().model());
+      SynthModel parentModel = parentModels.computeIfAbsent(parent.name(),
+          name -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), parent.job().model()));
       int width = key.columns().size();
       Column[] childKeys = new Column[width];
       Column[] parentKeys = new Column[width];
