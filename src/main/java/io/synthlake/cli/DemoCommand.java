@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     OutputConfig delta = new OutputConfig(parquet.path().replaceAll("-parquet$", "") + DELTA_SUFFIX,
         OutputFormat.DELTA, parquet.partitionBy(), WriteMode.OVERWRITE, parquet.rowsPerFile(), null);
     GenerateCommand.print(out, GenerateJob.run(spark, new JobConfig(job.source(), job.model(), job.fit(),
-        job.generate(), delta, job.validate())));
+        job.generate(), delta, job.validate(), job.pii())));
     out.printf("Read them with Spark, e.g. spark.read.parquet(\"%s\") or spark.read.format(\"delta\").load(\"%s\").%n",
         parquet.path(), delta.path());
     out.printf("The validation report is %s/report.html (open it in a browser); its figures are in report.json.%n",

@@ -4,6 +4,9 @@ import io.synthlake.config.ConfigLoader;
 import io.synthlake.config.LakeConfig;
 import io.synthlake.errors.ExitCode;
 import io.synthlake.errors.SynthException;
+import io.synthlake.lake.KeyProposal;
+import io.synthlake.pii.PiiColumn;
+import io.synthlake.spark.KeyProposer;
 import io.synthlake.spark.LakeJob;
 import io.synthlake.spark.Sessions;
 import java.io.PrintWriter;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Option;
     description = {
         "Refreshes a lake: for every table of the lake job file, in its order, fit, generate and validate "
             + "(mode synthesize, the default), copy the source as it is (mode copy, for small reference tables "
-            + "within lake.copy-max-rows), or leave it (mode skip), all in one Spark application.",
+            + "within lake.copy-max-rows), keep its rows with personal data replaced (mode mask), or leave it "
+            + "(mode skip), all in one Spark application.",
         "",
         "A table whose output is already complete for its current model and seed is skipped, so running a failed "
             + "refresh again resumes it. Each table's output is replaced atomically; a failure stops the refresh "
@@ -36,7 +40,8 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {
         "  synth lake --config jobs/lake-demo.yaml",
-        "  synth lake --config jobs/lake-demo.yaml --only flights --phase generate"})
+        "  synth lake --config jobs/lake-demo.yaml --only flights --phase generate",
+        "  synth lake --config jobs/lake-demo.yaml --propose"})
 final class LakeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +57,10 @@ final class LakeCommand implements Callable<Integer> {
       description = "Run one phase only: fit, generate or validate (default: all, in that order).")
   String phase;
 
+  @Option(names = "--propose", description = "Write nothing: print the foreign keys and personal data found in "
+      + "the sources, as lake-file entries to review and paste.")
+  boolean propose;
+
   @Option(names = "--verbose", description = "Print stack traces of failures.")
   boolean verbose;
 
@@ -59,6 +68,15 @@ final class LakeCommand implements Callable<Integer> {
   public Integer call() {
     LakeJob.Phase chosen = phase(phase);
     LakeConfig lake = ConfigLoader.loadLake(config);
+    if (propose) {
+      if (only != null || phase != null) {
+        throw new SynthException(ExitCode.USAGE, "--propose looks at every table and writes nothing; leave out "
+            + "--only and --phase");
+      }
+      printProposals(KeyProposer.propose(Sessions.getOrCreate("synthlake lake --propose"), lake),
+          spec.commandLine().getOut());
+      return ExitCode.OK.code();
+    }
     Set<String> tables = only == null ? Set.of() : new LinkedHashSet<>(only);
     List<LakeJob.TableOutcome> outcomes = LakeJob.run(Sessions.getOrCreate("synthlake lake"), lake, tables, chosen);
     PrintWriter out = spec.commandLine().getOut();
@@ -81,6 +99,40 @@ final class LakeCommand implements Callable<Integer> {
     }
     err.flush();
     return breaches == 0 ? 0 : ExitCode.QUALITY.code();
+  }
+
+  private void printProposals(KeyProposer.Proposals proposals, PrintWriter out) {
+    out.printf("Found in the sources of %s. Review it, then paste what is right into the lake file.%n%n", config);
+    if (proposals.keys().isEmpty()) {
+      out.println("Foreign keys: none found beyond the declared ones (no other column has 95% of its values among "
+          + "another table's unique keys).");
+    } else {
+      out.println("Foreign keys (at least 95% of the column's values are among another table's unique keys):");
+      out.println("tables:");
+      String table = null;
+      for (KeyProposal key : proposals.keys()) {
+        if (!key.childTable().equals(table)) {
+          table = key.childTable();
+          out.printf("  %s:%n    foreign-keys:%n", table);
+        }
+        out.println(key.yaml());
+      }
+    }
+    out.println();
+    out.println("Personal data (replaced by fake values; declare more in pii.columns, or clear a find with none):");
+    proposals.personal().forEach((table, columns) -> {
+      if (!columns.isEmpty()) {
+        out.printf("  %s:%n    pii:%n      columns:%n", table);
+        for (PiiColumn column : columns) {
+          out.printf("        %s: %s  # by %s%n", column.column(), column.type().configName(),
+              column.detectedBy());
+        }
+      }
+    });
+    if (proposals.personal().values().stream().allMatch(List::isEmpty)) {
+      out.println("  none found");
+    }
+    out.flush();
   }
 
   private static LakeJob.Phase phase(String text) {

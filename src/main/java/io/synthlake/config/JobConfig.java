@@ -5,16 +5,17 @@ import java.util.List;
 
 /**
  * A job file: the source table, the model path, the fit settings, how many rows to generate where, and how to
- * validate them. An unknown key is always an error.
+ * validate them, and which columns hold personal data. An unknown key is always an error.
  */
 public record JobConfig(SourceConfig source, String model, FitConfig fit, GenerateConfig generate,
-    OutputConfig output, ValidateConfig validate) {
+    OutputConfig output, ValidateConfig validate, PiiConfig pii) {
   public JobConfig {
     source = source == null ? new SourceConfig(null, null, null, null, null, null, null, null, null, null) : source;
     fit = fit == null ? FitConfig.defaults() : fit;
     generate = generate == null ? GenerateConfig.defaults() : generate;
     output = output == null ? OutputConfig.defaults() : output;
     validate = validate == null ? ValidateConfig.defaults() : validate;
+    pii = pii == null ? PiiConfig.defaults() : pii;
   }
 
   /** Every problem with values that bound correctly but make no sense together or are out of range. */
@@ -25,6 +26,7 @@ public record JobConfig(SourceConfig source, String model, FitConfig fit, Genera
     generate.validate(problems);
     output.validate(problems);
     validate.validate(problems);
+    pii.validate(problems);
     return problems;
   }
 }

@@ -61,9 +61,9 @@ public record LakeConfig(LakeSettings lake, Map<String, LakeTable> tables) {
 
   /** One table's section as written in the file (bound before the lake's defaults are checked). */
   record TableSpec(TableMode mode, SourceConfig source, String model, FitConfig fit, GenerateConfig generate,
-      OutputConfig output, ValidateConfig validate, List<ForeignKey> foreignKeys) {
+      OutputConfig output, ValidateConfig validate, PiiConfig pii, List<ForeignKey> foreignKeys) {
     JobConfig job() {
-      return new JobConfig(source, model, fit, generate, output, validate);
+      return new JobConfig(source, model, fit, generate, output, validate, pii);
     }
   }
 
@@ -106,10 +106,6 @@ public record LakeConfig(LakeSettings lake, Map<String, LakeTable> tables) {
       String prefix = "tables." + table.name() + ".";
       if (table.mode() == TableMode.SKIP) {
         continue;
-      }
-      if (table.mode() == TableMode.MASK) {
-        problems.add(new ConfigProblem(prefix + "mode", "mode mask is not available yet (it comes with PII "
-            + "replacement); use synthesize, copy or skip for table " + table.name()));
       }
       for (ConfigProblem problem : table.job().problems()) {
         problems.add(new ConfigProblem(prefix + problem.path(), "table " + table.name() + ": "
@@ -161,9 +157,14 @@ public record LakeConfig(LakeSettings lake, Map<String, LakeTable> tables) {
             + "', which the lake file does not have" + Suggestions.hint(key.references().table(), tables.keySet())));
       } else if (parent.name().equals(table.name())) {
         problems.add(new ConfigProblem(where, what + ": a table cannot reference itself"));
-      } else if (parent.mode() != TableMode.SYNTHESIZE) {
+      } else if (table.mode() == TableMode.SYNTHESIZE && parent.mode() != TableMode.SYNTHESIZE) {
         problems.add(new ConfigProblem(where, what + ": references table " + parent.name() + " in mode "
-            + parent.mode().configName() + "; a foreign key needs a synthesized parent, whose keys it can draw"));
+            + parent.mode().configName() + "; a synthesized table's foreign key needs a synthesized parent, whose "
+            + "keys it can draw"));
+      } else if (table.mode() != TableMode.SYNTHESIZE && parent.mode() == TableMode.SYNTHESIZE) {
+        problems.add(new ConfigProblem(where, what + ": table " + table.name() + " in mode "
+            + table.mode().configName() + " keeps its source keys, which the synthesized " + parent.name()
+            + " does not have; synthesize " + table.name() + " too, or mask or copy " + parent.name()));
       }
     }
   }

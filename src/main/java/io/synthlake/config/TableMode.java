@@ -9,7 +9,7 @@ public enum TableMode {
   SYNTHESIZE,
   /** Copy the source as it is: small reference tables (country codes, calendars) that hold no personal data. */
   COPY,
-  /** Keep the rows and replace the columns with personal data (arrives with PII replacement). */
+  /** Keep the rows and replace the columns with personal data by fake values or keyed pseudonyms. */
   MASK,
   /** Leave the table out of this refresh. */
   SKIP;

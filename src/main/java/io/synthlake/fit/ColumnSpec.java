@@ -33,7 +33,12 @@ public record ColumnSpec(String name, String sparkType, SourceType type, int dec
       case IDENTIFIER -> type == SourceType.STRING || integral();
       case TEXT -> type == SourceType.STRING;
       case CATEGORICAL, CONSTANT -> true;
+      case PII -> false;
     };
+    if (kind == ColumnKind.PII) {
+      return "personal data is declared in pii.columns (for example pii: {columns: {" + name + ": email}}), "
+          + "not as a fit kind";
+    }
     return ok ? null : "a column of type " + sparkType + " cannot be modelled as " + kind.configName();
   }
 }

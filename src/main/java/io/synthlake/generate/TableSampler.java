@@ -8,6 +8,7 @@ import io.synthlake.model.CopulaModel;
 import io.synthlake.model.ForeignKeyMarginal;
 import io.synthlake.model.IdentifierMarginal;
 import io.synthlake.model.NumericMarginal;
+import io.synthlake.model.PiiMarginal;
 import io.synthlake.model.SynthModel;
 import io.synthlake.model.TextMarginal;
 import io.synthlake.stats.Cholesky;
@@ -140,6 +141,9 @@ public final class TableSampler implements Serializable {
     }
     if (column.marginal() instanceof TextMarginal text) {
       return new TextGenerator(nulls, text.shape());
+    }
+    if (column.marginal() instanceof PiiMarginal pii) {
+      return new PiiGenerator(nulls, pii);
     }
     IdentifierMarginal id = (IdentifierMarginal) column.marginal();
     return id.form() == IdentifierMarginal.Form.INTEGER

@@ -24,7 +24,9 @@ public enum ColumnKind {
   /** Near-unique keys: only their shape (range, length, character classes) is kept, to regenerate unique values. */
   IDENTIFIER,
   /** High-cardinality strings: a length and character model only, never the values. */
-  TEXT;
+  TEXT,
+  /** Personal data (names, e-mails, phones, ...): nothing kept; generate writes realistic fake values. */
+  PII;
 
   @JsonValue
   public String configName() {
@@ -49,7 +51,7 @@ public enum ColumnKind {
   public boolean inCopula() {
     return switch (this) {
       case CONTINUOUS, INTEGER, BOOLEAN, CATEGORICAL, DATE, TIMESTAMP -> true;
-      case CONSTANT, IDENTIFIER, TEXT -> false;
+      case CONSTANT, IDENTIFIER, TEXT, PII -> false;
     };
   }
 

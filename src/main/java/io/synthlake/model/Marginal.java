@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConstantMarginal.class, name = "constant"),
   @JsonSubTypes.Type(value = IdentifierMarginal.class, name = "identifier"),
   @JsonSubTypes.Type(value = TextMarginal.class, name = "text"),
-  @JsonSubTypes.Type(value = ForeignKeyMarginal.class, name = "foreign-key")
+  @JsonSubTypes.Type(value = ForeignKeyMarginal.class, name = "foreign-key"),
+  @JsonSubTypes.Type(value = PiiMarginal.class, name = "pii")
 })
 public sealed interface Marginal permits NumericMarginal, CategoricalMarginal, ConstantMarginal,
-    IdentifierMarginal, TextMarginal, ForeignKeyMarginal {}
+    IdentifierMarginal, TextMarginal, ForeignKeyMarginal, PiiMarginal {}

@@ -14,7 +14,12 @@ import io.synthlake.fit.NumericRest;
 import io.synthlake.fit.PairwiseMoments;
 import io.synthlake.fit.RefinePlan;
 import io.synthlake.fit.TableFit;
+import io.synthlake.config.PiiConfig;
+import io.synthlake.model.ColumnKind;
+import io.synthlake.model.ColumnModel;
 import io.synthlake.model.CopulaModel;
+import io.synthlake.model.PiiMarginal;
+import io.synthlake.pii.PiiColumn;
 import io.synthlake.model.SourceFingerprint;
 import io.synthlake.model.SynthModel;
 import io.synthlake.profile.NumericProfileState;
@@ -26,7 +31,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,7 +71,18 @@ public final class FitJob {
     ModelStore.checkWritable(spark.sparkContext().hadoopConfiguration(), config.model(), fit.overwriteModel());
     LoadedSource source = SourceReader.load(spark, config.source());
     FitNotes notes = new FitNotes();
-    List<PreparedColumn> columns = ColumnPlanner.plan(source.frame().schema(), fit, notes, source.location());
+    List<PiiColumn> personal = timed(seconds, "pii", () -> scan(spark, source, "fit: find personal data in "
+        + source.tableName(), () -> PiiScan.detect(source.frame(), source.tableName(), config.pii(),
+            fit.columns().keySet())));
+    Set<String> personalNames = personal.stream().map(PiiColumn::column).collect(Collectors.toSet());
+    if (!personal.isEmpty() && personal.size() == source.frame().schema().fields().length) {
+      throw SynthException.input("every column of %s holds personal data (%s): there is nothing to model; copy "
+          + "the table with mode mask, or declare some columns pii type none", source.location(),
+          String.join(", ", personalNames));
+    }
+    StructType modelled = new StructType(java.util.Arrays.stream(source.frame().schema().fields())
+        .filter(f -> !personalNames.contains(f.name())).toArray(org.apache.spark.sql.types.StructField[]::new));
+    List<PreparedColumn> columns = ColumnPlanner.plan(modelled, fit, notes, source.location());
     Column[] expressions = columns.stream().map(c -> c.expression(fit.nonFinite())).toArray(Column[]::new);
     Dataset<Row> projected = source.frame().select(expressions);
     Double fraction = config.source().sampleFraction();
@@ -130,13 +148,42 @@ public final class FitJob {
     SourceFingerprint fingerprint = new SourceFingerprint(source.location(), source.format(), source.deltaVersion(),
         rowCount, profile.rows, config.source().where(), fraction, source.partitionColumns(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    List<ColumnModel> columnModels = withPersonalData(source, tableFit.columnModels(), personal, config.pii(),
+        notes);
     SynthModel model = new SynthModel(SynthModel.FORMAT_VERSION, table, Version.tool(), fingerprint,
-        tableFit.settings(), tableFit.columnModels(), copula, notes.all());
+        tableFit.settings(), columnModels, copula, notes.all());
     ModelStore.write(spark.sparkContext().hadoopConfiguration(), config.model(), model);
     LOG.info("fit done table={} model={} columns={} copula-columns={} seconds={}", table, config.model(),
         model.columns().size(), copulaPlan.size(),
         Math.round(seconds.values().stream().mapToDouble(Double::doubleValue).sum() * 100) / 100.0);
     return new Result(model, config.model(), seconds, bytes);
+  }
+
+  /**
+   * The modelled columns with the columns of personal data in their places (source order): their null share,
+   * measured over the whole table, is all they keep.
+   */
+  private static List<ColumnModel> withPersonalData(LoadedSource source, List<ColumnModel> modelled,
+      List<PiiColumn> personal, PiiConfig pii, FitNotes notes) {
+    if (personal.isEmpty()) {
+      return modelled;
+    }
+    Map<String, Double> nulls = PiiScan.nullFractions(source.frame(), personal);
+    Map<String, ColumnModel> byName = new LinkedHashMap<>();
+    modelled.forEach(c -> byName.put(c.name(), c));
+    for (PiiColumn column : personal) {
+      byName.put(column.column(), new ColumnModel(column.column(), "string", ColumnKind.PII,
+          nulls.get(column.column()), new PiiMarginal(column.type(), pii.locale(), column.detectedBy())));
+      notes.column(column.column(), "personal data (%s, found by %s): none of its values is kept; generate writes "
+          + "fake values (locale %s)", column.type().configName(), column.detectedBy(), pii.locale());
+    }
+    List<ColumnModel> ordered = new ArrayList<>();
+    for (String name : source.frame().columns()) {
+      if (byName.containsKey(name)) {
+        ordered.add(byName.get(name));
+      }
+    }
+    return ordered;
   }
 
   private static ProfileAggregator.Buffer profile(Dataset<Row> prepared, List<PreparedColumn> columns,

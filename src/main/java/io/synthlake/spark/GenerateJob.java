@@ -10,6 +10,8 @@ import io.synthlake.errors.SynthException;
 import io.synthlake.generate.TableSampler;
 import io.synthlake.model.ColumnModel;
 import io.synthlake.model.ModelJson;
+import io.synthlake.model.PiiMarginal;
+import io.synthlake.pii.PiiColumn;
 import io.synthlake.model.SynthModel;
 import io.synthlake.spark.source.SyntheticSource;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +84,7 @@ public final class GenerateJob {
         .option("partitions", partitions)
         .option(SyntheticSource.PARENTS_OPTION, parents == null ? "" : parents)
         .load();
+    frame = avoidSourceValues(spark, frame, model, config, seed);
     if (existing.manifest() != null && output.mode() == WriteMode.APPEND
         && !existing.manifest().columns().equals(columns(frame))) {
       throw SynthException.output("cannot append to %s: its columns %s differ from the model's %s", output.path(),
@@ -113,6 +116,38 @@ public final class GenerateJob {
     LOG.info(String.format(Locale.ROOT, "generate done table=%s rows=%d seconds=%.2f rows-per-second=%.0f "
         + "output=%s", model.table(), rows, seconds, result.rowsPerSecond(), output.path()));
     return result;
+  }
+
+  /**
+   * Fake personal data that might equal a value of its source column is drawn again, when the job names its
+   * source; without one, nothing can be checked, and the log says so.
+   */
+  private static Dataset<Row> avoidSourceValues(SparkSession spark, Dataset<Row> frame, SynthModel model,
+      JobConfig config, long seed) {
+    List<PiiColumn> personal = new java.util.ArrayList<>();
+    String locale = null;
+    for (ColumnModel column : model.columns()) {
+      if (column.marginal() instanceof PiiMarginal pii) {
+        personal.add(new PiiColumn(column.name(), pii.fake(), pii.detectedBy()));
+        locale = pii.locale();
+      }
+    }
+    if (personal.isEmpty()) {
+      return frame;
+    }
+    if (config.source().path() == null && config.source().table() == null) {
+      LOG.warn("generate table={}: no source given, so the fake values of {} are not checked against the source's "
+          + "values; pass --source to check them", model.table(), personal.stream().map(PiiColumn::column).toList());
+      return frame;
+    }
+    Dataset<Row> source = SourceReader.load(spark, config.source()).frame();
+    List<PiiColumn> present = new java.util.ArrayList<>();
+    for (PiiColumn column : personal) {
+      if (java.util.Arrays.asList(source.columns()).contains(column.column())) {
+        present.add(column);
+      }
+    }
+    return PiiReplacement.avoidSourceValues(spark, frame, source, present, locale, seed);
   }
 
   /**

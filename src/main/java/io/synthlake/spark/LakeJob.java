@@ -4,7 +4,12 @@ import io.synthlake.Version;
 import io.synthlake.config.JobConfig;
 import io.synthlake.config.LakeConfig;
 import io.synthlake.config.LakeConfig.LakeTable;
+import io.synthlake.config.PiiConfig;
+import io.synthlake.config.PiiStrategy;
 import io.synthlake.config.TableMode;
+import io.synthlake.pii.PiiColumn;
+import io.synthlake.pii.PiiType;
+import io.synthlake.pii.PseudonymKey;
 import io.synthlake.errors.SynthException;
 import io.synthlake.spark.validate.ValidateJob;
 import java.io.IOException;
@@ -12,8 +17,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
@@ -21,13 +29,16 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.sketch.BloomFilter;
 
 /**
  * {@code synth lake}: refreshes many tables in one Spark application, table by table in the file's order. A
  * synthesized table is fitted, generated and validated; a copied one is copied as it is (within a row limit); a
- * skipped one is left alone. A table whose output is already complete for its current model and seed is skipped,
- * so a refresh that failed half-way resumes where it stopped; a failure stops the refresh and leaves every table
- * written so far, and the failed table's previous output, intact.
+ * masked one keeps its rows with its personal data replaced; a skipped one is left alone. A table whose output is
+ * already complete for its current model and seed is skipped, so a refresh that failed half-way resumes where it
+ * stopped; a failure stops the refresh and leaves every table written so far, and the failed table's previous
+ * output, intact.
  */
 public final class LakeJob {
   private static final Logger LOG = LogManager.getLogger(LakeJob.class);
@@ -59,6 +70,7 @@ public final class LakeJob {
       }
     }
     List<TableOutcome> outcomes = new ArrayList<>();
+    Masking masking = new Masking(spark, lake);
     // Tables generated in this run: their children's keys must be drawn again, even from complete outputs.
     Set<String> regenerated = new java.util.HashSet<>();
     for (LakeTable table : lake.refreshOrder()) {
@@ -72,8 +84,7 @@ public final class LakeJob {
         case SKIP -> new TableOutcome(table.name(), table.mode(), "skipped (mode skip)", 0, List.of(), null);
         case COPY -> copy(spark, table, lake.lake().copyMaxRows(), phase, started);
         case SYNTHESIZE -> synthesize(spark, table, phase, started, lake, regenerated);
-        default -> throw SynthException.config("table %s: mode %s is not available yet", table.name(),
-            table.mode().configName());
+        case MASK -> mask(spark, table, phase, started, masking);
       };
       LOG.info("lake table={} done: {}", table.name(), outcome.done());
       outcomes.add(outcome);
@@ -158,21 +169,108 @@ public final class LakeJob {
     }
     JobConfig job = table.job();
     LoadedSource source = SourceReader.load(spark, job.source());
-    Dataset<Row> frame = source.frame();
-    long rows = frame.count();
+    long rows = source.frame().count();
     if (rows > maxRows) {
       throw SynthException.config("table %s has %,d rows, more than lake.copy-max-rows %,d allows for mode copy: "
           + "synthesize it, or raise the limit if it truly is a reference table", table.name(), rows, maxRows);
     }
+    writeRows(spark, table, source, source.frame(), rows, SyntheticWriter.COPY_RUN);
+    return new TableOutcome(table.name(), table.mode(), String.format(Locale.ROOT, "copied %,d rows", rows),
+        seconds(started), List.of(), null);
+  }
+
+  /** Keeps the source's rows and replaces their personal data, through the same atomic writer. */
+  private static TableOutcome mask(SparkSession spark, LakeTable table, Phase phase, long started,
+      Masking masking) {
+    if (phase == Phase.FIT || phase == Phase.VALIDATE) {
+      return new TableOutcome(table.name(), table.mode(), "nothing to " + phase.configName() + " (mode mask)", 0,
+          List.of(), null);
+    }
+    JobConfig job = table.job();
+    PiiConfig pii = job.pii();
+    LoadedSource source = SourceReader.load(spark, job.source());
+    List<PiiColumn> columns = masking.columns(table.name());
+    PseudonymKey key = null;
+    if (pii.strategy() == PiiStrategy.PSEUDONYMIZE && !columns.isEmpty()) {
+      try {
+        key = PseudonymKey.load(pii.keyEnv(), pii.keyFile(), System.getenv(), "table " + table.name());
+      } catch (IllegalArgumentException e) {
+        throw SynthException.config("%s", e.getMessage());
+      }
+    }
+    long seed = job.generate().seed() != null ? job.generate().seed() : job.fit().seed();
+    Dataset<Row> masked = PiiReplacement.mask(source.frame(), table.name(), columns, pii.locale(), pii.strategy(),
+        seed, key, masking.taken());
+    long rows = source.frame().count();
+    writeRows(spark, table, source, masked, rows, SyntheticWriter.MASK_RUN);
+    String replaced = columns.isEmpty() ? "no column of personal data found (declare them in pii.columns)"
+        : columns.stream().map(c -> c.column() + " (" + c.type().configName() + ", by " + c.detectedBy() + ")")
+            .collect(Collectors.joining(", "));
+    return new TableOutcome(table.name(), table.mode(), String.format(Locale.ROOT, "masked %,d rows with %s: %s",
+        rows, pii.strategy().configName(), replaced), seconds(started), List.of(), null);
+  }
+
+  private static void writeRows(SparkSession spark, LakeTable table, LoadedSource source, Dataset<Row> frame,
+      long rows, String runMode) {
+    JobConfig job = table.job();
     SyntheticWriter.Existing existing = SyntheticWriter.inspect(spark, job.output());
     String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-    OutputManifest.Run run = new OutputManifest.Run(SyntheticWriter.COPY_RUN, source.location(), null, 0, 0, rows,
+    OutputManifest.Run run = new OutputManifest.Run(runMode, source.location(), null, 0, 0, rows,
         frame.rdd().getNumPartitions(), now, null, 0);
     OutputManifest manifest = new OutputManifest(OutputManifest.FORMAT_VERSION, Version.tool(), table.name(),
         job.output().format().configName(), rows, List.of(), GenerateJob.columns(frame), List.of(run));
     SyntheticWriter.write(spark, frame, job.output(), existing, manifest);
-    return new TableOutcome(table.name(), table.mode(), String.format(Locale.ROOT, "copied %,d rows", rows),
-        seconds(started), List.of(), null);
+  }
+
+  /**
+   * The personal data of the lake's masked tables, found once, and per kind one filter of the source values no
+   * output value may equal. The filter spans every masked table of the lake file, whichever this run writes: a
+   * pseudonym then depends on the value and the key alone, the same in every table, and a table masked alone
+   * (--only) comes out as in a full refresh.
+   */
+  private static final class Masking {
+    private final SparkSession spark;
+    private final LakeConfig lake;
+    private Map<String, List<PiiColumn>> columns;
+    private final Map<String, Dataset<Row>> frames = new LinkedHashMap<>();
+    private Map<PiiType, Broadcast<BloomFilter>> taken;
+
+    Masking(SparkSession spark, LakeConfig lake) {
+      this.spark = spark;
+      this.lake = lake;
+    }
+
+    List<PiiColumn> columns(String table) {
+      if (columns == null) {
+        columns = new LinkedHashMap<>();
+        for (LakeTable masked : lake.tables().values()) {
+          if (masked.mode() == TableMode.MASK) {
+            LoadedSource source = SourceReader.load(spark, masked.job().source());
+            frames.put(masked.name(), source.frame());
+            columns.put(masked.name(), PiiScan.detect(source.frame(), masked.name(), masked.job().pii(),
+                Set.of()));
+          }
+        }
+      }
+      return columns.getOrDefault(table, List.of());
+    }
+
+    Map<PiiType, Broadcast<BloomFilter>> taken() {
+      if (taken == null) {
+        Map<PiiType, List<Dataset<Row>>> framesByType = new LinkedHashMap<>();
+        Map<PiiType, List<String>> columnsByType = new LinkedHashMap<>();
+        columns.forEach((table, found) -> {
+          for (PiiColumn column : found) {
+            framesByType.computeIfAbsent(column.type(), t -> new ArrayList<>()).add(frames.get(table));
+            columnsByType.computeIfAbsent(column.type(), t -> new ArrayList<>()).add(column.column());
+          }
+        });
+        taken = new LinkedHashMap<>();
+        framesByType.forEach((type, typed) -> taken.put(type, PiiReplacement.sourceValues(spark, typed,
+            columnsByType.get(type))));
+      }
+      return taken;
+    }
   }
 
   private static boolean reportExists(SparkSession spark, JobConfig job) {

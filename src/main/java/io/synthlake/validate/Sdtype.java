@@ -48,7 +48,7 @@ public enum Sdtype {
       case BOOLEAN -> BOOLEAN;
       case CATEGORICAL -> CATEGORICAL;
       case CONSTANT -> ofSparkType(column.sparkType());
-      case IDENTIFIER, TEXT -> OTHER;
+      case IDENTIFIER, TEXT, PII -> OTHER;
     };
   }
 

@@ -63,7 +63,8 @@ class LakeConfigTest {
             + "not have (did you mean 'airports'?)")
         .hasMessageContaining("table flights, foreign key 2: a table cannot reference itself")
         .hasMessageContaining("table flights, foreign key 3: 1 columns reference 2 columns of codes")
-        .hasMessageContaining("references table codes in mode copy; a foreign key needs a synthesized parent");
+        .hasMessageContaining("references table codes in mode copy; a synthesized table's foreign key needs a "
+            + "synthesized parent");
   }
 
   @Test

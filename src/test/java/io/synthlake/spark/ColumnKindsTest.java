@@ -66,7 +66,7 @@ class ColumnKindsTest extends SparkTestBase {
         .add("country", DataTypes.StringType)
         .add("sku", DataTypes.StringType)
         .add("customer_id", DataTypes.LongType)
-        .add("comment", DataTypes.StringType)
+        .add("description", DataTypes.StringType)
         .add("retired", DataTypes.StringType)
         .add("tags", DataTypes.createArrayType(DataTypes.StringType))
         .add("attrs", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
@@ -93,7 +93,7 @@ class ColumnKindsTest extends SparkTestBase {
     assertThat(column("country").kind()).isEqualTo(ColumnKind.CONSTANT);
     assertThat(column("sku").kind()).isEqualTo(ColumnKind.IDENTIFIER);
     assertThat(column("customer_id").kind()).isEqualTo(ColumnKind.IDENTIFIER);
-    assertThat(column("comment").kind()).isEqualTo(ColumnKind.TEXT);
+    assertThat(column("description").kind()).isEqualTo(ColumnKind.TEXT);
     assertThat(column("retired").kind()).isEqualTo(ColumnKind.CONSTANT);
     assertThat(column("amount").kind()).isEqualTo(ColumnKind.CONTINUOUS);
     assertThat(column("city").kind()).isEqualTo(ColumnKind.CATEGORICAL);
@@ -129,7 +129,7 @@ class ColumnKindsTest extends SparkTestBase {
     IdentifierMarginal customer = (IdentifierMarginal) column("customer_id").marginal();
     assertThat(customer.lower()).isEqualTo(500_004.0);
     assertThat(customer.upper()).isEqualTo(500_000.0 + ROWS - 5);
-    TextMarginal comment = (TextMarginal) column("comment").marginal();
+    TextMarginal comment = (TextMarginal) column("description").marginal();
     assertThat(comment.shape().characters()).containsKey(" ");
     assertThat(model.toString()).doesNotContain("a comment with words");
   }

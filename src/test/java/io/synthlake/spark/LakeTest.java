@@ -94,8 +94,7 @@ class LakeTest extends SparkTestBase {
         + "  c:\n    mode: mask\n    source: {path: " + flights + "}\n");
     CliRun duplicate = synth("lake", "--config", shared.toString());
     assertThat(duplicate.exitCode()).isEqualTo(ExitCode.CONFIG.code());
-    assertThat(duplicate.err()).contains("tables a and b both write to " + path("same"))
-        .contains("mode mask is not available yet");
+    assertThat(duplicate.err()).contains("tables a and b both write to " + path("same"));
 
     Path tooLarge = lakeFile("too-large", "  copy-max-rows: 100\n", String.format(TWO_TABLES, flights));
     CliRun copy = synth("lake", "--config", tooLarge.toString());

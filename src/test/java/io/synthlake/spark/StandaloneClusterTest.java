@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,8 +21,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A real multi-process Spark cluster: a standalone master and two workers, each its own JVM started from the Maven
  * classpath on loopback, run a two-table lake refresh with a foreign key, submitted through Spark's SparkSubmit.
- * Executors in other JVMs must receive every closure, sampler and aggregator serialised, the generated tables must
- * equal, row for row, what local mode generates from the same models and seeds, and the key must hold.
+ * The application is the shaded jar users submit, and the cluster's classpath holds Spark alone. Executors in other
+ * JVMs must receive every closure, sampler and aggregator serialised, the generated tables (fake personal data
+ * included) must equal, row for row, what local mode generates from the same models and seeds, and the key must
+ * hold.
  */
 class StandaloneClusterTest extends SparkTestBase {
   private static final long START_TIMEOUT_SECONDS = 120;
@@ -36,8 +36,7 @@ class StandaloneClusterTest extends SparkTestBase {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    classpath = Path.of("target/classes").toAbsolutePath() + java.io.File.pathSeparator
-        + Files.readString(Path.of("target/classpath.txt")).strip();
+    classpath = sparkClasspath();
     // The daemons run in a scratch directory: a worker puts <cwd>/conf on its executors' classpath.
     scratch = Files.createDirectories(tmp.resolve("cluster"));
     int masterPort = freePort();
@@ -81,9 +80,10 @@ class StandaloneClusterTest extends SparkTestBase {
   void aLakeRefreshOnTheClusterEqualsLocalModeForTheSameModelAndSeed() throws Exception {
     Path flights = tmp.resolve("flights-2000.csv");
     Files.write(flights, Files.readAllLines(Path.of("data/lake/flights.csv")).subList(0, 2001));
+    // The sample lake holds no personal data: airport names stand in for people's, so datafaker runs on executors.
     String tables = "tables:\n  airports:\n    source: {path: " + Path.of("data/lake/airports.csv").toAbsolutePath()
-        + "}\n  flights:\n    source: {path: " + flights + "}\n    foreign-keys:\n      - {columns: [origin], "
-        + "references: {table: airports, columns: [iata]}}\n";
+        + "}\n    pii: {columns: {name: full-name}}\n  flights:\n    source: {path: " + flights + "}\n"
+        + "    foreign-keys:\n      - {columns: [origin], references: {table: airports, columns: [iata]}}\n";
     String defaults = "defaults:\n  source: {format: csv, options: {header: \"true\"}}\n  generate: {scale: 1.0, "
         + "partitions: 3}\n";
     Path clusterLake = tmp.resolve("cluster-lake.yaml");
@@ -122,6 +122,9 @@ class StandaloneClusterTest extends SparkTestBase {
     Dataset<Row> codes = spark.read().parquet(path("cluster-tables/airports")).select("iata");
     assertThat(spark.read().parquet(path("cluster-tables/flights")).select("origin").where("origin is not null")
         .except(codes).count()).isZero();
+    Dataset<Row> names = spark.read().option("header", "true").csv("data/lake/airports.csv").select("name");
+    assertThat(spark.read().parquet(path("cluster-tables/airports")).select("name").where("name is not null")
+        .intersect(names).count()).as("fake names equal to a source one").isZero();
   }
 
   private static Process submit(List<String> command) throws IOException {
@@ -140,19 +143,24 @@ class StandaloneClusterTest extends SparkTestBase {
     return start("submit", arguments, Map.of(), Path.of("").toAbsolutePath());
   }
 
-  /** The application as Spark ships it to executors: the project's classes in one jar. */
-  private static Path applicationJar() throws IOException {
-    Path jar = scratch.resolve("synthlake-app.jar");
-    Path classes = Path.of("target/classes");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-        Files.copy(file, out);
-        out.closeEntry();
-      }
-    }
-    return jar;
+  /**
+   * The shaded jar users submit, which Maven builds before the tests (target/app). Nothing of synthlake, Delta,
+   * picocli or datafaker is on the cluster's classpath, so the job runs only if the jar holds all it needs.
+   */
+  private static Path applicationJar() {
+    Path jar = Path.of("target/app/synthlake-" + io.synthlake.Version.version() + ".jar");
+    assertThat(jar).as("the shaded jar; run the tests through Maven, which builds it first").exists();
+    return jar.toAbsolutePath();
+  }
+
+  /** What a Spark 4.1 installation has: the Maven classpath without the project and what its jar shades in. */
+  private static String sparkClasspath() throws IOException {
+    List<String> shadedIn = List.of("/io/delta/", "/io/unitycatalog/", "/info/picocli/", "/jackson-dataformat-yaml/",
+        "/jackson-datatype-jdk8/", "/org/yaml/snakeyaml/", "/net/datafaker/", "/rgxgen/", "/libphonenumber/");
+    return java.util.Arrays.stream(Files.readString(Path.of("target/classpath.txt")).strip()
+            .split(java.io.File.pathSeparator))
+        .filter(entry -> shadedIn.stream().noneMatch(entry.replace('\\', '/')::contains))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
   private static Process start(String name, List<String> arguments, Map<String, String> environment)

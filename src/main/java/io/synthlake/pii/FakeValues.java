@@ -1,0 +1,95 @@
+package io.synthlake.pii;
+
+import io.synthlake.stats.CounterRng;
+import java.io.Serializable;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Predicate;
+import net.datafaker.Faker;
+
+/**
+ * Fake personal data from datafaker, as a pure function of (type, locale, key): the faker's random source is
+ * reseeded with the key before every value, so a value never depends on the values made before it, the thread,
+ * the partition or a retry. The key comes from (seed, table, column, row) or, for pseudonyms, from a keyed hash
+ * of the source value.
+ */
+public final class FakeValues implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** Redraws before falling back to numbered variants of the first value. */
+  private static final int REDRAWS = 64;
+  private static final int VARIANTS = 100_000;
+
+  private final String localeTag;
+  /** A faker per thread: datafaker's objects are not thread-safe, and each keeps its own random source. */
+  private transient ThreadLocal<Seeded> seeded;
+
+  private record Seeded(Random random, Faker faker) {}
+
+  /** @param localeTag an IETF language tag such as en-US or de-DE */
+  public FakeValues(String localeTag) {
+    locale(localeTag);
+    this.localeTag = localeTag;
+  }
+
+  /** The locale of a tag, or an error naming the tag. */
+  public static Locale locale(String tag) {
+    try {
+      Locale locale = new Locale.Builder().setLanguageTag(tag).build();
+      if (locale.getLanguage().isEmpty()) {
+        throw new IllegalArgumentException("locale '" + tag + "' has no language (expected a tag such as en-US)");
+      }
+      return locale;
+    } catch (IllformedLocaleException e) {
+      throw new IllegalArgumentException("locale '" + tag + "' is not a language tag (expected one such as en-US "
+          + "or de-DE)", e);
+    }
+  }
+
+  public String localeTag() {
+    return localeTag;
+  }
+
+  /** The fake value of this type for this key. */
+  public String fake(PiiType type, long key) {
+    Seeded state = state();
+    state.random().setSeed(key);
+    return type.fake(state.faker());
+  }
+
+  /**
+   * The fake value for this key unless {@code taken} holds for it (it equals a source value, or might): then
+   * further draws for the key, and at last numbered variants of the first one, until one is free. Deterministic,
+   * since every draw is keyed.
+   */
+  public String fakeAvoiding(PiiType type, long key, Predicate<String> taken) {
+    String first = fake(type, key);
+    if (!taken.test(first)) {
+      return first;
+    }
+    for (int attempt = 1; attempt < REDRAWS; attempt++) {
+      String value = fake(type, CounterRng.hash(key, attempt, type.ordinal()));
+      if (!taken.test(value)) {
+        return value;
+      }
+    }
+    for (int variant = 2; variant < VARIANTS; variant++) {
+      String value = first + " " + variant;
+      if (!taken.test(value)) {
+        return value;
+      }
+    }
+    throw new IllegalStateException("no free fake " + type.configName() + " value after " + VARIANTS
+        + " variants: the set of source values to avoid is implausibly large");
+  }
+
+  private Seeded state() {
+    if (seeded == null) {
+      seeded = ThreadLocal.withInitial(() -> {
+        Random random = new Random(0);
+        return new Seeded(random, new Faker(locale(localeTag), random));
+      });
+    }
+    return seeded.get();
+  }
+}
