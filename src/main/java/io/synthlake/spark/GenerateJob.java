@@ -145,6 +145,9 @@ public final class GenerateJob {
     for (PiiColumn column : personal) {
       if (java.util.Arrays.asList(source.columns()).contains(column.column())) {
         present.add(column);
+      } else {
+        LOG.warn("generate table={}: the source has no column {} any more, so its fake values are not checked "
+            + "against source values", model.table(), column.column());
       }
     }
     return PiiReplacement.avoidSourceValues(spark, frame, source, present, locale, seed);

@@ -188,8 +188,8 @@ public final class LakeJob {
     }
     JobConfig job = table.job();
     PiiConfig pii = job.pii();
-    LoadedSource source = SourceReader.load(spark, job.source());
     List<PiiColumn> columns = masking.columns(table.name());
+    LoadedSource source = masking.source(table.name());
     PseudonymKey key = null;
     if (pii.strategy() == PiiStrategy.PSEUDONYMIZE && !columns.isEmpty()) {
       try {
@@ -232,7 +232,7 @@ public final class LakeJob {
     private final SparkSession spark;
     private final LakeConfig lake;
     private Map<String, List<PiiColumn>> columns;
-    private final Map<String, Dataset<Row>> frames = new LinkedHashMap<>();
+    private final Map<String, LoadedSource> sources = new LinkedHashMap<>();
     private Map<PiiType, Broadcast<BloomFilter>> taken;
 
     Masking(SparkSession spark, LakeConfig lake) {
@@ -246,7 +246,7 @@ public final class LakeJob {
         for (LakeTable masked : lake.tables().values()) {
           if (masked.mode() == TableMode.MASK) {
             LoadedSource source = SourceReader.load(spark, masked.job().source());
-            frames.put(masked.name(), source.frame());
+            sources.put(masked.name(), source);
             columns.put(masked.name(), PiiScan.detect(source.frame(), masked.name(), masked.job().pii(),
                 Set.of()));
           }
@@ -255,19 +255,29 @@ public final class LakeJob {
       return columns.getOrDefault(table, List.of());
     }
 
+    /** A masked table's source, as loaded to find its personal data. */
+    LoadedSource source(String table) {
+      columns(table);
+      return sources.get(table);
+    }
+
     Map<PiiType, Broadcast<BloomFilter>> taken() {
       if (taken == null) {
-        Map<PiiType, List<Dataset<Row>>> framesByType = new LinkedHashMap<>();
-        Map<PiiType, List<String>> columnsByType = new LinkedHashMap<>();
+        Map<PiiType, List<PiiReplacement.SourceColumn>> byType = new LinkedHashMap<>();
         columns.forEach((table, found) -> {
+          if (found.isEmpty()) {
+            return;
+          }
+          Dataset<Row> frame = sources.get(table).frame();
+          Map<String, Long> distinct = PiiReplacement.distinctCounts(frame,
+              found.stream().map(PiiColumn::column).toList());
           for (PiiColumn column : found) {
-            framesByType.computeIfAbsent(column.type(), t -> new ArrayList<>()).add(frames.get(table));
-            columnsByType.computeIfAbsent(column.type(), t -> new ArrayList<>()).add(column.column());
+            byType.computeIfAbsent(column.type(), t -> new ArrayList<>())
+                .add(new PiiReplacement.SourceColumn(frame, column.column(), distinct.get(column.column())));
           }
         });
         taken = new LinkedHashMap<>();
-        framesByType.forEach((type, typed) -> taken.put(type, PiiReplacement.sourceValues(spark, typed,
-            columnsByType.get(type))));
+        byType.forEach((type, typed) -> taken.put(type, PiiReplacement.sourceValues(spark, typed)));
       }
       return taken;
     }

@@ -8,6 +8,7 @@ import io.synthlake.pii.PiiType;
 import io.synthlake.pii.PseudonymKey;
 import io.synthlake.stats.CounterRng;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -36,20 +37,29 @@ public final class PiiReplacement {
 
   private PiiReplacement() {}
 
-  /** The source values of these columns (of one kind of personal data), as one broadcast Bloom filter. */
-  public static Broadcast<BloomFilter> sourceValues(SparkSession spark, List<Dataset<Row>> frames,
-      List<String> columns) {
-    long expected = 0;
-    for (int i = 0; i < frames.size(); i++) {
-      expected += frames.get(i).agg(functions.approx_count_distinct(functions.col(columns.get(i)))).first()
-          .getLong(0);
+  /** A source column whose values fake ones must avoid, with its estimated number of distinct values. */
+  public record SourceColumn(Dataset<Row> frame, String column, long distinct) {}
+
+  /** Each column's estimated number of distinct values, in one aggregate over the frame. */
+  public static Map<String, Long> distinctCounts(Dataset<Row> frame, List<String> columns) {
+    List<Column> counts = columns.stream().map(c -> functions.approx_count_distinct(functions.col(c))).toList();
+    Row row = frame.agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0])).first();
+    Map<String, Long> distinct = new LinkedHashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      distinct.put(columns.get(i), row.getLong(i));
     }
+    return distinct;
+  }
+
+  /** The source values of these columns (of one kind of personal data), as one broadcast Bloom filter. */
+  public static Broadcast<BloomFilter> sourceValues(SparkSession spark, List<SourceColumn> columns) {
+    long expected = columns.stream().mapToLong(SourceColumn::distinct).sum();
     // The estimate is within a few percent; the margin keeps the false-positive rate near its target.
     long items = Math.max(1_000, (long) (expected * 1.1));
     BloomFilter filter = BloomFilter.create(items, BLOOM_FPP);
-    for (int i = 0; i < frames.size(); i++) {
+    for (SourceColumn column : columns) {
       try {
-        filter.mergeInPlace(frames.get(i).stat().bloomFilter(columns.get(i), items, BLOOM_FPP));
+        filter.mergeInPlace(column.frame().stat().bloomFilter(column.column(), items, BLOOM_FPP));
       } catch (IncompatibleMergeException e) {
         throw new IllegalStateException("Bloom filters of equal size and rate failed to merge", e);
       }
@@ -64,9 +74,14 @@ public final class PiiReplacement {
    */
   public static Dataset<Row> avoidSourceValues(SparkSession spark, Dataset<Row> generated, Dataset<Row> source,
       List<PiiColumn> columns, String locale, long seed) {
+    if (columns.isEmpty()) {
+      return generated;
+    }
+    Map<String, Long> distinct = distinctCounts(source, columns.stream().map(PiiColumn::column).toList());
     Dataset<Row> result = generated;
     for (PiiColumn column : columns) {
-      Broadcast<BloomFilter> taken = sourceValues(spark, List.of(source), List.of(column.column()));
+      Broadcast<BloomFilter> taken = sourceValues(spark, List.of(new SourceColumn(source, column.column(),
+          distinct.get(column.column()))));
       Redraw redraw = new Redraw(column.type(), new FakeValues(locale), taken,
           CounterRng.hash(seed, CounterRng.hashString(column.column()), 0x5eedL));
       result = result.withColumn(column.column(), functions.udf(redraw, DataTypes.StringType)
@@ -119,10 +134,10 @@ public final class PiiReplacement {
       implements UDF1<String, String> {
     @Override
     public String call(String value) {
-      if (value == null || !taken.value().mightContainString(value)) {
+      BloomFilter filter = taken.value();
+      if (value == null || !filter.mightContainString(value)) {
         return value;
       }
-      BloomFilter filter = taken.value();
       return fakes.fakeAvoiding(type, CounterRng.hash(salt, CounterRng.hashString(value), 1),
           filter::mightContainString);
     }
