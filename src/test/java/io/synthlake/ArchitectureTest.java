@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The core (model, marginals, samplers, RNG, fit decisions, config) stays free of Spark, Hadoop and Delta. */
 class ArchitectureTest {
   private static final List<String> CORE = List.of("config", "errors", "fit", "generate", "model", "profile",
-      "stats", "validate", "pii", "lake");
+      "stats", "validate", "pii", "lake", "paths");
   private static final List<String> FORBIDDEN = List.of("import org.apache.spark", "import org.apache.hadoop",
       "import io.delta", "import scala.");
 

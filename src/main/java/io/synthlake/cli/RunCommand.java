@@ -5,11 +5,14 @@ import io.synthlake.config.ConfigOverride;
 import io.synthlake.config.JobConfig;
 import io.synthlake.spark.FitJob;
 import io.synthlake.spark.GenerateJob;
+import io.synthlake.spark.JobPaths;
 import io.synthlake.spark.Sessions;
+import io.synthlake.spark.SyntheticWriter;
 import io.synthlake.spark.validate.ValidateJob;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -60,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
     }
     SparkSession spark = Sessions.getOrCreate("synthlake run");
     PrintWriter out = spec.commandLine().getOut();
+    // Every path of every step, and the output's owner, are checked before the fit scans anything.
+    JobPaths.check(spark, job, skipValidate ? EnumSet.of(JobPaths.Step.FIT, JobPaths.Step.GENERATE)
+        : EnumSet.allOf(JobPaths.Step.class));
+    SyntheticWriter.inspect(spark, job.output());
     FitJob.Result fitted = FitJob.run(spark, job);
     FitCommand.print(out, fitted);
     GenerateJob.Result generated = GenerateJob.run(spark, job);

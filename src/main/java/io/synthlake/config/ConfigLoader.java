@@ -83,6 +83,10 @@ public final class ConfigLoader {
       throw SynthException.config("lake file %s needs a tables section that maps each table's name to its source "
           + "and mode (see jobs/lake-demo.yaml)", origin);
     }
+    List<ConfigProblem> nameProblems = new ArrayList<>();
+    tables.fieldNames().forEachRemaining(name -> LakeConfig.tableNameProblem(name).ifPresent(message ->
+        nameProblems.add(new ConfigProblem("tables." + name, message))));
+    failOn(nameProblems, origin, lines, Map.of());
     JsonNode defaults = root.remove("defaults");
     JsonNode lake = root.path("lake");
     ObjectNode merged = JsonNodeFactory.instance.objectNode();

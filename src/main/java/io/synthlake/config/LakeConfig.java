@@ -14,8 +14,26 @@ import java.util.Map;
  * @param tables by name, in file order
  */
 public record LakeConfig(LakeSettings lake, Map<String, LakeTable> tables) {
+  /**
+   * A lake table's name becomes a path segment (its default model, output and report paths) and a label in logs
+   * and manifests, so it is an identifier: letters, digits and underscores, then also dots and hyphens. This
+   * excludes "", ".", "..", any separator and any ${...}.
+   */
+  public static final java.util.regex.Pattern TABLE_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+
   public LakeConfig {
     tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+  }
+
+  /** Why a name cannot name a lake table, if it cannot. */
+  public static java.util.Optional<String> tableNameProblem(String name) {
+    if (TABLE_NAME.matcher(name).matches() && name.length() <= 128) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("table name '" + name + "' is not an identifier: a lake table's name becomes "
+        + "part of its paths, so it must match [A-Za-z0-9_][A-Za-z0-9_.-]* (at most 128 characters); rename "
+        + "the table and set its paths explicitly if they differ");
   }
 
   /**

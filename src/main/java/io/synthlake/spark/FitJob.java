@@ -68,6 +68,7 @@ public final class FitJob {
     }
     Map<String, Double> seconds = new LinkedHashMap<>();
     Map<String, Long> bytes = new LinkedHashMap<>();
+    JobPaths.check(spark, config, JobPaths.Step.FIT);
     ModelStore.checkWritable(spark.sparkContext().hadoopConfiguration(), config.model(), fit.overwriteModel());
     LoadedSource source = SourceReader.load(spark, config.source());
     FitNotes notes = new FitNotes();

@@ -63,6 +63,7 @@ public final class GenerateJob {
     if (output.path() == null) {
       throw SynthException.config("no output: pass --output PATH or set output.path in the job file");
     }
+    JobPaths.check(spark, config, JobPaths.Step.GENERATE);
     SynthModel model = ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model());
     GenerateConfig generate = config.generate();
     long rows = rowsOf(generate, model, config.model());

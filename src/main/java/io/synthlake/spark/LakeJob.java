@@ -69,6 +69,15 @@ public final class LakeJob {
             io.synthlake.config.Suggestions.hint(name, lake.tables().keySet()));
       }
     }
+    JobPaths.check(spark, lake);
+    if (phase == null || phase == Phase.GENERATE) {
+      // Whose output is there is checked for every table before the first is refreshed.
+      for (LakeTable table : lake.tables().values()) {
+        if (table.mode() != TableMode.SKIP && (only.isEmpty() || only.contains(table.name()))) {
+          SyntheticWriter.inspect(spark, table.job().output());
+        }
+      }
+    }
     List<TableOutcome> outcomes = new ArrayList<>();
     Masking masking = new Masking(spark, lake);
     // Tables generated in this run: their children's keys must be drawn again, even from complete outputs.

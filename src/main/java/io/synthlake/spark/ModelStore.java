@@ -42,6 +42,10 @@ public final class ModelStore {
           throw SynthException.output("model %s already exists: pass --overwrite (or set fit.overwrite-model: "
               + "true) to replace it", location);
         }
+        if (!isModel(fs, path)) {
+          throw SynthException.output("model path %s holds a file that is not a synthlake model: --overwrite "
+              + "replaces only models synthlake wrote; choose another model path", location);
+        }
       }
       Path parent = path.getParent();
       if (parent != null) {
@@ -64,7 +68,11 @@ public final class ModelStore {
     }
   }
 
-  /** Writes the model atomically (temporary file, then rename). */
+  /**
+   * Writes the model atomically: a temporary file renamed into place. Where the file system will not rename over
+   * an existing file (HDFS, object stores), the old model is first moved aside and deleted only once the new one
+   * is in place, so a failure at any step leaves a complete model, old or new, at the path or beside it.
+   */
   public static void write(Configuration conf, String location, SynthModel model) {
     Path path = new Path(location);
     byte[] bytes = ModelJson.write(model).getBytes(StandardCharsets.UTF_8);
@@ -76,15 +84,35 @@ public final class ModelStore {
         out.write(bytes);
       }
       if (!fs.rename(temporary, path)) {
-        // HDFS and object stores do not rename over an existing file.
-        fs.delete(path, false);
-        if (!fs.rename(temporary, path)) {
-          throw new IOException("rename of " + temporary + " to " + path + " failed");
+        Path previous = temporary(path, "previous");
+        rename(fs, path, previous);
+        try {
+          rename(fs, temporary, path);
+        } catch (IOException e) {
+          rename(fs, previous, path);
+          throw e;
         }
+        fs.delete(previous, false);
       }
     } catch (IOException | RuntimeException e) {
       deleteQuietly(fs, temporary);
-      throw SynthException.output("cannot write model %s: %s", location, Failures.reason(e));
+      throw new SynthException(ExitCode.OUTPUT, "cannot write model " + location + ": " + Failures.reason(e), e);
+    }
+  }
+
+  private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException("rename of " + from + " to " + to + " failed");
+    }
+  }
+
+  /** Whether the file is a synthlake model: a JSON object with a format version and columns (of any version). */
+  private static boolean isModel(FileSystem fs, Path path) {
+    try (InputStream in = fs.open(path)) {
+      com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+      return root != null && root.isObject() && root.has("format-version") && root.has("columns");
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

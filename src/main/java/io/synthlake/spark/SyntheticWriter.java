@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import io.synthlake.config.OutputConfig;
 import io.synthlake.config.OutputFormat;
 import io.synthlake.config.WriteMode;
+import io.synthlake.errors.ExitCode;
 import io.synthlake.errors.SynthException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,18 +14,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes a synthetic table so that a reader sees either the previous output or the complete new one, never a
@@ -40,6 +44,13 @@ public final class SyntheticWriter {
   public static final String COPY_RUN = "copy";
   /** The manifest run mode of a source table whose personal data was replaced (lake mask mode). */
   public static final String MASK_RUN = "mask";
+  /**
+   * Delta's write option for the commit's user metadata, which carries the manifest in the same commit as the
+   * data. A write option, never the session conf: Spark expands ${env:...} and ${system:...} in conf values.
+   */
+  private static final String USER_METADATA = "userMetadata";
+  /** Commits searched, newest first, for the last synthlake manifest of a Delta table. */
+  private static final int HISTORY_SCAN = 100;
 
   private SyntheticWriter() {}
 
@@ -48,14 +59,17 @@ public final class SyntheticWriter {
 
   /**
    * What is at the output path, checked against the write mode before any work: an output that exists under
-   * mode error, a directory that is not a Delta table when writing Delta (or is one when writing files), or an
-   * append to a table synthlake did not write.
+   * mode error, a directory that is not a Delta table when writing Delta (or is one when writing files), and
+   * anything that synthlake did not write under mode overwrite or append: a directory without synthlake's
+   * manifest, or holding other files beside it, or a Delta table without synthlake's properties. A commit that a
+   * killed run left half done at the path is healed first.
    */
   public static Existing inspect(SparkSession spark, OutputConfig output) {
     String location = output.path();
     Path path = new Path(location);
     try {
       FileSystem fs = path.getFileSystem(conf(spark));
+      FileCommit.heal(fs, path);
       if (!fs.exists(path)) {
         return new Existing(false, false, null, 0);
       }
@@ -76,11 +90,30 @@ public final class SyntheticWriter {
             + "path", location);
       }
       if (delta) {
-        String rows = DeltaTable.forPath(spark, location).detail().select("properties")
-            .first().getJavaMap(0).getOrDefault(PROPERTY_PREFIX + "rows", "0").toString();
-        return new Existing(true, true, null, Long.parseLong(rows));
+        Map<String, String> properties = deltaProperties(spark, location);
+        if (!properties.containsKey(PROPERTY_PREFIX + "synthetic")) {
+          throw SynthException.output("output %s is a Delta table that synthlake did not write (its properties "
+              + "have no %ssynthetic): synthlake replaces or appends only to tables it wrote; choose another "
+              + "output path, or drop the table yourself if it is meant to be replaced", location, PROPERTY_PREFIX);
+        }
+        OutputManifest manifest = deltaManifest(spark, location);
+        long rows = manifest != null ? manifest.rows()
+            : Long.parseLong(properties.getOrDefault(PROPERTY_PREFIX + "rows", "0"));
+        return new Existing(true, true, manifest, rows);
       }
       OutputManifest manifest = readManifest(fs, new Path(path, OutputManifest.FILE_NAME));
+      FileStatus[] entries = fs.listStatus(path);
+      if (manifest == null && entries.length > 0) {
+        throw SynthException.output("output %s exists and synthlake did not write it: it holds %s and no %s "
+            + "manifest; synthlake replaces or appends only to outputs it wrote, so choose another path, or "
+            + "remove it yourself if it is meant to be replaced", location, names(List.of(entries)),
+            OutputManifest.FILE_NAME);
+      }
+      List<FileStatus> foreign = java.util.Arrays.stream(entries).filter(e -> !writtenBySynthlake(e)).toList();
+      if (!foreign.isEmpty()) {
+        throw SynthException.output("output %s holds %s, which synthlake did not write: move %s away or choose "
+            + "another output path", location, names(foreign), foreign.size() == 1 ? "it" : "them");
+      }
       if (output.mode() == WriteMode.APPEND && manifest == null) {
         throw SynthException.output("cannot append to %s: it has no %s, so synthlake did not write it; use --mode "
             + "overwrite or another path", location, OutputManifest.FILE_NAME);
@@ -89,44 +122,104 @@ public final class SyntheticWriter {
     } catch (SynthException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw SynthException.output("cannot inspect output %s: %s", location, Failures.reason(e));
+      throw new SynthException(ExitCode.OUTPUT, "cannot inspect output " + location + ": " + Failures.reason(e), e);
     }
   }
 
-  /** What a complete single-run synthlake output was made from; see {@link #stamp}. */
+  /**
+   * Whether a directory entry is one that a synthlake file output has: data files ({@code part-*}), partition
+   * directories ({@code col=value}), {@code _SUCCESS}, the manifest, checksums and synthlake's hidden temporaries.
+   */
+  static boolean writtenBySynthlake(FileStatus entry) {
+    String name = entry.getPath().getName();
+    if (entry.isDirectory()) {
+      return name.contains("=") && !name.startsWith(".") && !name.startsWith("_");
+    }
+    return name.startsWith("part-") || name.equals("_SUCCESS") || name.equals(OutputManifest.FILE_NAME)
+        || (name.startsWith(".") && (name.endsWith(".crc") || name.contains("synthlake")));
+  }
+
+  private static String names(List<FileStatus> entries) {
+    List<String> names = entries.stream().map(e -> e.getPath().getName() + (e.isDirectory() ? "/" : ""))
+        .sorted().toList();
+    String shown = String.join(", ", names.subList(0, Math.min(3, names.size())));
+    return names.size() <= 3 ? shown : shown + " and " + (names.size() - 3) + " more";
+  }
+
+  /** What complete single-run synthlake output was made from; see {@link #stamp}. */
   public record Stamp(String modelSha256, long seed, long rows) {}
 
   /**
-   * The model hash, seed and rows of a complete output written by one synthlake run (a Delta table's properties,
-   * or a file output's manifest beside its _SUCCESS); null for anything else, including appended outputs.
+   * The model hash, seed and rows of a complete output written by one synthlake run (the manifest of a Delta
+   * table's last synthlake commit, or a file output's manifest beside its _SUCCESS); null for anything else,
+   * including appended outputs.
    */
   public static Stamp stamp(SparkSession spark, String location) {
     Path path = new Path(location);
     try {
       FileSystem fs = path.getFileSystem(conf(spark));
+      FileCommit.heal(fs, path);
       if (!fs.exists(path)) {
         return null;
       }
+      OutputManifest manifest;
       if (fs.exists(new Path(path, "_delta_log"))) {
-        Map<String, String> properties = DeltaTable.forPath(spark, location).detail().select("properties")
-            .first().getJavaMap(0);
-        String sha = properties.get(PROPERTY_PREFIX + "model-sha256");
-        String seed = properties.get(PROPERTY_PREFIX + "seed");
-        String rows = properties.get(PROPERTY_PREFIX + "rows");
-        // An appended table's rows are the total of its runs, so they do not match one run's.
-        if (sha == null || seed == null || rows == null) {
+        manifest = deltaManifest(spark, location);
+      } else {
+        manifest = readManifest(fs, new Path(path, OutputManifest.FILE_NAME));
+        if (!fs.exists(new Path(path, "_SUCCESS"))) {
           return null;
         }
-        return new Stamp(sha, Long.parseLong(seed), Long.parseLong(rows));
       }
-      OutputManifest manifest = readManifest(fs, new Path(path, OutputManifest.FILE_NAME));
-      if (manifest == null || manifest.runs().size() != 1 || !fs.exists(new Path(path, "_SUCCESS"))) {
+      // An appended table's rows are the total of its runs, so they do not match one run's.
+      if (manifest == null || manifest.runs().size() != 1) {
         return null;
       }
       OutputManifest.Run run = manifest.runs().get(0);
       return run.modelSha256() == null ? null : new Stamp(run.modelSha256(), run.seed(), manifest.rows());
     } catch (IOException | RuntimeException e) {
-      throw SynthException.output("cannot inspect output %s: %s", location, Failures.reason(e));
+      throw new SynthException(ExitCode.OUTPUT, "cannot inspect output " + location + ": " + Failures.reason(e), e);
+    }
+  }
+
+  /**
+   * Heals a file output that a killed run left half committed (see {@link FileCommit}), before it is read;
+   * returns what was done, or null.
+   */
+  public static String heal(SparkSession spark, String location) {
+    Path path = new Path(location);
+    try {
+      return FileCommit.heal(path.getFileSystem(conf(spark)), path);
+    } catch (IOException | RuntimeException e) {
+      throw new SynthException(ExitCode.OUTPUT, "cannot recover the interrupted commit of " + location + ": "
+          + Failures.reason(e), e);
+    }
+  }
+
+  private static Map<String, String> deltaProperties(SparkSession spark, String location) {
+    return DeltaTable.forPath(spark, location).detail().select("properties").first().getJavaMap(0);
+  }
+
+  /**
+   * The manifest of a Delta table's newest synthlake commit (every synthlake commit carries the manifest of the
+   * table after it as its user metadata), or null.
+   */
+  private static OutputManifest deltaManifest(SparkSession spark, String location) {
+    List<Row> commits = DeltaTable.forPath(spark, location).history(HISTORY_SCAN).select("version", "userMetadata")
+        .collectAsList();
+    return commits.stream()
+        .sorted(java.util.Comparator.comparingLong((Row r) -> r.getLong(0)).reversed())
+        .map(r -> r.isNullAt(1) ? null : parseManifest(r.getString(1)))
+        .filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null);
+  }
+
+  private static OutputManifest parseManifest(String json) {
+    try {
+      OutputManifest manifest = OutputManifest.fromJson(json);
+      return manifest.tool() == null || manifest.runs() == null || manifest.runs().isEmpty() ? null : manifest;
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -141,7 +234,8 @@ public final class SyntheticWriter {
       confs.put("spark.sql.parquet.compression.codec", output.compression());
     }
     if (output.format() == OutputFormat.DELTA) {
-      confs.put("spark.databricks.delta.commitInfo.userMetadata", manifest.toJson(false));
+      // The table's identifier is parsed as SQL; no ${...} in a path or name may ever be expanded.
+      confs.put("spark.sql.variable.substitute", "false");
     }
     withConfs(spark, confs, () -> {
       if (output.format() == OutputFormat.DELTA) {
@@ -152,41 +246,90 @@ public final class SyntheticWriter {
     });
   }
 
+  /**
+   * One Delta transaction through the DataFrame APIs, never SQL text: an append (its manifest in the commit's
+   * user metadata), or a create or replace that sets the data, partitioning, description and properties together.
+   */
   private static void writeDelta(SparkSession spark, Dataset<Row> frame, OutputConfig output, Existing existing,
       OutputManifest manifest) {
-    String identifier = "delta.`" + qualified(spark, output.path()).replace("`", "``") + "`";
-    String view = "synthlake_" + UUID.randomUUID().toString().replace("-", "");
+    String location = qualified(spark, output.path());
     try {
       if (existing.exists() && output.mode() == WriteMode.APPEND) {
-        frame.write().format("delta").mode(SaveMode.Append).save(output.path());
-        spark.sql("ALTER TABLE " + identifier + " SET TBLPROPERTIES (" + sqlProperties(properties(manifest))
-            + ")");
+        frame.write().format("delta").mode(SaveMode.Append).option(USER_METADATA, manifest.toJson(false))
+            .save(location);
         return;
       }
-      // One statement, one commit: data, partitioning, description and properties together.
-      frame.createOrReplaceTempView(view);
-      String partitioning = manifest.partitionBy().isEmpty() ? "" : " PARTITIONED BY ("
-          + String.join(", ", manifest.partitionBy().stream().map(SyntheticWriter::quoted).toList()) + ")";
-      String mode = manifest.runs().get(manifest.runs().size() - 1).mode();
-      String comment = COPY_RUN.equals(mode) ? "Copy of " + manifest.table() + " made by " + manifest.tool()
-          + " in a lake refresh (copy mode, for reference tables without personal data)."
-          : MASK_RUN.equals(mode) ? "Rows of " + manifest.table() + " with their personal data replaced by fake "
-              + "values, made by " + manifest.tool() + " in a lake refresh (mask mode)."
-          : "Synthetic data generated by " + manifest.tool() + " from a model of " + manifest.table()
-              + "; it holds no source record.";
-      spark.sql((existing.exists() ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + identifier + " USING delta"
-          + partitioning + " COMMENT " + sqlString(comment) + " TBLPROPERTIES ("
-          + sqlProperties(properties(manifest)) + ") AS SELECT * FROM " + view);
+      String identifier = "delta.`" + location.replace("`", "``") + "`";
+      checkIdentifier(spark, identifier, location);
+      DataFrameWriterV2<Row> writer = frame.writeTo(identifier).using("delta")
+          .option(USER_METADATA, manifest.toJson(false));
+      for (Map.Entry<String, String> property : properties(manifest).entrySet()) {
+        writer = writer.tableProperty(property.getKey(), property.getValue());
+      }
+      writer = writer.tableProperty("comment", description(manifest));
+      if (needsColumnMapping(frame.schema())) {
+        // Delta stores names with spaces, ',;{}()=' or newlines only under column mapping (reader 2, writer 5).
+        writer = writer.tableProperty("delta.columnMapping.mode", "name")
+            .tableProperty("delta.minReaderVersion", "2")
+            .tableProperty("delta.minWriterVersion", "5");
+      }
+      if (!manifest.partitionBy().isEmpty()) {
+        Column[] partitions = manifest.partitionBy().stream().map(c -> functions.col(quoted(c)))
+            .toArray(Column[]::new);
+        writer = writer.partitionedBy(partitions[0], java.util.Arrays.copyOfRange(partitions, 1,
+            partitions.length));
+      }
+      if (existing.exists()) {
+        writer.createOrReplace();
+      } else {
+        writer.create();
+      }
+    } catch (SynthException e) {
+      throw e;
     } catch (Exception e) {
       if (!existing.exists() && String.valueOf(e.getMessage()).contains("already exists")) {
-        throw SynthException.output("output %s appeared while this job ran; nothing was written to it",
-            output.path());
+        throw new SynthException(ExitCode.OUTPUT, "output " + output.path() + " appeared while this job ran; "
+            + "nothing was written to it", e);
       }
-      throw SynthException.output("writing Delta table %s failed, the table is unchanged: %s", output.path(),
-          Failures.reason(e));
-    } finally {
-      spark.catalog().dropTempView(view);
+      throw new SynthException(ExitCode.OUTPUT, "writing Delta table " + output.path() + " failed, the table is "
+          + "unchanged: " + Failures.reason(e), e);
     }
+  }
+
+  /** Delta's column names may not hold these characters unless the table uses column mapping. */
+  static boolean needsColumnMapping(StructType schema) {
+    for (StructField field : schema.fields()) {
+      if (field.name().chars().anyMatch(c -> " ,;{}()\n\t=".indexOf(c) >= 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The quoted path must parse back to exactly ["delta", path]: a last guard against a path read as SQL. */
+  private static void checkIdentifier(SparkSession spark, String identifier, String location) {
+    scala.collection.immutable.Seq<String> parts;
+    try {
+      parts = spark.sessionState().sqlParser().parseMultipartIdentifier(identifier);
+    } catch (Exception e) {
+      throw new SynthException(ExitCode.OUTPUT, "output path " + location + " cannot be named as a Delta table: "
+          + Failures.reason(e), e);
+    }
+    List<String> names = scala.jdk.javaapi.CollectionConverters.asJava(parts);
+    if (!names.equals(List.of("delta", location))) {
+      throw SynthException.output("output path %s does not name itself as a Delta table (parsed as %s): choose "
+          + "a plainer path", location, names);
+    }
+  }
+
+  private static String description(OutputManifest manifest) {
+    String mode = manifest.runs().get(manifest.runs().size() - 1).mode();
+    return COPY_RUN.equals(mode) ? "Copy of " + manifest.table() + " made by " + manifest.tool()
+        + " in a lake refresh (copy mode, for reference tables without personal data)."
+        : MASK_RUN.equals(mode) ? "Rows of " + manifest.table() + " with their personal data replaced by fake "
+            + "values, made by " + manifest.tool() + " in a lake refresh (mask mode)."
+        : "Synthetic data generated by " + manifest.tool() + " from a model of " + manifest.table()
+            + "; it holds no source record.";
   }
 
   /** Delta takes a path as a table name only when it is absolute. */
@@ -195,16 +338,13 @@ public final class SyntheticWriter {
     try {
       return path.getFileSystem(conf(spark)).makeQualified(path).toString();
     } catch (IOException e) {
-      throw SynthException.output("cannot resolve output %s: %s", location, Failures.reason(e));
+      throw new SynthException(ExitCode.OUTPUT, "cannot resolve output " + location + ": " + Failures.reason(e),
+          e);
     }
   }
 
   private static String quoted(String column) {
     return "`" + column.replace("`", "``") + "`";
-  }
-
-  private static String sqlString(String text) {
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   private static Map<String, String> properties(OutputManifest manifest) {
@@ -224,16 +364,10 @@ public final class SyntheticWriter {
     return properties;
   }
 
-  private static String sqlProperties(Map<String, String> properties) {
-    List<String> pairs = new ArrayList<>();
-    properties.forEach((k, v) -> pairs.add(sqlString(k) + " = " + sqlString(v)));
-    return String.join(", ", pairs);
-  }
-
   private static void writeFiles(SparkSession spark, Dataset<Row> frame, OutputConfig output, Existing existing,
       OutputManifest manifest) {
     Path target = new Path(output.path());
-    Path staging = sibling(target, "staging");
+    Path staging = FileCommit.sibling(target, "staging");
     FileSystem fs = null;
     try {
       fs = target.getFileSystem(conf(spark));
@@ -250,79 +384,31 @@ public final class SyntheticWriter {
       writer.save(staging.toString());
       OutputManifest finished = manifest.finished(Instant.now());
       writeText(fs, new Path(staging, OutputManifest.FILE_NAME), finished.toJson(true));
-      commit(fs, staging, target, output.mode(), existing, finished);
+      commit(fs, staging, target, output.mode());
     } catch (SynthException e) {
       deleteQuietly(fs, staging);
       throw e;
     } catch (Exception e) {
       deleteQuietly(fs, staging);
-      throw SynthException.output("writing %s failed, the output is unchanged: %s", output.path(),
-          Failures.reason(e));
+      throw new SynthException(ExitCode.OUTPUT, "writing " + output.path() + " failed, the output is unchanged: "
+          + Failures.reason(e), e);
     }
   }
 
-  /** Moves the complete staging directory into place according to the mode. */
-  private static void commit(FileSystem fs, Path staging, Path target, WriteMode mode, Existing existing,
-      OutputManifest manifest) throws IOException {
-    Path parent = target.getParent();
-    if (parent != null && !fs.exists(parent)) {
-      fs.mkdirs(parent);
-    }
+  /** Moves the complete staging directory into place according to the mode (see {@link FileCommit}). */
+  private static void commit(FileSystem fs, Path staging, Path target, WriteMode mode) throws IOException {
     if (!fs.exists(target)) {
-      rename(fs, staging, target);
+      FileCommit.overwrite(fs, staging, target);
       return;
     }
     if (mode == WriteMode.ERROR) {
       throw SynthException.output("output %s appeared while this job ran; nothing was written to it", target);
     }
     if (mode == WriteMode.OVERWRITE) {
-      Path previous = sibling(target, "previous");
-      rename(fs, target, previous);
-      try {
-        rename(fs, staging, target);
-      } catch (IOException e) {
-        rename(fs, previous, target);
-        throw e;
-      }
-      fs.delete(previous, true);
+      FileCommit.overwrite(fs, staging, target);
       return;
     }
-    // Append: the data files are complete; moving them is a rename each, then the manifest is replaced.
-    moveDataFiles(fs, staging, target);
-    Path manifestTemp = new Path(target, "." + OutputManifest.FILE_NAME + ".tmp-" + UUID.randomUUID());
-    writeText(fs, manifestTemp, manifest.toJson(true));
-    fs.delete(new Path(target, OutputManifest.FILE_NAME), false);
-    rename(fs, manifestTemp, new Path(target, OutputManifest.FILE_NAME));
-    fs.delete(staging, true);
-  }
-
-  private static void moveDataFiles(FileSystem fs, Path staging, Path target) throws IOException {
-    String root = fs.makeQualified(staging).toUri().getPath();
-    RemoteIterator<LocatedFileStatus> files = fs.listFiles(staging, true);
-    List<Path> data = new ArrayList<>();
-    while (files.hasNext()) {
-      Path file = files.next().getPath();
-      String name = file.getName();
-      if (!name.startsWith("_") && !name.startsWith(".")) {
-        data.add(file);
-      }
-    }
-    for (Path file : data) {
-      String relative = file.toUri().getPath().substring(root.length() + 1);
-      Path destination = new Path(target, relative);
-      fs.mkdirs(destination.getParent());
-      rename(fs, file, destination);
-    }
-  }
-
-  private static void rename(FileSystem fs, Path from, Path to) throws IOException {
-    if (!fs.rename(from, to)) {
-      throw new IOException("rename of " + from + " to " + to + " failed");
-    }
-  }
-
-  private static Path sibling(Path target, String purpose) {
-    return new Path(target.getParent(), "." + target.getName() + ".synthlake-" + purpose + "-" + UUID.randomUUID());
+    FileCommit.append(fs, staging, target);
   }
 
   private static OutputManifest readManifest(FileSystem fs, Path path) throws IOException {

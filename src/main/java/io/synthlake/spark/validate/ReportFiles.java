@@ -40,6 +40,40 @@ final class ReportFiles {
     }
   }
 
+  /**
+   * Fails before any work when the directory holds a report.json or report.html that synthlake did not write:
+   * validate replaces only its own reports.
+   */
+  static void checkWritable(SparkSession spark, String directory) {
+    Path json = new Path(directory, JSON);
+    Path html = new Path(directory, HTML);
+    try {
+      FileSystem fs = json.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      Path root = new Path(directory);
+      if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
+        throw SynthException.output("report directory %s is a file: choose a directory path", directory);
+      }
+      boolean ours = fs.exists(json) && isReport(fs, json);
+      if ((fs.exists(json) || fs.exists(html)) && !ours) {
+        throw SynthException.output("report directory %s holds a %s that synthlake did not write: validate "
+            + "replaces only its own reports; choose another report directory", directory,
+            fs.exists(json) ? JSON : HTML);
+      }
+    } catch (IOException e) {
+      throw new SynthException(io.synthlake.errors.ExitCode.OUTPUT, "cannot inspect report directory " + directory
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isReport(FileSystem fs, Path json) {
+    try (java.io.InputStream in = fs.open(json)) {
+      com.fasterxml.jackson.databind.JsonNode root = MAPPER.readTree(in);
+      return root != null && root.isObject() && root.has("source-rows") && root.has("classic");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   static void write(SparkSession spark, String directory, ValidationReport report) {
     writeText(spark, directory, JSON, toJson(report));
     writeText(spark, directory, HTML, HtmlReport.render(report));
@@ -56,12 +90,16 @@ final class ReportFiles {
       try (OutputStream out = fs.create(temporary, true)) {
         out.write(text.getBytes(StandardCharsets.UTF_8));
       }
-      fs.delete(target, false);
       if (!fs.rename(temporary, target)) {
-        throw new IOException("rename of " + temporary + " to " + target + " failed");
+        // HDFS and object stores do not rename over a file.
+        fs.delete(target, false);
+        if (!fs.rename(temporary, target)) {
+          throw new IOException("rename of " + temporary + " to " + target + " failed");
+        }
       }
     } catch (IOException e) {
-      throw SynthException.output("cannot write %s in %s: %s", name, directory, e.getMessage());
+      throw new SynthException(io.synthlake.errors.ExitCode.OUTPUT, "cannot write " + name + " in " + directory
+          + ": " + e.getMessage(), e);
     }
   }
 }

@@ -56,6 +56,43 @@ final class ScoreHistory {
         report.privacy().beyondBounds().values(), report.gateBreaches().size(), reportDirectory, report.tool());
   }
 
+  /**
+   * Fails before any work when the path holds something other than a score history (a source, a synthetic
+   * table, any other table or file): validate appends only to its own history tables.
+   */
+  static void checkWritable(SparkSession spark, String path) {
+    Path root = new Path(path);
+    try {
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(root)) {
+        return;
+      }
+      if (!fs.getFileStatus(root).isDirectory()) {
+        throw SynthException.output("history %s is a file, not a score history table: choose another "
+            + "validate.history path", path);
+      }
+      if (fs.listStatus(root).length == 0) {
+        return;
+      }
+      String format = fs.exists(new Path(root, "_delta_log")) ? "delta" : "parquet";
+      StructType schema;
+      try {
+        schema = spark.read().format(format).load(path).schema();
+      } catch (RuntimeException e) {
+        schema = new StructType();
+      }
+      java.util.Set<String> names = java.util.Set.of(schema.fieldNames());
+      if (!names.containsAll(java.util.Set.of(SCHEMA.fieldNames()))) {
+        throw SynthException.output("history %s is not a synthlake score history (it lacks the columns "
+            + "validated_at, overall_classic, ...): validate appends only to its own history tables; choose "
+            + "another validate.history path", path);
+      }
+    } catch (IOException e) {
+      throw new SynthException(io.synthlake.errors.ExitCode.OUTPUT, "cannot inspect the history table " + path
+          + ": " + e.getMessage(), e);
+    }
+  }
+
   /** @param format the format of a new table (an existing table keeps its own) */
   static void append(SparkSession spark, String path, OutputFormat format, ValidationReport report,
       String reportDirectory) {

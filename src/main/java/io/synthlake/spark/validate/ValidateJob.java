@@ -52,11 +52,19 @@ public final class ValidateJob {
   public static Result run(SparkSession spark, JobConfig job) {
     long started = System.nanoTime();
     ValidateConfig config = job.validate();
+    io.synthlake.spark.JobPaths.check(spark, job, io.synthlake.spark.JobPaths.Step.VALIDATE);
     LoadedSource source = SourceReader.load(spark, job.source());
     String syntheticPath = config.synthetic() != null ? config.synthetic() : job.output().path();
     if (syntheticPath == null) {
       throw SynthException.config("no synthetic table: pass --synthetic PATH, or set validate.synthetic or "
           + "output.path in the job file");
+    }
+    io.synthlake.spark.SyntheticWriter.heal(spark, syntheticPath);
+    String reportDirectory = config.report() != null ? config.report()
+        : ReportFiles.defaultDirectory(syntheticPath);
+    ReportFiles.checkWritable(spark, reportDirectory);
+    if (config.history() != null) {
+      ScoreHistory.checkWritable(spark, config.history());
     }
     SynthModel model = readModelIfAny(spark, job);
     Dataset<Row> real = source.frame();
@@ -69,7 +77,7 @@ public final class ValidateJob {
           privacySettings(job, model), phases);
       List<String> breaches = GateCheck.breaches(measured, config.gates());
       ValidationReport report = measured.withBreaches(breaches);
-      String directory = config.report() != null ? config.report() : ReportFiles.defaultDirectory(syntheticPath);
+      String directory = reportDirectory;
       ReportFiles.write(spark, directory, report);
       if (config.history() != null) {
         ScoreHistory.append(spark, config.history(), config.historyFormat(), report, directory);
