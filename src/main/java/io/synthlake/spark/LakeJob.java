@@ -73,7 +73,8 @@ public final class LakeJob {
     if (phase == null || phase == Phase.GENERATE) {
       // Whose output is there is checked for every table before the first is refreshed.
       for (LakeTable table : lake.tables().values()) {
-        if (table.mode() != TableMode.SKIP && (only.isEmpty() || only.contains(table.name()))) {
+        if (table.mode() != TableMode.SKIP && (only.isEmpty() || only.contains(table.name()))
+            && table.job().output().mode() != io.synthlake.config.WriteMode.ERROR) {
           SyntheticWriter.inspect(spark, table.job().output());
         }
       }

@@ -44,10 +44,7 @@ public final class SyntheticWriter {
   public static final String COPY_RUN = "copy";
   /** The manifest run mode of a source table whose personal data was replaced (lake mask mode). */
   public static final String MASK_RUN = "mask";
-  /**
-   * Delta's write option for the commit's user metadata, which carries the manifest in the same commit as the
-   * data. A write option, never the session conf: Spark expands ${env:...} and ${system:...} in conf values.
-   */
+  /** Delta's write option for the commit's user metadata: the manifest, in the same commit as the data. */
   private static final String USER_METADATA = "userMetadata";
   /** Commits searched, newest first, for the last synthlake manifest of a Delta table. */
   private static final int HISTORY_SCAN = 100;
@@ -234,6 +231,10 @@ public final class SyntheticWriter {
       confs.put("spark.sql.parquet.compression.codec", output.compression());
     }
     if (output.format() == OutputFormat.DELTA) {
+      // A create or replace takes its commit's user metadata from the session conf only. Spark expands
+      // ${env:...} and ${system:...} in conf values, so no '$' may reach it: JSON spells it as an escape.
+      confs.put("spark.databricks.delta.commitInfo.userMetadata",
+          manifest.toJson(false).replace("$", "\\u0024"));
       // The table's identifier is parsed as SQL; no ${...} in a path or name may ever be expanded.
       confs.put("spark.sql.variable.substitute", "false");
     }
@@ -261,8 +262,7 @@ public final class SyntheticWriter {
       }
       String identifier = "delta.`" + location.replace("`", "``") + "`";
       checkIdentifier(spark, identifier, location);
-      DataFrameWriterV2<Row> writer = frame.writeTo(identifier).using("delta")
-          .option(USER_METADATA, manifest.toJson(false));
+      DataFrameWriterV2<Row> writer = frame.writeTo(identifier).using("delta");
       for (Map.Entry<String, String> property : properties(manifest).entrySet()) {
         writer = writer.tableProperty(property.getKey(), property.getValue());
       }

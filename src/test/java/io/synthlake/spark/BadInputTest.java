@@ -168,6 +168,12 @@ class BadInputTest extends SparkTestBase {
     assertFails(synth("fit", "--source", good, "--model", existing), ExitCode.OUTPUT,
         "model " + existing + " already exists: pass --overwrite (or set fit.overwrite-model: true) to replace it");
     assertThat(Files.readString(Path.of(existing))).isEqualTo("previous model");
+    // --overwrite replaces only a synthlake model.
+    assertFails(synth("fit", "--source", good, "--model", existing, "--overwrite"), ExitCode.OUTPUT,
+        "model path " + existing + " holds a file that is not a synthlake model");
+    assertThat(Files.readString(Path.of(existing))).isEqualTo("previous model");
+    Files.delete(Path.of(existing));
+    assertThat(synth("fit", "--source", good, "--model", existing).exitCode()).isZero();
     CliRun overwrite = synth("fit", "--source", good, "--model", existing, "--overwrite");
     assertThat(overwrite.exitCode()).as(overwrite.err()).isZero();
     assertThat(readModel(Path.of(existing)).columns()).hasSize(2);
