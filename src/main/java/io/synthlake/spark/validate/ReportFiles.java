@@ -61,7 +61,7 @@ final class ReportFiles {
         throw new IOException("rename of " + temporary + " to " + target + " failed");
       }
     } catch (IOException e) {
-      throw SynthException.output("cannot write %s in %s: %s", name, directory, e.getMessage());
+      throw SynthException.output(e, "cannot write %s in %s: %s", name, directory, e.getMessage());
     }
   }
 }
