@@ -1,7 +1,5 @@
 package io.synthlake.bench;
 
-import static org.apache.spark.sql.functions.expr;
-
 import io.synthlake.config.ConfigLoader;
 import io.synthlake.config.ConfigOverride;
 import io.synthlake.config.JobConfig;
@@ -22,6 +20,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * Generate benchmark (scripts/bench generate): rows per second of synthlake's generate against Spark's own
@@ -126,12 +125,13 @@ public final class GenerateBenchmark {
     int seed = 1;
     for (ColumnModel column : model.columns()) {
       String type = column.sparkType();
-      String expression = switch (type) {
+      // Built with the Column API: the model's labels are values, never SQL text to parse.
+      Column value = switch (type) {
         case "string" -> pickOne(labels(column), seed);
-        case "int", "bigint" -> "cast(floor(rand(" + seed + ") * 100000) as " + type + ")";
-        default -> "cast(randn(" + seed + ") as " + type + ")";
+        case "int", "bigint" -> functions.floor(functions.rand(seed).multiply(100000)).cast(type);
+        default -> functions.randn(seed).cast(type);
       };
-      columns.add(expr(expression).as(column.name()));
+      columns.add(value.as(column.name()));
       seed++;
     }
     return spark.range(0, rows, 1, partitions).select(columns.toArray(Column[]::new));
@@ -145,10 +145,10 @@ public final class GenerateBenchmark {
         "kilo", "lima", "mike", "november", "oscar", "papa");
   }
 
-  private static String pickOne(List<String> values, int seed) {
-    String literals = values.stream().map(v -> "'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'")
-        .collect(java.util.stream.Collectors.joining(","));
-    return "element_at(array(" + literals + "), cast(floor(rand(" + seed + ") * " + values.size() + ") as int) + 1)";
+  private static Column pickOne(List<String> values, int seed) {
+    Column[] literals = values.stream().map(functions::lit).toArray(Column[]::new);
+    return functions.element_at(functions.array(literals),
+        functions.floor(functions.rand(seed).multiply(values.size())).cast("int").plus(1));
   }
 
   private static void write(Dataset<Row> frame, String sink, String path) {

@@ -136,9 +136,18 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobConfig job = ConfigLoader.load(config, overrides());
+    warn(spec.commandLine().getErr(), "", job);
     SparkSession spark = Sessions.getOrCreate("synthlake fit");
     print(spec.commandLine().getOut(), FitJob.run(spark, job));
     return 0;
+  }
+
+  /** One line on stderr per setting that stores raw source values, before anything runs. */
+  static void warn(PrintWriter err, String table, JobConfig job) {
+    for (String warning : job.fit().warnings()) {
+      err.println("synth: warning: " + table + warning);
+    }
+    err.flush();
   }
 
   static void print(PrintWriter out, FitJob.Result result) {

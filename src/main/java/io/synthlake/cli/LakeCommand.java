@@ -2,6 +2,7 @@ package io.synthlake.cli;
 
 import io.synthlake.config.ConfigLoader;
 import io.synthlake.config.LakeConfig;
+import io.synthlake.config.TableMode;
 import io.synthlake.errors.ExitCode;
 import io.synthlake.errors.SynthException;
 import io.synthlake.lake.KeyProposal;
@@ -78,6 +79,11 @@ final class LakeCommand implements Callable<Integer> {
       return ExitCode.OK.code();
     }
     Set<String> tables = only == null ? Set.of() : new LinkedHashSet<>(only);
+    if (chosen == null || chosen == LakeJob.Phase.FIT) {
+      lake.tables().values().stream()
+          .filter(t -> t.mode() == TableMode.SYNTHESIZE && (tables.isEmpty() || tables.contains(t.name())))
+          .forEach(t -> FitCommand.warn(spec.commandLine().getErr(), "table " + t.name() + ": ", t.job()));
+    }
     List<LakeJob.TableOutcome> outcomes = LakeJob.run(Sessions.getOrCreate("synthlake lake"), lake, tables, chosen);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "lake %s: %d %s%n", config, outcomes.size(), outcomes.size() == 1 ? "table" : "tables");

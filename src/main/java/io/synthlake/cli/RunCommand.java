@@ -61,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
       throw io.synthlake.errors.SynthException.config("config %s: run needs output.path (or --output PATH)",
           config);
     }
+    FitCommand.warn(spec.commandLine().getErr(), "", job);
     SparkSession spark = Sessions.getOrCreate("synthlake run");
     PrintWriter out = spec.commandLine().getOut();
     // Every path of every step, and the output's owner, are checked before the fit scans anything.

@@ -3,8 +3,10 @@ package io.synthlake.cli;
 import io.synthlake.Version;
 import io.synthlake.errors.ExitCode;
 import io.synthlake.errors.SynthException;
+import io.synthlake.spark.Failures;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -47,7 +49,13 @@ public final class SynthMain implements Runnable {
         .setExecutionExceptionHandler(SynthMain::handleFailure)
         .setParameterExceptionHandler(SynthMain::handleUsageError);
     commandLine.getCommandSpec().usageMessage().footer(exitCodeTable());
-    return commandLine.execute(args);
+    ConsoleLogging.quietUnlessVerbose(Arrays.asList(args).contains("--verbose"));
+    try {
+      return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only Exceptions to handleFailure; an Error would end the JVM with a stack trace.
+      return outOfMemory(e, err, Arrays.asList(args).contains("--verbose"));
+    }
   }
 
   @Override
@@ -72,7 +80,32 @@ public final class SynthMain implements Runnable {
       err.flush();
       return synth.exitCode().code();
     }
-    err.println("synth: unexpected failure: " + io.synthlake.spark.Failures.reason(error)
+    Optional<Failures.DataError> data = Failures.dataError(error);
+    if (data.isPresent()) {
+      // A value an expression could not process: Spark's message quotes it, so it is not printed.
+      SynthException classified = data.get().toSynth(error, null, null);
+      err.println("synth: error: " + classified.getMessage());
+      if (verbose) {
+        error.printStackTrace(err);
+      }
+      err.flush();
+      return classified.exitCode().code();
+    }
+    if (Failures.causedBy(error, OutOfMemoryError.class)) {
+      return outOfMemory(error, err, verbose);
+    }
+    err.println("synth: unexpected failure: " + Failures.reason(error)
+        + (verbose ? "" : " (rerun with --verbose for the stack trace)"));
+    if (verbose) {
+      error.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCode.INTERNAL.code();
+  }
+
+  private static int outOfMemory(Throwable error, PrintWriter err, boolean verbose) {
+    err.println("synth: unexpected failure: the driver ran out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+        + " MB heap): raise it (SYNTH_DRIVER_MEMORY, spark-submit --driver-memory)"
         + (verbose ? "" : " (rerun with --verbose for the stack trace)"));
     if (verbose) {
       error.printStackTrace(err);

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.synthlake.errors.SynthException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -215,13 +216,14 @@ public final class ConfigLoader {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw SynthException.config("config file %s does not exist", file);
+      throw SynthException.config(e, "config file %s does not exist", file);
     } catch (IOException e) {
-      throw SynthException.config("cannot read config file %s: %s", file, e.getMessage());
+      throw SynthException.config(e, "cannot read config file %s: %s", file, e.getMessage());
     }
   }
 
   private static ObjectNode parse(String text, String origin) {
+    refuseAliases(text, origin);
     JsonNode tree;
     try {
       tree = text.isBlank() ? null : YAML.readTree(text);
@@ -238,6 +240,26 @@ public final class ConfigLoader {
           + "output, validate), got a %s", origin, tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return (ObjectNode) tree;
+  }
+
+  /**
+   * Jackson's YAML parser reads an alias ({@code *name}) as the text "name", not as the anchored value: a job file
+   * would silently run with the anchor's name as a path, filter or option. Aliases are refused instead.
+   */
+  private static void refuseAliases(String text, String origin) {
+    if (text.isBlank()) {
+      return;
+    }
+    try (YAMLParser parser = (YAMLParser) new YAMLFactory().createParser(text)) {
+      while (parser.nextToken() != null) {
+        if (parser.isCurrentAlias()) {
+          throw SynthException.config("config %s line %d: YAML aliases (*%s) are not supported: write the value "
+              + "out in full", origin, parser.currentTokenLocation().getLineNr(), parser.getText());
+        }
+      }
+    } catch (IOException e) {
+      // Not valid YAML: parse reports it, with its line.
+    }
   }
 
   /** The line of every key in the file, by dotted path. */

@@ -54,6 +54,23 @@ public record FitConfig(
         null, null);
   }
 
+  /**
+   * Settings that are valid but store raw source values in the model: a label, atom or character seen once, or
+   * the very smallest and largest value of a column, can identify the record it came from.
+   */
+  public List<String> warnings() {
+    List<String> warnings = new java.util.ArrayList<>();
+    if (minCategoryCount == 1) {
+      warnings.add("fit.min-category-count 1 (--min-category-count) stores labels, atoms and characters seen in a "
+          + "single row: raw source values will be stored in the model");
+    }
+    if (boundRank == 1) {
+      warnings.add("fit.bound-rank 1 (--bound-rank) stores each numeric column's smallest and largest values: raw "
+          + "source values will be stored in the model");
+    }
+    return warnings;
+  }
+
   void validate(List<ConfigProblem> problems) {
     range(problems, "quantile-knots", quantileKnots, MIN_QUANTILE_KNOTS, MAX_QUANTILE_KNOTS);
     range(problems, "quantile-accuracy", quantileAccuracy, 100, 1_000_000);

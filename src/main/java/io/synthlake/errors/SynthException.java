@@ -33,4 +33,26 @@ public final class SynthException extends RuntimeException {
   public static SynthException output(String format, Object... args) {
     return new SynthException(ExitCode.OUTPUT, String.format(format, args));
   }
+
+  public static SynthException model(String format, Object... args) {
+    return new SynthException(ExitCode.MODEL, String.format(format, args));
+  }
+
+  // The same with the failure that caused it, which --verbose prints below the one line.
+
+  public static SynthException config(Throwable cause, String format, Object... args) {
+    return new SynthException(ExitCode.CONFIG, String.format(format, args), cause);
+  }
+
+  public static SynthException input(Throwable cause, String format, Object... args) {
+    return new SynthException(ExitCode.INPUT, String.format(format, args), cause);
+  }
+
+  public static SynthException output(Throwable cause, String format, Object... args) {
+    return new SynthException(ExitCode.OUTPUT, String.format(format, args), cause);
+  }
+
+  public static SynthException model(Throwable cause, String format, Object... args) {
+    return new SynthException(ExitCode.MODEL, String.format(format, args), cause);
+  }
 }

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -71,10 +72,11 @@ public final class FitJob {
     JobPaths.check(spark, config, JobPaths.Step.FIT);
     ModelStore.checkWritable(spark.sparkContext().hadoopConfiguration(), config.model(), fit.overwriteModel());
     LoadedSource source = SourceReader.load(spark, config.source());
+    String where = config.source().where();
     FitNotes notes = new FitNotes();
-    List<PiiColumn> personal = timed(seconds, "pii", () -> scan(spark, source, "fit: find personal data in "
-        + source.tableName(), () -> PiiScan.detect(source.frame(), source.tableName(), config.pii(),
-            fit.columns().keySet())));
+    List<PiiColumn> personal = timed(seconds, "pii", () -> scan(spark, source, where,
+        "fit: find personal data in " + source.tableName(),
+        () -> PiiScan.detect(source.frame(), source.tableName(), config.pii(), fit.columns().keySet())));
     Set<String> personalNames = personal.stream().map(PiiColumn::column).collect(Collectors.toSet());
     if (!personal.isEmpty() && personal.size() == source.frame().schema().fields().length) {
       throw SynthException.input("every column of %s holds personal data (%s): there is nothing to model; copy "
@@ -96,7 +98,7 @@ public final class FitJob {
     String table = source.tableName();
     List<ColumnSpec> specs = columns.stream().map(PreparedColumn::spec).toList();
 
-    ProfileAggregator.Buffer profile = timed(seconds, "profile", () -> scan(spark, source,
+    ProfileAggregator.Buffer profile = timed(seconds, "profile", () -> scan(spark, source, where,
         "fit: profile " + table + " (" + columns.size() + " columns)",
         () -> profile(prepared, columns, fit, bytes)));
     if (profile.rows == 0) {
@@ -115,7 +117,7 @@ public final class FitJob {
     RefinePlan plan = tableFit.afterProfile(profile.rows, summaries);
 
     if (!plan.isEmpty()) {
-      timed(seconds, "refine", () -> scan(spark, source, "fit: refine " + table + " ("
+      timed(seconds, "refine", () -> scan(spark, source, where, "fit: refine " + table + " ("
           + (plan.numeric().size() + plan.text().size()) + " columns)", () -> {
             refine(prepared, plan, fit, tableFit, bytes);
             return null;
@@ -127,8 +129,8 @@ public final class FitJob {
     CopulaPlan firstPlan = tableFit.copulaPlan();
     TableFit.OrderingPlan ordering = firstPlan.size() >= 2 ? tableFit.orderingPlan(firstPlan) : null;
     if (ordering != null && !ordering.isEmpty()) {
-      CategoryOrdering order = timed(seconds, "order", () -> scan(spark, source, "fit: order categories of "
-          + table + " (" + ordering.positions().length + " columns)",
+      CategoryOrdering order = timed(seconds, "order", () -> scan(spark, source, where,
+          "fit: order categories of " + table + " (" + ordering.positions().length + " columns)",
           () -> orderCategories(prepared, firstPlan, ordering, fit.seed(), bytes)));
       tableFit.reorder(firstPlan, ordering, order);
       LOG.info("fit phase=order table={} columns={} seconds={}", table, ordering.positions().length,
@@ -137,8 +139,9 @@ public final class FitJob {
     CopulaPlan copulaPlan = tableFit.copulaPlan();
     CopulaModel copula = null;
     if (copulaPlan.size() >= 2) {
-      PairwiseMoments moments = timed(seconds, "copula", () -> scan(spark, source, "fit: copula " + table + " ("
-          + copulaPlan.size() + " columns)", () -> correlate(prepared, copulaPlan, fit.seed(), bytes)));
+      PairwiseMoments moments = timed(seconds, "copula", () -> scan(spark, source, where,
+          "fit: copula " + table + " (" + copulaPlan.size() + " columns)",
+          () -> correlate(prepared, copulaPlan, fit.seed(), bytes)));
       copula = CorrelationEstimator.estimate(copulaPlan.names(), moments, notes);
       LOG.info("fit phase=copula table={} columns={} seconds={}", table, copulaPlan.size(), seconds.get("copula"));
     } else {
@@ -307,8 +310,12 @@ public final class FitJob {
     }
   }
 
-  /** Runs one scan under a job description, turning read failures into one-line input errors. */
-  private static <T> T scan(SparkSession spark, LoadedSource source, String description, Supplier<T> work) {
+  /**
+   * Runs one scan under a job description, turning read failures into one-line input errors, and values an
+   * expression cannot process into configuration errors (the where) or input errors (the data).
+   */
+  private static <T> T scan(SparkSession spark, LoadedSource source, String where, String description,
+      Supplier<T> work) {
     spark.sparkContext().setJobDescription(description);
     try {
       return work.get();
@@ -316,7 +323,11 @@ public final class FitJob {
       throw e;
     } catch (RuntimeException e) {
       if (isReadFailure(e)) {
-        throw SynthException.input("cannot read source %s: %s", source.location(), Failures.reason(e));
+        throw SynthException.input(e, "cannot read source %s: %s", source.location(), Failures.reason(e));
+      }
+      Optional<Failures.DataError> data = Failures.dataError(e);
+      if (data.isPresent()) {
+        throw data.get().toSynth(e, where, "source " + source.location());
       }
       throw e;
     } finally {

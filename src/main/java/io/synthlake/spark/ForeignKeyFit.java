@@ -42,7 +42,8 @@ final class ForeignKeyFit {
       requireColumns(children, key.columns(), child.name());
       requireColumns(parents, key.references().columns(), parent.name());
       SynthModel parentModel = parentModels.computeIfAbsent(parent.name(),
-          name -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), parent.job().model()));
+          name -> Failures.readingModel(parent.job().model(),
+              () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), parent.job().model())));
       int width = key.columns().size();
       Column[] childKeys = new Column[width];
       Column[] parentKeys = new Column[width];

@@ -64,19 +64,21 @@ public final class GenerateJob {
       throw SynthException.config("no output: pass --output PATH or set output.path in the job file");
     }
     JobPaths.check(spark, config, JobPaths.Step.GENERATE);
-    SynthModel model = ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model());
+    SynthModel model = Failures.readingModel(config.model(),
+        () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model()));
     GenerateConfig generate = config.generate();
     long rows = rowsOf(generate, model, config.model());
     long seed = generate.seed() != null ? generate.seed() : model.fit() == null ? 0 : model.fit().seed();
     List<String> partitionBy = partitionColumns(output, model, config.model());
     SyntheticWriter.Existing existing = SyntheticWriter.inspect(spark, output);
     long firstRow = output.mode() == WriteMode.APPEND ? existing.rows() : 0;
+    GenerateConfig.checkTotalRows(firstRow, rows, "generate " + model.table());
     // Fails here, not on an executor, when a key column's type cannot hold the keys of this many rows.
     TableSampler.of(model, seed, model.columns().stream().map(io.synthlake.model.ColumnModel::name).toList(),
         firstRow + rows, SyntheticSource.parents(spark, parents));
 
     int partitions = generate.partitions() != null ? generate.partitions()
-        : (int) Math.min(Integer.MAX_VALUE, SyntheticSource.defaultPartitions(spark, rows));
+        : (int) SyntheticSource.defaultPartitions(spark, rows);
     Dataset<Row> frame = spark.read().format(SyntheticSource.NAME)
         .option("model", config.model())
         .option("rows", rows)
@@ -166,7 +168,8 @@ public final class GenerateJob {
     if (!ModelStore.exists(spark.sparkContext().hadoopConfiguration(), config.model())) {
       return "no model at " + config.model();
     }
-    SynthModel model = ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model());
+    SynthModel model = Failures.readingModel(config.model(),
+        () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model()));
     GenerateConfig generate = config.generate();
     long rows = rowsOf(generate, model, config.model());
     long seed = generate.seed() != null ? generate.seed() : model.fit() == null ? 0 : model.fit().seed();
@@ -192,7 +195,10 @@ public final class GenerateJob {
       throw SynthException.config("how many rows? pass --rows N or --scale F (a multiple of the source's %,d rows), "
           + "or set generate.rows or generate.scale", model.source().rowCount());
     }
+    // Math.round saturates at Long.MAX_VALUE, which the limit refuses.
     long rows = Math.round(generate.scale() * model.source().rowCount());
+    GenerateConfig.checkTotalRows(0, rows, "--scale " + generate.scale() + " of the " + model.source().rowCount()
+        + " source rows");
     if (rows < 1) {
       throw SynthException.config("--scale %s of the %d source rows in model %s is less than one row: use --rows",
           generate.scale(), model.source().rowCount(), modelPath);

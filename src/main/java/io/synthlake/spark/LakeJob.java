@@ -205,7 +205,7 @@ public final class LakeJob {
       try {
         key = PseudonymKey.load(pii.keyEnv(), pii.keyFile(), System.getenv(), "table " + table.name());
       } catch (IllegalArgumentException e) {
-        throw SynthException.config("%s", e.getMessage());
+        throw SynthException.config(e, "%s", e.getMessage());
       }
     }
     long seed = job.generate().seed() != null ? job.generate().seed() : job.fit().seed();

@@ -21,6 +21,11 @@ public final class Sessions {
     if (existing.isDefined()) {
       return existing.get();
     }
+    return SparkSession.builder().config(conf(appName)).getOrCreate();
+  }
+
+  /** The settings of a session synthlake starts: the user's, with the defaults and the one forced setting below. */
+  static SparkConf conf(String appName) {
     SparkConf conf = new SparkConf();
     if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
@@ -31,6 +36,9 @@ public final class Sessions {
     // Dates and timestamps become numbers in the model; UTC keeps them independent of the machine's zone.
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-    return SparkSession.builder().config(conf).getOrCreate();
+    // Forced, whatever the user configured: synthlake parses no SQL but source.where, and ${env:X} or ${system:X}
+    // in it must never be expanded into secrets (RowFilterRules refuses "${" too).
+    conf.set("spark.sql.variable.substitute", "false");
+    return conf;
   }
 }

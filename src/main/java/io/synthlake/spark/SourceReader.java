@@ -42,6 +42,9 @@ public final class SourceReader {
   private SourceReader() {}
 
   public static LoadedSource load(SparkSession spark, SourceConfig source) {
+    // Checked before anything is read (CSV schema inference and Delta logs run jobs): a refused filter has run
+    // nothing.
+    org.apache.spark.sql.Column filter = source.where() == null ? null : RowFilter.parse(spark, source.where());
     LoadedSource loaded;
     if (source.table() != null) {
       loaded = fromCatalog(spark, source.table(), source);
@@ -52,11 +55,11 @@ public final class SourceReader {
       loaded = fromPath(spark, source);
     }
     Dataset<Row> frame = loaded.frame();
-    if (source.where() != null) {
+    if (filter != null) {
       try {
-        frame = frame.where(source.where());
+        frame = frame.where(filter);
       } catch (Exception e) {
-        throw SynthException.config("source.where '%s' is not a valid filter on %s: %s", source.where(),
+        throw SynthException.config(e, "source.where '%s' is not a valid filter on %s: %s", source.where(),
             loaded.location(), Failures.reason(e));
       }
     }
@@ -69,7 +72,7 @@ public final class SourceReader {
     try {
       exists = spark.catalog().tableExists(table);
     } catch (Exception e) {
-      throw SynthException.input("cannot look up table %s in the catalog: %s", table, Failures.reason(e));
+      throw SynthException.input(e, "cannot look up table %s in the catalog: %s", table, Failures.reason(e));
     }
     if (!exists) {
       throw SynthException.input("source table %s does not exist in the catalog (and no such path exists)", table);
@@ -86,7 +89,7 @@ public final class SourceReader {
         frame = spark.table(table);
       }
     } catch (Exception e) {
-      throw SynthException.input("cannot read table %s: %s", table, Failures.reason(e));
+      throw SynthException.input(e, "cannot read table %s: %s", table, Failures.reason(e));
     }
     try {
       DeltaTable delta = DeltaTable.forName(spark, table);
@@ -118,7 +121,7 @@ public final class SourceReader {
       fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
       status = fs.exists(path) ? fs.getFileStatus(path) : null;
     } catch (IOException | IllegalArgumentException e) {
-      throw SynthException.input("cannot access source %s: %s", location, Failures.reason(e));
+      throw SynthException.input(e, "cannot access source %s: %s", location, Failures.reason(e));
     }
     if (status == null) {
       if (TABLE_NAME.matcher(location).matches() && tableExists(spark, location)) {
@@ -156,7 +159,7 @@ public final class SourceReader {
         version = deltaVersion(table, source);
         partitions = table.detail().select("partitionColumns").first().getList(0);
       } catch (Exception e) {
-        throw SynthException.input("cannot read the Delta log of %s: %s", location, Failures.reason(e));
+        throw SynthException.input(e, "cannot read the Delta log of %s: %s", location, Failures.reason(e));
       }
     }
     return new LoadedSource(frame, location, format, version, partitions, nameOf(path));
@@ -167,6 +170,10 @@ public final class SourceReader {
     Map<String, String> options = new HashMap<>();
     if ("csv".equals(format)) {
       options.put("header", "true");
+      // RFC 4180: quoted fields may hold line breaks and doubled quotes ("a ""b"""); Spark's defaults read
+      // neither (a record per line, backslash escapes).
+      options.put("multiLine", "true");
+      options.put("escape", "\"");
       if (source.schema() == null) {
         options.put("inferSchema", "true");
       }
@@ -177,7 +184,7 @@ public final class SourceReader {
       try {
         reader = reader.schema(source.schema());
       } catch (Exception e) {
-        throw SynthException.config("source.schema '%s' is not a valid DDL schema: %s", source.schema(),
+        throw SynthException.config(e, "source.schema '%s' is not a valid DDL schema: %s", source.schema(),
             Failures.reason(e));
       }
     }
@@ -187,7 +194,7 @@ public final class SourceReader {
     try {
       return reader.load(location);
     } catch (Exception e) {
-      throw SynthException.input("cannot read %s as %s: %s", location, format, Failures.reason(e));
+      throw SynthException.input(e, "cannot read %s as %s: %s", location, format, Failures.reason(e));
     }
   }
 
@@ -283,7 +290,7 @@ public final class SourceReader {
             .add(file.getPath().getName());
       }
     } catch (IOException e) {
-      throw SynthException.input("cannot list source %s: %s", location, Failures.reason(e));
+      throw SynthException.input(e, "cannot list source %s: %s", location, Failures.reason(e));
     }
     return new DataFiles(files, new LinkedHashMap<>(byFormat), partitions);
   }
@@ -362,7 +369,7 @@ public final class SourceReader {
               location, file.getPath(), length < 12 ? "only " + length + " bytes" : "no PAR1 magic bytes");
         }
       } catch (IOException e) {
-        throw SynthException.input("source %s: cannot read file %s: %s", location, file.getPath(),
+        throw SynthException.input(e, "source %s: cannot read file %s: %s", location, file.getPath(),
             Failures.reason(e));
       }
     }

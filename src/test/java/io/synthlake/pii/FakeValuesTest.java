@@ -87,9 +87,33 @@ class FakeValuesTest {
         .hasMessage("table customers: pseudonymize needs a secret key: set the environment variable "
             + "SYNTHLAKE_PII_KEY or pii.key-file (a file holding at least 16 random bytes)");
     assertThatThrownBy(() -> PseudonymKey.load("K", null, Map.of("K", "short-secret"), "t"))
-        .hasMessage("the pseudonymisation key has 12 bytes; use at least 16 random bytes (for example: openssl "
-            + "rand -hex 32)");
+        .hasMessage("t: the pseudonymisation key in the environment variable K has 12 bytes; use at least 16 "
+            + "random bytes (for example: openssl rand -hex 32)");
     assertThatThrownBy(() -> PseudonymKey.load("K", "/no/such/key", Map.of(), "t"))
         .hasMessage("t: cannot read the pseudonymisation key file /no/such/key (NoSuchFileException)");
+  }
+
+  @Test
+  void aBinaryOrShortKeyFileGetsAClearMessageAndKeyLengthsAreBytes(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path binary = dir.resolve("binary.key");
+    byte[] random = new byte[32];
+    new java.util.Random(7).nextBytes(random);
+    random[0] = (byte) 0xC3;
+    random[1] = (byte) 0x28;
+    java.nio.file.Files.write(binary, random);
+    assertThatThrownBy(() -> PseudonymKey.load("K", binary.toString(), Map.of(), "table t"))
+        .hasMessage("table t: the pseudonymisation key file " + binary + " is binary, not text: write the key as "
+            + "text, for example: openssl rand -hex 32 > " + binary);
+    // Six characters of two bytes each: 12 bytes, too short although a byte count of 16 is not far.
+    java.nio.file.Path shortKey = dir.resolve("short.key");
+    java.nio.file.Files.writeString(shortKey, "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\n");
+    assertThatThrownBy(() -> PseudonymKey.load("K", shortKey.toString(), Map.of(), "table t"))
+        .hasMessage("table t: the pseudonymisation key in file " + shortKey + " has 12 bytes; use at least 16 random "
+            + "bytes (for example: openssl rand -hex 32)")
+        .hasMessageNotContaining("\u00e9");
+    // Eight such characters are 16 bytes: enough.
+    java.nio.file.Files.writeString(shortKey, "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9");
+    assertThat(PseudonymKey.load("K", shortKey.toString(), Map.of(), "table t")).hasToString("PseudonymKey[hidden]");
   }
 }

@@ -1,8 +1,10 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.config.GenerateConfig;
 import io.synthlake.errors.SynthException;
 import io.synthlake.generate.TableSampler;
 import io.synthlake.model.SynthModel;
+import io.synthlake.spark.Failures;
 import io.synthlake.spark.ModelStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +54,8 @@ public final class SyntheticSource implements TableProvider, DataSourceRegister 
         throw SynthException.config("the synthlake data source needs option 'model' (the path of a model file)");
       }
       SparkSession spark = SparkSession.active();
-      SynthModel model = ModelStore.read(spark.sparkContext().hadoopConfiguration(), modelPath);
+      SynthModel model = Failures.readingModel(modelPath,
+          () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), modelPath));
       long rows = longOption(options, "rows", -1);
       if (rows <= 0) {
         throw SynthException.config("the synthlake data source needs option 'rows' > 0, got %s",
@@ -60,14 +63,21 @@ public final class SyntheticSource implements TableProvider, DataSourceRegister 
       }
       long seed = longOption(options, "seed", model.fit() == null ? 0 : model.fit().seed());
       long firstRow = longOption(options, "first-row", 0);
-      int partitions = (int) longOption(options, "partitions", defaultPartitions(spark, rows));
-      int batchSize = (int) longOption(options, "batch-size", SyntheticScan.DEFAULT_BATCH_SIZE);
+      if (firstRow >= 0) {
+        GenerateConfig.checkTotalRows(firstRow, rows, "the synthlake data source");
+      }
+      long partitions = longOption(options, "partitions", defaultPartitions(spark, rows));
+      long batchSize = longOption(options, "batch-size", SyntheticScan.DEFAULT_BATCH_SIZE);
+      if (partitions > GenerateConfig.MAX_PARTITIONS || batchSize > Integer.MAX_VALUE) {
+        throw SynthException.config("synthlake source options partitions <= %d and batch-size <= %d are required, "
+            + "got %d and %d", GenerateConfig.MAX_PARTITIONS, Integer.MAX_VALUE, partitions, batchSize);
+      }
       if (firstRow < 0 || partitions < 1 || batchSize < 1) {
         throw SynthException.config("synthlake source options first-row >= 0, partitions >= 1 and batch-size >= 1 "
             + "are required, got %d, %d and %d", firstRow, partitions, batchSize);
       }
-      table = new SyntheticTable(model, new SyntheticScan.Settings(seed, firstRow, rows, partitions, batchSize,
-          parents(spark, options.get(PARENTS_OPTION))));
+      table = new SyntheticTable(model, new SyntheticScan.Settings(seed, firstRow, rows, (int) partitions,
+          (int) batchSize, parents(spark, options.get(PARENTS_OPTION))));
     }
     return table;
   }
@@ -100,8 +110,9 @@ public final class SyntheticSource implements TableProvider, DataSourceRegister 
         throw SynthException.config("synthlake source option 'parents' must be table=model@seed@rows[;...], got "
             + "'%s'", part);
       }
-      SynthModel parent = ModelStore.read(spark.sparkContext().hadoopConfiguration(),
-          part.substring(equals + 1, seedAt));
+      String parentModel = part.substring(equals + 1, seedAt);
+      SynthModel parent = Failures.readingModel(parentModel,
+          () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), parentModel));
       parents.put(part.substring(0, equals), new TableSampler.Parent(parent,
           Long.parseLong(part.substring(seedAt + 1, rowsAt)), Long.parseLong(part.substring(rowsAt + 1))));
     }
@@ -110,8 +121,11 @@ public final class SyntheticSource implements TableProvider, DataSourceRegister 
 
   /** One partition per million rows (one to three seconds of work per core), at least the parallelism. */
   public static long defaultPartitions(SparkSession spark, long rows) {
-    long byRows = (rows + SyntheticScan.DEFAULT_ROWS_PER_PARTITION - 1) / SyntheticScan.DEFAULT_ROWS_PER_PARTITION;
-    return Math.max(1, Math.min(rows, Math.max(byRows, spark.sparkContext().defaultParallelism())));
+    // Rounds up without rows + per - 1, which overflows near Long.MAX_VALUE.
+    long per = SyntheticScan.DEFAULT_ROWS_PER_PARTITION;
+    long byRows = rows / per + (rows % per == 0 ? 0 : 1);
+    long wanted = Math.min(GenerateConfig.MAX_PARTITIONS, Math.max(byRows, spark.sparkContext().defaultParallelism()));
+    return Math.max(1, Math.min(rows, wanted));
   }
 
   private static long longOption(CaseInsensitiveStringMap options, String key, long fallback) {
@@ -122,7 +136,7 @@ public final class SyntheticSource implements TableProvider, DataSourceRegister 
     try {
       return Long.parseLong(value.trim().replace("_", ""));
     } catch (NumberFormatException e) {
-      throw SynthException.config("synthlake source option '%s' must be a whole number, got '%s'", key, value);
+      throw SynthException.config(e, "synthlake source option '%s' must be a whole number, got '%s'", key, value);
     }
   }
 }

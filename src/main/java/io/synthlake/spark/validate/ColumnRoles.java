@@ -109,7 +109,7 @@ final class ColumnRoles {
         root = new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
-      throw SynthException.input("metadata %s is not readable JSON: %s", location, e.getMessage());
+      throw SynthException.input(e, "metadata %s is not readable JSON: %s", location, e.getMessage());
     }
     JsonNode columns = root.path("columns");
     if (columns.isMissingNode() && root.path("tables").size() == 1) {

@@ -98,8 +98,7 @@ final class ReportFiles {
         }
       }
     } catch (IOException e) {
-      throw new SynthException(io.synthlake.errors.ExitCode.OUTPUT, "cannot write " + name + " in " + directory
-          + ": " + e.getMessage(), e);
+      throw SynthException.output(e, "cannot write %s in %s: %s", name, directory, e.getMessage());
     }
   }
 }

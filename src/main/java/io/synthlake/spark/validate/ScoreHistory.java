@@ -101,7 +101,7 @@ final class ScoreHistory {
       spark.createDataFrame(List.of(row(report, reportDirectory, Instant.now())), SCHEMA).coalesce(1).write()
           .format(used).mode(SaveMode.Append).save(path);
     } catch (RuntimeException e) {
-      throw SynthException.output("cannot append the scores to the history table %s (%s): %s; the report is "
+      throw SynthException.output(e, "cannot append the scores to the history table %s (%s): %s; the report is "
           + "written, point validate.history at a new path or fix the table", path, used, firstLine(e));
     }
   }
@@ -115,7 +115,7 @@ final class ScoreHistory {
       }
       return fs.exists(new Path(root, "_delta_log")) ? "delta" : "parquet";
     } catch (IOException e) {
-      throw SynthException.output("cannot read the history table %s: %s", path, e.getMessage());
+      throw SynthException.output(e, "cannot read the history table %s: %s", path, e.getMessage());
     }
   }
 

@@ -5,6 +5,7 @@ import io.synthlake.config.JobConfig;
 import io.synthlake.config.ValidateConfig;
 import io.synthlake.errors.SynthException;
 import io.synthlake.model.SynthModel;
+import io.synthlake.spark.Failures;
 import io.synthlake.spark.LoadedSource;
 import io.synthlake.spark.ModelStore;
 import io.synthlake.spark.SourceReader;
@@ -108,7 +109,8 @@ public final class ValidateJob {
     if (job.model() == null || !ModelStore.exists(spark.sparkContext().hadoopConfiguration(), job.model())) {
       return null;
     }
-    return ModelStore.read(spark.sparkContext().hadoopConfiguration(), job.model());
+    return Failures.readingModel(job.model(),
+        () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), job.model()));
   }
 
   static ValidationReport measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
