@@ -52,7 +52,9 @@ class LakeTest extends SparkTestBase {
     assertThat(keys.where(functions.col("iata").isNull()).count()).isZero();
     assertThat(keys.distinct().count()).isEqualTo(3376);
 
-    Dataset<Row> source = spark.read().option("header", "true").csv("data/lake/airports.csv");
+    // RFC 4180, as synthlake reads CSV: "W. H. ""Bud"" Barron" is one name with quotes in it.
+    Dataset<Row> source = spark.read().option("header", "true").option("escape", "\"")
+        .csv("data/lake/airports.csv");
     Dataset<Row> copied = spark.read().parquet(path("lake/tables/airports"));
     assertThat(copied.count()).isEqualTo(3376);
     assertThat(copied.exceptAll(source).count()).isZero();
