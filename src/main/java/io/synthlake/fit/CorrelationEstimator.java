@@ -3,6 +3,7 @@ package io.synthlake.fit;
 import io.synthlake.model.CopulaModel;
 import io.synthlake.stats.NearestCorrelation;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns pairwise moments of normal scores into the copula's correlation matrix: undefined pairs (no rows with both
@@ -12,6 +13,8 @@ import java.util.List;
 public final class CorrelationEstimator {
   static final double MIN_EIGENVALUE = 1e-6;
   private static final double ROUNDING = 1e6;
+  /** An eigenvalue floor beyond this is no longer a repair: the copula is dropped to the identity. */
+  private static final double MAX_FLOOR = 0.1;
 
   private CorrelationEstimator() {}
 
@@ -34,21 +37,48 @@ public final class CorrelationEstimator {
       }
     }
     double floor = MIN_EIGENVALUE;
-    double[][] matrix = raw;
-    NearestCorrelation.Repair repair = NearestCorrelation.repair(matrix, floor);
-    if (repair.changed()) {
-      notes.table("correlation matrix repaired to the nearest positive definite one (largest change %.2e)",
-          repair.maxChange());
-    }
-    matrix = round(repair.matrix());
+    NearestCorrelation.Repair repair = NearestCorrelation.repair(raw, floor);
+    note(repair, k, notes);
+    double[][] matrix = round(repair.matrix());
+    // Rounding to 6 decimals moves the eigenvalues by up to k·5e-7: raise the floor until the rounded matrix
+    // stays valid. Shrinkage always ends this: at λ = 1 the matrix is the identity.
     while (!NearestCorrelation.isPositiveDefinite(matrix, floor / 10)) {
       floor *= 10;
-      matrix = round(NearestCorrelation.repair(matrix, floor).matrix());
+      NearestCorrelation.Repair again = NearestCorrelation.repair(matrix, floor);
+      matrix = floor >= MAX_FLOOR ? identity(k) : round(again.matrix());
+      notes.table("eigenvalue floor of the rounded correlation matrix raised to %.0e (%s)", floor,
+          floor >= MAX_FLOOR ? "given up: columns independent in the copula" : describe(again));
     }
     if (undefined > 0) {
       notes.table("%d of %d correlations undefined and set to 0", undefined, k * (k - 1) / 2);
     }
     return new CopulaModel(columns, matrix);
+  }
+
+  private static void note(NearestCorrelation.Repair repair, int k, FitNotes notes) {
+    if (repair.changed()) {
+      notes.table("correlation matrix of %d columns is not positive definite (more columns than rows, pairwise "
+          + "estimates, or columns that repeat others): %s", k, describe(repair));
+    }
+  }
+
+  private static String describe(NearestCorrelation.Repair repair) {
+    return switch (repair.method()) {
+      case NONE -> String.format(Locale.ROOT, "undefined entries set to 0 (largest change %.2e)", repair.maxChange());
+      case NEAREST -> String.format(Locale.ROOT, "repaired to the nearest positive definite one (Higham's "
+          + "projections; largest change %.2e)", repair.maxChange());
+      case SHRINKAGE -> String.format(Locale.ROOT, "the nearest-matrix repair failed (%s), so it was shrunk towards "
+          + "the identity, (1 - λ)R + λI with λ = %.3g: every correlation weakened by that share (largest change "
+          + "%.2e)", repair.reason(), repair.shrinkage(), repair.maxChange());
+    };
+  }
+
+  private static double[][] identity(int k) {
+    double[][] identity = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      identity[i][i] = 1.0;
+    }
+    return identity;
   }
 
   private static double[][] round(double[][] matrix) {

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * Turns shape statistics into a {@link StringShape}: lengths as a numeric marginal of whole numbers, the
- * character classes (or shared literal) of each leading position, and the character frequencies. Rare lengths
- * and characters (seen fewer than min-category-count times) are left out, like rare categories.
+ * character classes (or shared literal) of each leading position, and the character frequencies. Rare lengths,
+ * characters and character classes of a position (seen fewer than min-category-count times) are left out, like
+ * rare categories.
  */
 public final class ShapeBuilder {
   /** Lengths are small integers: a few dozen knots describe their rare tail well enough. */
@@ -25,7 +26,19 @@ public final class ShapeBuilder {
   private ShapeBuilder() {}
 
   public static StringShape build(TextShapeSummary summary, FitConfig fit) {
-    return new StringShape(lengths(summary, fit), positions(summary, fit), characters(summary, fit));
+    return build(summary, fit, true);
+  }
+
+  /**
+   * A shape of free text: a literal shared by every value at a position is a piece of the values themselves
+   * ("Customer called about ..." would be stored letter by letter), so its positions keep character classes only.
+   */
+  public static StringShape buildFreeText(TextShapeSummary summary, FitConfig fit) {
+    return build(summary, fit, false);
+  }
+
+  private static StringShape build(TextShapeSummary summary, FitConfig fit, boolean literals) {
+    return new StringShape(lengths(summary, fit), positions(summary, fit, literals), characters(summary, fit));
   }
 
   private static NumericMarginal lengths(TextShapeSummary summary, FitConfig fit) {
@@ -54,7 +67,7 @@ public final class ShapeBuilder {
     return new NumericMarginal(1.0, List.of(new Atom(typical, 1.0)), null, null);
   }
 
-  private static List<PositionShape> positions(TextShapeSummary summary, FitConfig fit) {
+  private static List<PositionShape> positions(TextShapeSummary summary, FitConfig fit, boolean literals) {
     List<PositionShape> positions = new ArrayList<>();
     int limit = Math.min(summary.maxLength(), StringShape.MAX_POSITIONS);
     for (int p = 0; p < limit; p++) {
@@ -63,14 +76,25 @@ public final class ShapeBuilder {
       if (total < fit.minCategoryCount()) {
         break;
       }
-      Character literal = summary.literals().get(p);
+      Character literal = literals ? summary.literals().get(p) : null;
       if (literal != null) {
         positions.add(PositionShape.literal(literal));
-      } else {
-        positions.add(new PositionShape(null, share(classes[TextShapeState.DIGIT], total),
-            share(classes[TextShapeState.UPPER], total), share(classes[TextShapeState.LOWER], total),
-            share(classes[TextShapeState.OTHER_CLASS], total)));
+        continue;
       }
+      // A class seen fewer than min-category-count times at a position would tell that a few values have, say,
+      // a letter there: it is left out, like a rare category, and the kept classes share the position.
+      long[] kept = new long[classes.length];
+      long keptTotal = 0;
+      for (int c = 0; c < classes.length; c++) {
+        kept[c] = classes[c] >= fit.minCategoryCount() ? classes[c] : 0;
+        keptTotal += kept[c];
+      }
+      if (keptTotal == 0) {
+        break;
+      }
+      positions.add(new PositionShape(null, share(kept[TextShapeState.DIGIT], keptTotal),
+          share(kept[TextShapeState.UPPER], keptTotal), share(kept[TextShapeState.LOWER], keptTotal),
+          share(kept[TextShapeState.OTHER_CLASS], keptTotal)));
     }
     return positions;
   }

@@ -157,7 +157,7 @@ public final class TableFit {
   private void planColumn(int index, Work w, List<NumericRefineTask> numericTasks, List<TextRefineTask> textTasks) {
     switch (w.kind) {
       case CONSTANT -> w.marginal = constant(w);
-      case TEXT -> w.marginal = new TextMarginal(ShapeBuilder.build(w.text.shape(), fit));
+      case TEXT -> w.marginal = new TextMarginal(ShapeBuilder.buildFreeText(w.text.shape(), fit));
       case IDENTIFIER -> {
         if (w.text != null) {
           w.marginal = IdentifierMarginal.ofStrings(ShapeBuilder.build(w.text.shape(), fit));

@@ -2,6 +2,7 @@ package io.synthlake.generate;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
@@ -21,6 +22,13 @@ final class NumberWriter implements Serializable {
   private final double minimum;
   private final double maximum;
   private final double scaleFactor;
+  /**
+   * The decimal type's exact largest value, (10^p - 1)·10^-s, unscaled (precision up to 18) or as a BigDecimal.
+   * The double bounds above round it up (decimal(38,18)'s 10^20 - 10^-18 is the double 1e20), so a value clamped
+   * only to them can still overflow the type; the writer clamps again in the decimal's own terms.
+   */
+  private final long maxUnscaled;
+  private final BigDecimal maxDecimal;
 
   NumberWriter(OutputType type, double resolution) {
     this.type = type;
@@ -29,6 +37,11 @@ final class NumberWriter implements Serializable {
     this.minimum = type.minimum();
     this.maximum = type.maximum();
     this.scaleFactor = type.scale() < POWERS_OF_TEN.length ? POWERS_OF_TEN[type.scale()] : Math.pow(10, type.scale());
+    boolean decimal = type.type() == io.synthlake.fit.SourceType.DECIMAL;
+    this.maxUnscaled = decimal && type.precision() <= OutputType.MAX_LONG_DIGITS
+        ? BigInteger.TEN.pow(type.precision()).longValueExact() - 1 : 0;
+    this.maxDecimal = decimal ? new BigDecimal(BigInteger.TEN.pow(type.precision()).subtract(BigInteger.ONE),
+        type.scale()) : null;
   }
 
   private static double decimalInverse(double step) {
@@ -85,9 +98,27 @@ final class NumberWriter implements Serializable {
 
   private void putDecimal(ColumnSink sink, int position, double value) {
     if (type.precision() <= OutputType.MAX_LONG_DIGITS) {
-      sink.putUnscaledDecimal(position, Math.round(value * scaleFactor));
+      sink.putUnscaledDecimal(position, unscaled(value));
     } else {
-      sink.putBigDecimal(position, BigDecimal.valueOf(value).setScale(type.scale(), RoundingMode.HALF_EVEN));
+      sink.putBigDecimal(position, decimal(value));
     }
+  }
+
+  /** The unscaled value of a decimal of at most 18 digits, within ±(10^p - 1). */
+  long unscaled(double value) {
+    double scaled = value * scaleFactor;
+    if (scaled >= maxUnscaled) {
+      return maxUnscaled;
+    }
+    return scaled <= -maxUnscaled ? -maxUnscaled : Math.round(scaled);
+  }
+
+  /** The value as a decimal of the type's scale, within its exact bounds. */
+  BigDecimal decimal(double value) {
+    BigDecimal decimal = BigDecimal.valueOf(value).setScale(type.scale(), RoundingMode.HALF_EVEN);
+    if (decimal.compareTo(maxDecimal) > 0) {
+      return maxDecimal;
+    }
+    return decimal.compareTo(maxDecimal.negate()) < 0 ? maxDecimal.negate() : decimal;
   }
 }

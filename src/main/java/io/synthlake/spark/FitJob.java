@@ -213,7 +213,7 @@ public final class FitJob {
       if (!task.quantiles()) {
         continue;
       }
-      Column value = functions.col(prepared.columns()[task.column()]);
+      Column value = Columns.named(prepared.columns()[task.column()]);
       Column keep = functions.not(functions.isnan(value))
           .and(functions.abs(value).notEqual(Double.POSITIVE_INFINITY));
       if (task.atoms().length > 0) {
@@ -257,7 +257,7 @@ public final class FitJob {
     List<Column> inputs = new ArrayList<>();
     inputs.add(functions.xxhash64(allColumns(prepared)).alias("row_hash"));
     for (int index : plan.columns()) {
-      inputs.add(functions.col(prepared.columns()[index]));
+      inputs.add(Columns.named(prepared.columns()[index]));
     }
     return prepared.select(inputs.toArray(new Column[0]));
   }
@@ -288,7 +288,7 @@ public final class FitJob {
     String[] names = frame.columns();
     Column[] columns = new Column[names.length];
     for (int i = 0; i < names.length; i++) {
-      columns[i] = functions.col(names[i]);
+      columns[i] = Columns.named(names[i]);
     }
     return columns;
   }

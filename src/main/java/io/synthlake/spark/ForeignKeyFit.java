@@ -51,10 +51,10 @@ final class ForeignKeyFit {
       String[] names = new String[width];
       for (int i = 0; i < width; i++) {
         names[i] = "k" + i;
-        childKeys[i] = column(key.columns().get(i)).as(names[i]);
-        parentKeys[i] = column(key.references().columns().get(i)).cast(children.schema()
+        childKeys[i] = Columns.named(key.columns().get(i)).as(names[i]);
+        parentKeys[i] = Columns.named(key.references().columns().get(i)).cast(children.schema()
             .apply(key.columns().get(i)).dataType()).as(names[i]);
-        present = present.and(column(key.columns().get(i)).isNotNull());
+        present = present.and(Columns.named(key.columns().get(i)).isNotNull());
       }
       Dataset<Row> resolved = children.where(present).select(childKeys)
           .join(parents.select(parentKeys).distinct(), scala.jdk.javaapi.CollectionConverters.asScala(
@@ -79,10 +79,6 @@ final class ForeignKeyFit {
       }
     }
     return ForeignKeys.apply(model, marginals);
-  }
-
-  private static Column column(String name) {
-    return functions.col("`" + name.replace("`", "``") + "`");
   }
 
   private static void requireColumns(Dataset<Row> frame, List<String> columns, String table) {

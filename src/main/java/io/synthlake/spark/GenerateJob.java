@@ -70,6 +70,8 @@ public final class GenerateJob {
     long rows = rowsOf(generate, model, config.model());
     long seed = generate.seed() != null ? generate.seed() : model.fit() == null ? 0 : model.fit().seed();
     List<String> partitionBy = partitionColumns(output, model, config.model());
+    ColumnNames.requireWritable(spark, model.columns().stream().map(ColumnModel::name).toList(), output.format(),
+        output.path());
     SyntheticWriter.Existing existing = SyntheticWriter.inspect(spark, output);
     long firstRow = output.mode() == WriteMode.APPEND ? existing.rows() : 0;
     GenerateConfig.checkTotalRows(firstRow, rows, "generate " + model.table());

@@ -82,8 +82,8 @@ public final class KeyProposer {
     }
     List<Column> counts = new ArrayList<>();
     for (StructField field : candidates) {
-      counts.add(functions.count(functions.col(field.name())));
-      counts.add(functions.approx_count_distinct(functions.col(field.name()), 0.02));
+      counts.add(functions.count(Columns.named(field.name())));
+      counts.add(functions.approx_count_distinct(Columns.named(field.name()), 0.02));
     }
     Row row = frame.agg(functions.count(functions.lit(1)), counts.toArray(new Column[0])).first();
     long rows = row.getLong(0);
@@ -93,7 +93,7 @@ public final class KeyProposer {
       if (rows < 2 || row.getLong(1 + 2 * i) != rows || row.getLong(2 + 2 * i) < UNIQUE_SHARE * rows) {
         continue;
       }
-      Dataset<Row> distinct = frame.select(functions.col(field.name()).as("key")).distinct();
+      Dataset<Row> distinct = frame.select(Columns.named(field.name()).as("key")).distinct();
       if (distinct.count() == rows) {
         boolean integral = family(field.dataType()).equals("integral");
         Dataset<Row> typed = integral ? distinct.select(functions.col("key").cast("long").as("key")) : distinct;
@@ -129,7 +129,7 @@ public final class KeyProposer {
     }
     List<Column> counts = new ArrayList<>();
     for (Pair pair : pairs) {
-      Column value = functions.col(pair.column());
+      Column value = Columns.named(pair.column());
       Column contained = pair.key().integral()
           ? functions.udf(new ContainsLong(pair.key().values()), DataTypes.BooleanType).apply(value.cast("long"))
           : functions.udf(new ContainsString(pair.key().values()), DataTypes.BooleanType).apply(value);
@@ -146,8 +146,8 @@ public final class KeyProposer {
       if (values == 0 || row.getLong(3 * i + 2) < 2 || maybe < KeyProposal.MIN_CONTAINMENT * values) {
         continue;
       }
-      Column value = pair.key().integral() ? functions.col(pair.column()).cast("long")
-          : functions.col(pair.column());
+      Column value = pair.key().integral() ? Columns.named(pair.column()).cast("long")
+          : Columns.named(pair.column());
       Dataset<Row> child = frame.select(value.as("key")).where(functions.col("key").isNotNull());
       long orphans = child.join(pair.key().distinct(), child.col("key").equalTo(pair.key().distinct().col("key")),
           "left_anti").count();

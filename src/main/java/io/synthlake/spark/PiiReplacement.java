@@ -42,7 +42,7 @@ public final class PiiReplacement {
 
   /** Each column's estimated number of distinct values, in one aggregate over the frame. */
   public static Map<String, Long> distinctCounts(Dataset<Row> frame, List<String> columns) {
-    List<Column> counts = columns.stream().map(c -> functions.approx_count_distinct(functions.col(c))).toList();
+    List<Column> counts = columns.stream().map(c -> functions.approx_count_distinct(Columns.named(c))).toList();
     Row row = frame.agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0])).first();
     Map<String, Long> distinct = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -59,7 +59,7 @@ public final class PiiReplacement {
     BloomFilter filter = BloomFilter.create(items, BLOOM_FPP);
     for (SourceColumn column : columns) {
       try {
-        filter.mergeInPlace(column.frame().stat().bloomFilter(column.column(), items, BLOOM_FPP));
+        filter.mergeInPlace(column.frame().stat().bloomFilter(Columns.named(column.column()), items, BLOOM_FPP));
       } catch (IncompatibleMergeException e) {
         throw new IllegalStateException("Bloom filters of equal size and rate failed to merge", e);
       }
@@ -85,7 +85,7 @@ public final class PiiReplacement {
       Redraw redraw = new Redraw(column.type(), new FakeValues(locale), taken,
           CounterRng.hash(seed, CounterRng.hashString(column.column()), 0x5eedL));
       result = result.withColumn(column.column(), functions.udf(redraw, DataTypes.StringType)
-          .apply(functions.col(column.column())));
+          .apply(Columns.named(column.column())));
     }
     return result;
   }
@@ -106,7 +106,7 @@ public final class PiiReplacement {
       kept.add(functions.lit(seed));
       for (String name : source.columns()) {
         if (!replaced.contains(name)) {
-          kept.add(functions.col(name));
+          kept.add(Columns.named(name));
         }
       }
       if (kept.size() == 1) {
@@ -119,7 +119,7 @@ public final class PiiReplacement {
     Dataset<Row> result = source;
     for (PiiColumn column : columns) {
       Broadcast<BloomFilter> avoid = taken.get(column.type());
-      Column value = functions.col(column.column());
+      Column value = Columns.named(column.column());
       Column masked = strategy == PiiStrategy.FAKE
           ? functions.udf(new RowFake(column.type(), fakes, avoid, CounterRng.hashString(column.column())),
               DataTypes.StringType).apply(value, rowKey)

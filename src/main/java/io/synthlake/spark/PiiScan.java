@@ -81,13 +81,13 @@ public final class PiiScan {
     List<PiiDetector.ValuePattern> patterns = PiiDetector.VALUE_PATTERNS;
     List<Column> counts = new ArrayList<>();
     for (String name : columns) {
-      Column value = functions.col(name);
+      Column value = Columns.named(name);
       counts.add(functions.count(value));
       for (PiiDetector.ValuePattern pattern : patterns) {
         counts.add(functions.count(functions.when(value.rlike(pattern.regex()), 1)));
       }
     }
-    Row row = frame.select(columns.stream().map(functions::col).toArray(Column[]::new)).limit(sampleRows)
+    Row row = frame.select(columns.stream().map(Columns::named).toArray(Column[]::new)).limit(sampleRows)
         .agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0])).first();
     Map<String, PiiColumn> found = new LinkedHashMap<>();
     int stride = patterns.size() + 1;
@@ -111,7 +111,7 @@ public final class PiiScan {
   static Map<String, Double> nullFractions(Dataset<Row> frame, List<PiiColumn> columns) {
     List<Column> counts = new ArrayList<>();
     for (PiiColumn column : columns) {
-      counts.add(functions.count(functions.col(column.column())));
+      counts.add(functions.count(Columns.named(column.column())));
     }
     Row row = frame.agg(functions.count(functions.lit(1)), counts.toArray(new Column[0])).first();
     long rows = row.getLong(0);

@@ -55,6 +55,7 @@ public final class SourceReader {
       loaded = fromPath(spark, source);
     }
     Dataset<Row> frame = loaded.frame();
+    ColumnNames.requireDistinctSourceNames(spark, List.of(frame.columns()), loaded.location());
     if (filter != null) {
       try {
         frame = frame.where(filter);
@@ -194,8 +195,29 @@ public final class SourceReader {
     try {
       return reader.load(location);
     } catch (Exception e) {
+      requireNoCaseClash(spark, location, format, options);
       throw SynthException.input(e, "cannot read %s as %s: %s", location, format, Failures.reason(e));
     }
+  }
+
+  /**
+   * A case-insensitive session refuses a file whose columns differ only in case, naming one of them; a
+   * case-sensitive look at the schema alone (no scan) names both.
+   */
+  private static void requireNoCaseClash(SparkSession spark, String location, String format,
+      Map<String, String> options) {
+    if (ColumnNames.caseSensitive(spark)) {
+      return;
+    }
+    List<String> names;
+    try {
+      SparkSession probe = spark.newSession();
+      probe.conf().set("spark.sql.caseSensitive", "true");
+      names = List.of(probe.read().format(format).options(options).load(location).columns());
+    } catch (Exception e) {
+      return; // unreadable for another reason: the caller reports it
+    }
+    ColumnNames.requireDistinctSourceNames(spark, names, location);
   }
 
   private static void timeTravel(DataFrameReader reader, SourceConfig source) {

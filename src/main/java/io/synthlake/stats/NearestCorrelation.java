@@ -1,68 +1,153 @@
 package io.synthlake.stats;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Repairs an estimated correlation matrix into the nearest valid one: symmetric, unit diagonal and positive
- * definite with every eigenvalue at least {@code minEigenvalue}.
+ * Repairs an estimated correlation matrix into a valid one: symmetric, unit diagonal and positive definite with
+ * every eigenvalue at least {@code minEigenvalue}.
  *
- * <p>Pairwise-complete estimates (used when columns have nulls) and rounding can leave a matrix that is not
- * positive semi-definite, and a copula cannot sample from it. The repair is Higham's alternating projections with
- * Dykstra's correction (Higham 2002, "Computing the nearest correlation matrix"), which converges to the nearest
- * matrix in the Frobenius norm, followed by a final eigenvalue floor and rescale that guarantees a Cholesky
- * factor exists.
+ * <p>Pairwise-complete estimates (used when columns have nulls), tables with more columns than rows (rank at
+ * most rows - 1) and rounding leave matrices that are not positive definite, and a copula cannot sample from them.
+ * The first repair is Higham's alternating projections with Dykstra's correction (Higham 2002, "Computing the
+ * nearest correlation matrix - a problem from finance", IMA J. Numer. Anal. 22), stopped when an iteration moves
+ * the matrix by less than {@link #TOLERANCE} relative to its norm, then an eigenvalue floor and rescale. Its
+ * eigen-decompositions can fail: commons-math's QL iteration gives up ("convergence failed") on matrices with
+ * many equal eigenvalues, which are exactly those of few rows and duplicate columns. The fallback needs no
+ * eigen-decomposition: shrinkage towards the identity, R' = (1 - λ)R + λI, with the smallest λ (found by
+ * bisection on a Cholesky test) that lifts every eigenvalue to the floor. Since λ_min(R') = (1 - λ)λ_min(R) + λ,
+ * a singular but positive semi-definite R needs only λ ≈ floor; an indefinite one is weakened evenly, every
+ * correlation by the share λ (Ledoit and Wolf 2004 use the same target for the same reason: it is always valid).
  */
 public final class NearestCorrelation {
   private static final int MAX_ITERATIONS = 500;
-  private static final double TOLERANCE = 1e-12;
+  /** Relative change of one iteration below which the projections are taken as converged. */
+  private static final double TOLERANCE = 1e-9;
+  /** Bisection steps on λ: 2^-50 is below double's resolution of the entries. */
+  private static final int BISECTIONS = 50;
 
   private NearestCorrelation() {}
 
-  /** The result and how far it moved from the input (largest absolute change of one entry). */
-  public record Repair(double[][] matrix, double maxChange, boolean changed) {}
+  /** How a matrix was made valid. */
+  public enum Method {
+    /** It was valid: only symmetrised. */
+    NONE,
+    /** Higham's nearest correlation matrix. */
+    NEAREST,
+    /** Shrunk towards the identity by {@link Repair#shrinkage()}. */
+    SHRINKAGE
+  }
+
+  /**
+   * The result and how far it moved from the input.
+   *
+   * @param maxChange largest absolute change of one entry
+   * @param shrinkage λ of the shrinkage towards the identity (0 unless the method is SHRINKAGE)
+   * @param reason why the nearest-matrix repair was not used (null unless the method is SHRINKAGE)
+   */
+  public record Repair(double[][] matrix, double maxChange, boolean changed, Method method, double shrinkage,
+      String reason) {}
 
   public static Repair repair(double[][] estimate, double minEigenvalue) {
     int k = estimate.length;
     double[][] symmetric = new double[k][k];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
-        symmetric[i][j] = i == j ? 1.0 : 0.5 * (estimate[i][j] + estimate[j][i]);
+        double r = 0.5 * (estimate[i][j] + estimate[j][i]);
+        // An undefined estimate says nothing: no correlation. Beyond ±1 is rounding.
+        symmetric[i][j] = i == j ? 1.0 : Double.isNaN(r) ? 0.0 : Math.max(-1.0, Math.min(1.0, r));
       }
     }
-    double[][] result = isPositiveDefinite(symmetric, minEigenvalue)
-        ? symmetric
-        : symmetrise(floorAndRescale(alternatingProjections(symmetric, minEigenvalue), minEigenvalue));
-    double maxChange = 0;
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        maxChange = Math.max(maxChange, Math.abs(result[i][j] - estimate[i][j]));
-      }
+    if (isPositiveDefinite(symmetric, minEigenvalue)) {
+      return result(estimate, symmetric, Method.NONE, 0, null);
     }
-    return new Repair(result, maxChange, maxChange > 0);
+    String reason;
+    try {
+      double[][] nearest = symmetrise(floorAndRescale(alternatingProjections(symmetric, minEigenvalue),
+          minEigenvalue));
+      if (isPositiveDefinite(nearest, minEigenvalue * 0.5)) {
+        return result(estimate, nearest, Method.NEAREST, 0, null);
+      }
+      reason = "the nearest matrix found has no Cholesky factor";
+    } catch (IllegalStateException | ArithmeticException e) {
+      // commons-math's MaxCountExceededException ("convergence failed") is an IllegalStateException.
+      reason = "its eigen-decomposition failed (" + e.getMessage() + ")";
+    }
+    double lambda = shrinkage(symmetric, minEigenvalue);
+    return result(estimate, shrunk(symmetric, lambda), Method.SHRINKAGE, lambda, reason);
   }
 
-  /** True when the smallest eigenvalue is at least {@code minEigenvalue} and a Cholesky factor exists. */
+  /**
+   * True when every eigenvalue is at least {@code minEigenvalue} (up to a relative 1e-9), tested without an
+   * eigen-decomposition: A - m·I has a Cholesky factor exactly when λ_min(A) > m.
+   */
   public static boolean isPositiveDefinite(double[][] matrix, double minEigenvalue) {
-    if (matrix.length == 0) {
-      return true;
-    }
-    RealMatrix m = new Array2DRowRealMatrix(matrix, false);
-    double[] eigenvalues = new EigenDecomposition(m).getRealEigenvalues();
-    for (double value : eigenvalues) {
-      if (!(value >= minEigenvalue * (1 - 1e-9))) {
-        return false;
+    int k = matrix.length;
+    double shift = minEigenvalue * (1 - 1e-9);
+    double[][] lower = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j <= i; j++) {
+        double sum = matrix[i][j] - (i == j ? shift : 0.0);
+        for (int p = 0; p < j; p++) {
+          sum -= lower[i][p] * lower[j][p];
+        }
+        if (i == j) {
+          if (!(sum > 0)) {
+            return false;
+          }
+          lower[i][i] = Math.sqrt(sum);
+        } else {
+          lower[i][j] = sum / lower[j][j];
+        }
       }
     }
-    try {
-      new CholeskyDecomposition(m, 1e-12, 1e-15);
-      return true;
-    } catch (NonPositiveDefiniteMatrixException e) {
-      return false;
+    return true;
+  }
+
+  /** The smallest λ in [0, 1] (to 2^-50) for which (1 - λ)R + λI has every eigenvalue at least the floor. */
+  static double shrinkage(double[][] r, double minEigenvalue) {
+    double low = 0;
+    double high = 1;
+    if (isPositiveDefinite(r, minEigenvalue)) {
+      return 0;
     }
+    for (int step = 0; step < BISECTIONS; step++) {
+      double mid = 0.5 * (low + high);
+      if (isPositiveDefinite(shrunk(r, mid), minEigenvalue)) {
+        high = mid;
+      } else {
+        low = mid;
+      }
+    }
+    return high;
+  }
+
+  private static double[][] shrunk(double[][] r, double lambda) {
+    int k = r.length;
+    double[][] result = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        result[i][j] = i == j ? 1.0 : (1 - lambda) * r[i][j];
+      }
+    }
+    return result;
+  }
+
+  private static Repair result(double[][] estimate, double[][] matrix, Method method, double lambda,
+      String reason) {
+    double maxChange = 0;
+    boolean changed = method != Method.NONE;
+    for (int i = 0; i < matrix.length; i++) {
+      for (int j = 0; j < matrix.length; j++) {
+        if (Double.isNaN(estimate[i][j])) {
+          changed = true; // replaced by 0: a change, but of no size
+        } else {
+          maxChange = Math.max(maxChange, Math.abs(matrix[i][j] - estimate[i][j]));
+        }
+      }
+    }
+    return new Repair(matrix, maxChange, changed || maxChange > 0, method, lambda, reason);
   }
 
   private static double[][] alternatingProjections(double[][] a, double minEigenvalue) {

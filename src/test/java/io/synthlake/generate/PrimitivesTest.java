@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.synthlake.fit.SourceType;
 import io.synthlake.stats.Cholesky;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,31 @@ class PrimitivesTest {
     assertThat(OutputType.parse("string collate UTF8_LCASE").type()).isEqualTo(SourceType.STRING);
     assertThat(OutputType.parse("timestamp_ntz").type()).isEqualTo(SourceType.TIMESTAMP_NTZ);
     assertThat(OutputType.parse("map<string,int>")).isNull();
+  }
+
+  @Test
+  void decimalsNeverExceedTheirTypeAtItsExtremes() {
+    // decimal(38,18) holds at most 10^20 - 10^-18; as a double that bound is 1e20, one past it.
+    BigDecimal max38 = new BigDecimal("99999999999999999999.999999999999999999");
+    NumberWriter wide = new NumberWriter(OutputType.parse("decimal(38,18)"), 0);
+    RecordingSink sink = new RecordingSink(18);
+    double[] values = {max38.doubleValue(), -max38.doubleValue(), 1e21, -1e300, 12.5, 0};
+    for (int i = 0; i < values.length; i++) {
+      wide.put(sink, i, values[i]);
+    }
+    assertThat(sink.values).containsExactly(max38, max38.negate(), max38, max38.negate(),
+        new BigDecimal("12.500000000000000000"), new BigDecimal("0E-18"));
+    for (Object value : sink.values) {
+      assertThat(((BigDecimal) value).precision()).isLessThanOrEqualTo(38);
+    }
+
+    // decimal(18,2) holds at most 10^16 - 0.01, unscaled 10^18 - 1: the double bound 1e16 is one past it.
+    NumberWriter narrow = new NumberWriter(OutputType.parse("decimal(18,2)"), 0.01);
+    RecordingSink cents = new RecordingSink(2);
+    narrow.put(cents, 0, 1e16);
+    narrow.put(cents, 1, -2e16);
+    narrow.put(cents, 2, 1234.56);
+    assertThat(cents.values).containsExactly(new BigDecimal("9999999999999999.99"),
+        new BigDecimal("-9999999999999999.99"), new BigDecimal("1234.56"));
   }
 }

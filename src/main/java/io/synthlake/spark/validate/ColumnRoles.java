@@ -79,7 +79,7 @@ final class ColumnRoles {
     if (!strings.isEmpty()) {
       List<Column> aggregates = new ArrayList<>();
       for (String name : strings) {
-        Column c = real.col("`" + name.replace("`", "``") + "`");
+        Column c = real.col(io.synthlake.spark.Columns.quoted(name));
         aggregates.add(approx_count_distinct(c));
         aggregates.add(count(c));
       }

@@ -1,6 +1,5 @@
 package io.synthlake.spark.validate;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_date;
@@ -24,7 +23,7 @@ record ScoredColumn(String name, Sdtype sdtype, DataType type) {
   private static final double NANOS_PER_DAY = 86_400e9;
 
   Column column() {
-    return col("`" + name.replace("`", "``") + "`");
+    return io.synthlake.spark.Columns.named(name);
   }
 
   /** The value as a double (continuous) or a string (discrete); null when missing. */

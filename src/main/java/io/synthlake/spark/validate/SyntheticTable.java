@@ -42,7 +42,7 @@ final class SyntheticTable {
     }
     List<Column> typed = new ArrayList<>();
     for (StructField field : sourceSchema.fields()) {
-      typed.add(frame.col("`" + field.name().replace("`", "``") + "`").cast(field.dataType()).as(field.name()));
+      typed.add(frame.col(io.synthlake.spark.Columns.quoted(field.name())).cast(field.dataType()).as(field.name()));
     }
     return frame.select(typed.toArray(Column[]::new));
   }
