@@ -141,6 +141,13 @@ final class FileCommit {
       journal = JSON.readValue(in, Journal.class);
     }
     Path parent = target.getParent();
+    // The journal only ever names this output's own hidden siblings: anything else is not synthlake's.
+    if (!isSibling(journal.staging(), target, "staging")
+        || ("overwrite".equals(journal.mode()) ? !isSibling(journal.previous(), target, "previous")
+            : !"append".equals(journal.mode()))) {
+      throw new IOException("the commit journal " + journalPath + " names paths that are not this output's own "
+          + "staging or previous directories; remove the journal after checking the output by hand");
+    }
     Path staging = new Path(parent, journal.staging());
     String done;
     if ("append".equals(journal.mode())) {
@@ -173,6 +180,19 @@ final class FileCommit {
     fs.delete(journalPath, false);
     LOG.warn("output recovery: {}", done);
     return done;
+  }
+
+  /** Whether a name is one {@link #sibling} gives this target for this purpose: {@code .NAME.synthlake-P-UUID}. */
+  static boolean isSibling(String name, Path target, String purpose) {
+    String prefix = "." + target.getName() + ".synthlake-" + purpose + "-";
+    if (name == null || !name.startsWith(prefix)) {
+      return false;
+    }
+    try {
+      return UUID.fromString(name.substring(prefix.length())).toString().equals(name.substring(prefix.length()));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   static Path sibling(Path target, String purpose) {

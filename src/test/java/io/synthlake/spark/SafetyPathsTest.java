@@ -300,6 +300,20 @@ class SafetyPathsTest extends SparkTestBase {
     assertThat(spark.read().parquet(out).where(functions.col("iata").isNull()).count()).isZero();
   }
 
+  @Test
+  void aForgedJournalMovesAndDeletesNothing() throws IOException {
+    Path prod = Files.createDirectories(tmp.resolve("forged-prod"));
+    Files.writeString(prod.resolve("data.csv"), "a\n1\n");
+    FileSnapshot before = FileSnapshot.of(prod);
+    String out = path("forged-out");
+    Files.writeString(Path.of(path(".forged-out" + FileCommit.JOURNAL_SUFFIX)),
+        "{\"mode\": \"overwrite\", \"staging\": \"forged-prod\", \"previous\": \"../forged-prod\"}");
+    assertRefused(generate(out), ExitCode.OUTPUT, "cannot inspect output " + out,
+        "names paths that are not this output's own staging or previous directories");
+    before.assertIdentical();
+    assertThat(Path.of(out)).doesNotExist();
+  }
+
   private static List<Path> siblings(String output) {
     Path target = Path.of(output);
     try (Stream<Path> files = Files.list(target.getParent())) {
