@@ -1,16 +1,23 @@
 package io.synthlake.spark;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.slf4j.Logger;
@@ -21,9 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An overwrite takes two renames (the old output aside, the new one in); no file system that Spark writes to
  * can swap two non-empty directories in one step. Before the first rename a journal
- * ({@code .NAME.synthlake-commit}, beside the output) names the staging directory and where the old output goes.
- * Each rename is atomic on local disks and HDFS, so a kill leaves one of four states, and {@link #heal} (run by
- * every synthlake command before it reads or writes the output) finishes the commit or puts the old output back:
+ * ({@code .NAME.synthlake-commit}, beside the output, created only if absent) names the staging directory, where
+ * the old output goes, and which process commits. Each rename is atomic on local disks and HDFS, so a kill leaves
+ * one of four states, and {@link #heal} (run by every synthlake command before it reads or writes the output)
+ * finishes the commit or puts the old output back:
  *
  * <ul>
  *   <li>staging and target both there: the swap had not begun; the staging directory is discarded.
@@ -34,12 +42,23 @@ import org.slf4j.LoggerFactory;
  *
  * An append moves the new data files one by one and then replaces the manifest; healing moves the rest and
  * installs the staging directory's manifest, which describes the table after the append.
+ *
+ * <p>A journal is trusted only as far as it is synthlake's: it may name only this output's own hidden siblings,
+ * which must be directories (not links) holding a complete staging manifest, and it is left alone while the
+ * process that wrote it is alive (same host) or younger than {@link #LEASE_MILLIS} (another host).
  */
 final class FileCommit {
   private static final Logger LOG = LoggerFactory.getLogger(FileCommit.class);
   private static final ObjectMapper JSON = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
+      .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   static final String JOURNAL_SUFFIX = ".synthlake-commit";
+  /** How long a journal of another host's commit is taken to be live; the renames take far less. */
+  static final long LEASE_MILLIS = 10 * 60 * 1000L;
+  private static final String HOST = hostName();
+  private static final long PID = ProcessHandle.current().pid();
+  /** Targets this JVM is committing to now: their journals are live, not left by a kill. */
+  private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
 
   /** The steps of a commit; tests stop a commit at one of them as a kill would. */
   enum Step { JOURNAL_WRITTEN, OLD_MOVED_ASIDE, NEW_MOVED_IN, DATA_FILE_MOVED }
@@ -51,8 +70,23 @@ final class FileCommit {
 
   static volatile StepListener listener = (step, target) -> { };
 
-  /** The journal: what kind of commit, and the names (in the target's parent) of its directories. */
-  record Journal(String mode, String staging, String previous) {}
+  /**
+   * The journal: what kind of commit, the names (in the target's parent) of its directories, and who wrote it
+   * when (host, process id, epoch milliseconds).
+   */
+  record Journal(String mode, String staging, String previous, String host, long pid, long writtenAt) {}
+
+  /**
+   * A commit that stopped after its journal was written and could not be undone: the staging directory must be
+   * kept, since the next run's heal completes the commit from it.
+   */
+  static final class Interrupted extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Interrupted(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   private FileCommit() {}
 
@@ -63,43 +97,83 @@ final class FileCommit {
   /** Replaces (or creates) the target with the complete staging directory. */
   static void overwrite(FileSystem fs, Path staging, Path target) throws IOException {
     Path parent = target.getParent();
-    if (parent != null && !fs.exists(parent)) {
+    if (!fs.exists(parent)) {
       fs.mkdirs(parent);
     }
     if (!fs.exists(target)) {
-      rename(fs, staging, target);
+      // Fails, rather than nesting the staging directory inside, when another run created the target meanwhile.
+      FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(staging, target, Options.Rename.NONE);
       return;
     }
     Path previous = sibling(target, "previous");
     Path journal = journalPath(target);
-    writeJournal(fs, journal, new Journal("overwrite", staging.getName(), previous.getName()));
-    listener.reached(Step.JOURNAL_WRITTEN, target);
+    String key = key(fs, target);
+    ACTIVE.add(key);
     try {
-      rename(fs, target, previous);
-    } catch (IOException e) {
-      fs.delete(journal, false);
-      throw e;
+      writeJournal(fs, journal, new Journal("overwrite", staging.getName(), previous.getName(), HOST, PID,
+          System.currentTimeMillis()));
+      listener.reached(Step.JOURNAL_WRITTEN, target);
+      try {
+        rename(fs, target, previous);
+      } catch (IOException e) {
+        fs.delete(journal, false);
+        throw e;
+      }
+      listener.reached(Step.OLD_MOVED_ASIDE, target);
+      try {
+        rename(fs, staging, target);
+      } catch (IOException e) {
+        try {
+          rename(fs, previous, target);
+        } catch (IOException restore) {
+          e.addSuppressed(restore);
+          throw new Interrupted("the new output could not be moved in, nor the previous one back", e);
+        }
+        fs.delete(journal, false);
+        throw e;
+      }
+      listener.reached(Step.NEW_MOVED_IN, target);
+      try {
+        fs.delete(previous, true);
+        fs.delete(journal, false);
+      } catch (IOException e) {
+        // The new output is complete in place; the next heal clears what is left.
+        LOG.warn("output {} is written, but its previous version {} could not be deleted yet: {}", target,
+            previous, Failures.reason(e));
+      }
+    } finally {
+      ACTIVE.remove(key);
     }
-    listener.reached(Step.OLD_MOVED_ASIDE, target);
-    try {
-      rename(fs, staging, target);
-    } catch (IOException e) {
-      rename(fs, previous, target);
-      fs.delete(journal, false);
-      throw e;
-    }
-    listener.reached(Step.NEW_MOVED_IN, target);
-    fs.delete(previous, true);
-    fs.delete(journal, false);
   }
 
-  /** Moves the staging directory's data files into the target, then its manifest over the target's. */
-  static void append(FileSystem fs, Path staging, Path target) throws IOException {
+  /**
+   * Moves the staging directory's data files into the target, then its manifest over the target's. Fails, with
+   * nothing moved, when the target's row count is no longer {@code expectedRows} (another run appended
+   * meanwhile, so this run's row indices would repeat theirs).
+   */
+  static void append(FileSystem fs, Path staging, Path target, long expectedRows) throws IOException {
     Path journal = journalPath(target);
-    writeJournal(fs, journal, new Journal("append", staging.getName(), null));
-    listener.reached(Step.JOURNAL_WRITTEN, target);
-    finishAppend(fs, staging, target);
-    fs.delete(journal, false);
+    String key = key(fs, target);
+    ACTIVE.add(key);
+    try {
+      writeJournal(fs, journal, new Journal("append", staging.getName(), null, HOST, PID,
+          System.currentTimeMillis()));
+      OutputManifest current = readManifest(fs, new Path(target, OutputManifest.FILE_NAME));
+      if (current == null || current.rows() != expectedRows) {
+        fs.delete(journal, false);
+        throw new IOException("another run changed " + target + " while this one ran (it now has "
+            + (current == null ? "no manifest" : current.rows() + " rows") + ", not " + expectedRows + ")");
+      }
+      listener.reached(Step.JOURNAL_WRITTEN, target);
+      try {
+        finishAppend(fs, staging, target);
+      } catch (IOException | RuntimeException e) {
+        throw new Interrupted("the append stopped after moving some of its files (" + Failures.reason(e) + ")", e);
+      }
+      fs.delete(journal, false);
+    } finally {
+      ACTIVE.remove(key);
+    }
   }
 
   private static void finishAppend(FileSystem fs, Path staging, Path target) throws IOException {
@@ -114,6 +188,7 @@ final class FileCommit {
       }
     }
     for (Path file : data) {
+      requireNoLink(fs, file, staging);
       String relative = file.toUri().getPath().substring(root.length() + 1);
       Path destination = new Path(target, relative);
       fs.mkdirs(destination.getParent());
@@ -129,29 +204,51 @@ final class FileCommit {
 
   /**
    * Finishes or undoes a commit that a killed run left at the target, and says what it did; does nothing when
-   * there is no journal. Returns a description of what was healed, or null.
+   * there is no journal. Returns a description of what was healed, or null. Throws when the journal belongs to
+   * a live commit or names anything but this output's own staging and previous directories.
    */
   static String heal(FileSystem fs, Path target) throws IOException {
     Path journalPath = journalPath(target);
-    if (!fs.exists(journalPath)) {
+    if (target.getParent() == null || !fs.exists(journalPath)) {
       return null;
     }
+    long age = System.currentTimeMillis() - fs.getFileStatus(journalPath).getModificationTime();
     Journal journal;
     try (InputStream in = fs.open(journalPath)) {
       journal = JSON.readValue(in, Journal.class);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      // A kill while the journal itself was written: no rename had begun, the target is as it was.
+      if (age < LEASE_MILLIS) {
+        throw new IOException("another synthlake run may be committing to " + target + " (its journal "
+            + journalPath.getName() + " is being written); retry later");
+      }
+      fs.delete(journalPath, false);
+      LOG.warn("output recovery: removed the unreadable commit journal of {}; the output was not touched", target);
+      return "removed an unreadable commit journal of " + target;
     }
-    Path parent = target.getParent();
-    // The journal only ever names this output's own hidden siblings: anything else is not synthlake's.
     if (!isSibling(journal.staging(), target, "staging")
         || ("overwrite".equals(journal.mode()) ? !isSibling(journal.previous(), target, "previous")
             : !"append".equals(journal.mode()))) {
       throw new IOException("the commit journal " + journalPath + " names paths that are not this output's own "
           + "staging or previous directories; remove the journal after checking the output by hand");
     }
+    if (live(fs, target, journal, age)) {
+      throw new IOException("another synthlake run (" + journal.host() + ", process " + journal.pid()
+          + ") is committing to " + target + "; retry when it has finished");
+    }
+    Path parent = target.getParent();
     Path staging = new Path(parent, journal.staging());
+    boolean hasStaging = fs.exists(staging);
+    if (hasStaging) {
+      requireNoLink(fs, staging, parent);
+      if (!fs.exists(new Path(staging, OutputManifest.FILE_NAME))) {
+        throw new IOException("the commit journal " + journalPath + " names a staging directory without a "
+            + "manifest, which synthlake never commits; remove the journal after checking the output by hand");
+      }
+    }
     String done;
     if ("append".equals(journal.mode())) {
-      if (fs.exists(staging)) {
+      if (hasStaging) {
         finishAppend(fs, staging, target);
         done = "completed an append to " + target + " that a killed run had left half done";
       } else {
@@ -159,8 +256,10 @@ final class FileCommit {
       }
     } else {
       Path previous = new Path(parent, journal.previous());
+      if (fs.exists(previous)) {
+        requireNoLink(fs, previous, parent);
+      }
       boolean hasTarget = fs.exists(target);
-      boolean hasStaging = fs.exists(staging);
       if (hasTarget && hasStaging) {
         fs.delete(staging, true);
         done = "discarded the unfinished new output of a killed overwrite of " + target
@@ -182,6 +281,32 @@ final class FileCommit {
     return done;
   }
 
+  /** Whether the journal's commit may still be running: in this JVM, in a live process here, or recently. */
+  private static boolean live(FileSystem fs, Path target, Journal journal, long age) throws IOException {
+    if (HOST.equals(journal.host())) {
+      if (journal.pid() == PID) {
+        return ACTIVE.contains(key(fs, target));
+      }
+      return ProcessHandle.of(journal.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+    return age < LEASE_MILLIS;
+  }
+
+  /** Refuses a symbolic link anywhere from {@code path} up to (not including) {@code root}. */
+  private static void requireNoLink(FileSystem fs, Path path, Path root) throws IOException {
+    String stop = fs.makeQualified(root).toUri().getPath();
+    for (Path p = fs.makeQualified(path); p != null && !p.toUri().getPath().equals(stop); p = p.getParent()) {
+      if (fs.getFileLinkStatus(p).isSymlink()) {
+        throw new IOException(p + " is a symbolic link, which synthlake never writes; remove the commit journal "
+            + "beside the output after checking it by hand");
+      }
+    }
+  }
+
+  private static String key(FileSystem fs, Path target) {
+    return fs.makeQualified(target).toString();
+  }
+
   /** Whether a name is one {@link #sibling} gives this target for this purpose: {@code .NAME.synthlake-P-UUID}. */
   static boolean isSibling(String name, Path target, String purpose) {
     String prefix = "." + target.getName() + ".synthlake-" + purpose + "-";
@@ -199,19 +324,23 @@ final class FileCommit {
     return new Path(target.getParent(), "." + target.getName() + ".synthlake-" + purpose + "-" + UUID.randomUUID());
   }
 
+  /** Creates the journal only if none exists: a second committer fails here rather than replacing it. */
   private static void writeJournal(FileSystem fs, Path journal, Journal content) throws IOException {
-    if (fs.exists(journal)) {
+    byte[] bytes = JSON.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
+    try (OutputStream out = fs.create(journal, false)) {
+      out.write(bytes);
+    } catch (FileAlreadyExistsException e) {
       throw new IOException("another synthlake run is committing to " + journal.getParent() + " (its journal "
-          + journal.getName() + " exists)");
+          + journal.getName() + " exists); retry when it has finished", e);
     }
-    Path temporary = new Path(journal.getParent(), journal.getName() + ".tmp-" + UUID.randomUUID());
-    try (OutputStream out = fs.create(temporary, false)) {
-      out.write(JSON.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static OutputManifest readManifest(FileSystem fs, Path path) throws IOException {
+    if (!fs.exists(path)) {
+      return null;
     }
-    if (!fs.rename(temporary, journal)) {
-      fs.delete(temporary, false);
-      throw new IOException("another synthlake run is committing to " + journal.getParent() + " (its journal "
-          + journal.getName() + " exists)");
+    try (InputStream in = fs.open(path)) {
+      return OutputManifest.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 
@@ -235,5 +364,11 @@ final class FileCommit {
     if (!fs.rename(from, to)) {
       throw new IOException("rename of " + from + " to " + to + " failed");
     }
+  }
+
+  private static String hostName() {
+    String name = ManagementFactory.getRuntimeMXBean().getName();
+    int at = name.indexOf('@');
+    return at < 0 ? name : name.substring(at + 1);
   }
 }

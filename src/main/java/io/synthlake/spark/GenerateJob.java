@@ -218,6 +218,13 @@ public final class GenerateJob {
             Suggestions.hint(column, names));
       }
     }
+    for (String column : requested) {
+      // Readers skip directories whose names start with '.' or '_': such partitions would be invisible.
+      if (column.startsWith(".") || column.startsWith("_")) {
+        throw SynthException.config("output.partition-by: column '%s' starts with '%s', and readers skip "
+            + "partition directories named so; partition by another column", column, column.substring(0, 1));
+      }
+    }
     if (!requested.isEmpty() && requested.size() == names.size()) {
       throw SynthException.config("output.partition-by: cannot partition by every column of the table");
     }

@@ -25,6 +25,7 @@ public final class JobPaths {
     PathLayout layout = new PathLayout();
     add(spark, layout, job, steps, "", TableMode.SYNTHESIZE);
     PathResolver.check(layout);
+    checkOwners(spark, job, steps, TableMode.SYNTHESIZE);
   }
 
   public static void check(SparkSession spark, JobConfig job, Step step) {
@@ -42,6 +43,24 @@ public final class JobPaths {
       add(spark, layout, table.job(), steps, " of table " + table.name(), table.mode());
     }
     PathResolver.check(layout);
+    for (LakeTable table : lake.tables().values()) {
+      if (table.mode() == TableMode.SYNTHESIZE) {
+        checkOwners(spark, table.job(), EnumSet.allOf(Step.class), table.mode());
+      }
+    }
+  }
+
+  /** The model, report and score history of the steps hold nothing synthlake would not replace. */
+  private static void checkOwners(SparkSession spark, JobConfig job, Set<Step> steps, TableMode mode) {
+    if (mode != TableMode.SYNTHESIZE) {
+      return;
+    }
+    if (steps.contains(Step.FIT) && job.model() != null) {
+      ModelStore.checkOwned(spark.sparkContext().hadoopConfiguration(), job.model());
+    }
+    if (steps.contains(Step.VALIDATE)) {
+      io.synthlake.spark.validate.ValidateJob.checkWritable(spark, job, job.output().path());
+    }
   }
 
   private static void add(SparkSession spark, PathLayout layout, JobConfig job, Set<Step> steps, String of,

@@ -69,6 +69,33 @@ public final class ModelStore {
   }
 
   /**
+   * Fails before any work when the model path holds something synthlake would not replace: a directory, or a
+   * file that is not a synthlake model. An absent path or a model passes; whether it may be overwritten is
+   * {@link #checkWritable}'s question, asked when the fit starts.
+   */
+  public static void checkOwned(Configuration conf, String location) {
+    Path path = new Path(location);
+    try {
+      FileSystem fs = fileSystem(path, conf);
+      if (!fs.exists(path)) {
+        return;
+      }
+      if (fs.getFileStatus(path).isDirectory()) {
+        throw SynthException.output("model path %s is a directory: give a file name such as %s/model.json",
+            location, location);
+      }
+      if (!isModel(fs, path)) {
+        throw SynthException.output("model path %s holds a file that is not a synthlake model: synthlake "
+            + "replaces only models it wrote; choose another model path", location);
+      }
+    } catch (SynthException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new SynthException(ExitCode.OUTPUT, "cannot inspect model " + location + ": " + Failures.reason(e), e);
+    }
+  }
+
+  /**
    * Writes the model atomically: a temporary file renamed into place. Where the file system will not rename over
    * an existing file (HDFS, object stores), the old model is first moved aside and deleted only once the new one
    * is in place, so a failure at any step leaves a complete model, old or new, at the path or beside it.

@@ -23,6 +23,7 @@ import scala.Option;
  * link into a source directory counts as the source.
  */
 public final class PathResolver {
+  private static final int HDFS_DEFAULT_PORT = 8020;
   private static final Pattern CATALOG_NAME = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)?");
 
   private PathResolver() {}
@@ -40,9 +41,11 @@ public final class PathResolver {
       Path path = new Path(location);
       FileSystem fs = path.getFileSystem(conf);
       URI qualified = fs.makeQualified(path).toUri().normalize();
-      String resolved = qualified.toString();
+      String resolved;
       if ("file".equals(qualified.getScheme())) {
         resolved = followLinks(java.nio.file.Path.of(qualified.getPath())).toUri().toString();
+      } else {
+        resolved = canonical(qualified).toString();
       }
       return resolved.length() > 1 && resolved.endsWith("/") && !resolved.endsWith(":/")
           ? resolved.substring(0, resolved.length() - 1) : resolved;
@@ -97,6 +100,28 @@ public final class PathResolver {
     } catch (Exception e) {
       // Not a table the session catalog knows: nothing to compare.
       return null;
+    }
+  }
+
+  /**
+   * One spelling per location on a cluster file system: scheme and host in lower case, HDFS's default port
+   * dropped, and Hadoop's three names of S3 as one ({@code s3a}); so {@code hdfs://NN:8020/x} equals
+   * {@code hdfs://nn/x}. (An HA nameservice and one of its NameNodes' host names still differ: name paths one way.)
+   */
+  static URI canonical(URI uri) {
+    String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if ("s3".equals(scheme) || "s3n".equals(scheme)) {
+      scheme = "s3a";
+    }
+    String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+    int port = "hdfs".equals(scheme) && uri.getPort() == HDFS_DEFAULT_PORT ? -1 : uri.getPort();
+    try {
+      if (host == null) {
+        return new URI(scheme, uri.getAuthority(), uri.getPath(), null, null);
+      }
+      return new URI(scheme, uri.getUserInfo(), host, port, uri.getPath(), null, null);
+    } catch (java.net.URISyntaxException e) {
+      return uri;
     }
   }
 

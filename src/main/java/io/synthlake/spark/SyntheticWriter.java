@@ -66,6 +66,17 @@ public final class SyntheticWriter {
     Path path = new Path(location);
     try {
       FileSystem fs = path.getFileSystem(conf(spark));
+      Path qualified = fs.makeQualified(path);
+      if (qualified.getParent() == null) {
+        throw SynthException.output("output %s is the root of its file system: choose a directory below it",
+            location);
+      }
+      for (Path ancestor = qualified.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+        if (fs.exists(new Path(ancestor, OutputManifest.FILE_NAME)) || fs.exists(new Path(ancestor, "_delta_log"))) {
+          throw SynthException.output("output %s lies inside the table %s: a directory inside a table breaks "
+              + "its readers; choose a path outside it", location, ancestor);
+        }
+      }
       FileCommit.heal(fs, path);
       if (!fs.exists(path)) {
         return new Existing(false, false, null, 0);
@@ -103,13 +114,16 @@ public final class SyntheticWriter {
       if (manifest == null && entries.length > 0) {
         throw SynthException.output("output %s exists and synthlake did not write it: it holds %s and no %s "
             + "manifest; synthlake replaces or appends only to outputs it wrote, so choose another path, or "
-            + "remove it yourself if it is meant to be replaced", location, names(List.of(entries)),
+            + "remove it yourself if it is meant to be replaced", location, names(fs.makeQualified(path),
+            List.of(entries)),
             OutputManifest.FILE_NAME);
       }
-      List<FileStatus> foreign = java.util.Arrays.stream(entries).filter(e -> !writtenBySynthlake(e)).toList();
+      List<FileStatus> foreign = new java.util.ArrayList<>();
+      foreignEntries(fs, entries, foreign);
       if (!foreign.isEmpty()) {
         throw SynthException.output("output %s holds %s, which synthlake did not write: move %s away or choose "
-            + "another output path", location, names(foreign), foreign.size() == 1 ? "it" : "them");
+            + "another output path", location, names(fs.makeQualified(path), foreign), foreign.size() == 1 ? "it"
+            : "them");
       }
       if (output.mode() == WriteMode.APPEND && manifest == null) {
         throw SynthException.output("cannot append to %s: it has no %s, so synthlake did not write it; use --mode "
@@ -120,6 +134,23 @@ public final class SyntheticWriter {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw new SynthException(ExitCode.OUTPUT, "cannot inspect output " + location + ": " + Failures.reason(e), e);
+    }
+  }
+
+  private static final int FOREIGN_LISTED = 100;
+
+  /** Collects, down through the partition directories, the entries synthlake does not write (the first 100). */
+  private static void foreignEntries(FileSystem fs, FileStatus[] entries, List<FileStatus> foreign)
+      throws IOException {
+    for (FileStatus entry : entries) {
+      if (foreign.size() >= FOREIGN_LISTED) {
+        return;
+      }
+      if (!writtenBySynthlake(entry)) {
+        foreign.add(entry);
+      } else if (entry.isDirectory()) {
+        foreignEntries(fs, fs.listStatus(entry.getPath()), foreign);
+      }
     }
   }
 
@@ -136,11 +167,17 @@ public final class SyntheticWriter {
         || (name.startsWith(".") && (name.endsWith(".crc") || name.contains("synthlake")));
   }
 
-  private static String names(List<FileStatus> entries) {
-    List<String> names = entries.stream().map(e -> e.getPath().getName() + (e.isDirectory() ? "/" : ""))
-        .sorted().toList();
+  /** Up to three entries, by their path below the output, and how many more. */
+  private static String names(Path root, List<FileStatus> entries) {
+    String prefix = root.toUri().getPath() + "/";
+    List<String> names = entries.stream().map(e -> {
+      String path = e.getPath().toUri().getPath();
+      return (path.startsWith(prefix) ? path.substring(prefix.length()) : e.getPath().getName())
+          + (e.isDirectory() ? "/" : "");
+    }).sorted().toList();
     String shown = String.join(", ", names.subList(0, Math.min(3, names.size())));
-    return names.size() <= 3 ? shown : shown + " and " + (names.size() - 3) + " more";
+    String more = names.size() >= FOREIGN_LISTED ? " and more" : " and " + (names.size() - 3) + " more";
+    return names.size() <= 3 ? shown : shown + more;
   }
 
   /** What complete single-run synthlake output was made from; see {@link #stamp}. */
@@ -367,6 +404,10 @@ public final class SyntheticWriter {
   private static void writeFiles(SparkSession spark, Dataset<Row> frame, OutputConfig output, Existing existing,
       OutputManifest manifest) {
     Path target = new Path(output.path());
+    if (target.getParent() == null) {
+      throw SynthException.output("output %s is the root of its file system: choose a directory below it",
+          output.path());
+    }
     Path staging = FileCommit.sibling(target, "staging");
     FileSystem fs = null;
     try {
@@ -384,10 +425,15 @@ public final class SyntheticWriter {
       writer.save(staging.toString());
       OutputManifest finished = manifest.finished(Instant.now());
       writeText(fs, new Path(staging, OutputManifest.FILE_NAME), finished.toJson(true));
-      commit(fs, staging, target, output.mode());
+      commit(fs, staging, target, output.mode(), existing.rows());
     } catch (SynthException e) {
       deleteQuietly(fs, staging);
       throw e;
+    } catch (FileCommit.Interrupted e) {
+      // The journal stays beside the output and the staging directory with it: the next run completes the commit.
+      throw new SynthException(ExitCode.OUTPUT, "writing " + output.path() + " was interrupted: "
+          + Failures.reason(e) + "; the next synthlake command that reads or writes " + output.path()
+          + " completes it", e);
     } catch (Exception e) {
       deleteQuietly(fs, staging);
       throw new SynthException(ExitCode.OUTPUT, "writing " + output.path() + " failed, the output is unchanged: "
@@ -396,7 +442,8 @@ public final class SyntheticWriter {
   }
 
   /** Moves the complete staging directory into place according to the mode (see {@link FileCommit}). */
-  private static void commit(FileSystem fs, Path staging, Path target, WriteMode mode) throws IOException {
+  private static void commit(FileSystem fs, Path staging, Path target, WriteMode mode, long rowsBefore)
+      throws IOException {
     if (!fs.exists(target)) {
       FileCommit.overwrite(fs, staging, target);
       return;
@@ -408,7 +455,7 @@ public final class SyntheticWriter {
       FileCommit.overwrite(fs, staging, target);
       return;
     }
-    FileCommit.append(fs, staging, target);
+    FileCommit.append(fs, staging, target, rowsBefore);
   }
 
   private static OutputManifest readManifest(FileSystem fs, Path path) throws IOException {

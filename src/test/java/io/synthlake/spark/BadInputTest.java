@@ -165,15 +165,16 @@ class BadInputTest extends SparkTestBase {
         "cannot write model " + path("a-file/model.json"));
     String existing = path("exists.json");
     Files.writeString(Path.of(existing), "previous model");
+    // Only a synthlake model is ever replaced, with or without --overwrite.
     assertFails(synth("fit", "--source", good, "--model", existing), ExitCode.OUTPUT,
-        "model " + existing + " already exists: pass --overwrite (or set fit.overwrite-model: true) to replace it");
-    assertThat(Files.readString(Path.of(existing))).isEqualTo("previous model");
-    // --overwrite replaces only a synthlake model.
+        "model path " + existing + " holds a file that is not a synthlake model");
     assertFails(synth("fit", "--source", good, "--model", existing, "--overwrite"), ExitCode.OUTPUT,
         "model path " + existing + " holds a file that is not a synthlake model");
     assertThat(Files.readString(Path.of(existing))).isEqualTo("previous model");
     Files.delete(Path.of(existing));
     assertThat(synth("fit", "--source", good, "--model", existing).exitCode()).isZero();
+    assertFails(synth("fit", "--source", good, "--model", existing), ExitCode.OUTPUT,
+        "model " + existing + " already exists: pass --overwrite (or set fit.overwrite-model: true) to replace it");
     CliRun overwrite = synth("fit", "--source", good, "--model", existing, "--overwrite");
     assertThat(overwrite.exitCode()).as(overwrite.err()).isZero();
     assertThat(readModel(Path.of(existing)).columns()).hasSize(2);

@@ -314,6 +314,67 @@ class SafetyPathsTest extends SparkTestBase {
     assertThat(Path.of(out)).doesNotExist();
   }
 
+  @Test
+  void aFailedAppendKeepsItsStagingAndTheNextRunCompletesIt() {
+    String out = path("interrupted-append");
+    assertThat(generate(out, "--rows", "30").exitCode()).isZero();
+    FileCommit.listener = (step, target) -> {
+      if (step == FileCommit.Step.DATA_FILE_MOVED) {
+        throw new java.io.UncheckedIOException(new IOException("disk quota exceeded"));
+      }
+    };
+    CliRun failed = generate(out, "--mode", "append", "--rows", "40", "--partitions", "4");
+    noKill();
+    assertRefused(failed, ExitCode.OUTPUT, "writing " + out + " was interrupted",
+        "the next synthlake command that reads or writes " + out + " completes it");
+    CliRun next = generate(out, "--mode", "append", "--rows", "5");
+    assertThat(next.exitCode()).as(next.err()).isZero();
+    assertThat(spark.read().parquet(out).count()).isEqualTo(75);
+    assertThat(spark.read().parquet(out).select("iata").distinct().count()).isEqualTo(75);
+  }
+
+  @Test
+  void aJournalOfALiveProcessIsLeftAlone() throws IOException {
+    String out = path("live-journal");
+    assertThat(generate(out).exitCode()).isZero();
+    FileSnapshot before = FileSnapshot.of(Path.of(out));
+    String host = java.lang.management.ManagementFactory.getRuntimeMXBean().getName().replaceFirst("^[^@]*@", "");
+    long live = ProcessHandle.current().parent().orElseThrow().pid();
+    Files.writeString(Path.of(path(".live-journal" + FileCommit.JOURNAL_SUFFIX)), "{\"mode\": \"overwrite\", "
+        + "\"staging\": \".live-journal.synthlake-staging-" + java.util.UUID.randomUUID() + "\", \"previous\": "
+        + "\".live-journal.synthlake-previous-" + java.util.UUID.randomUUID() + "\", \"host\": \"" + host
+        + "\", \"pid\": " + live + ", \"written-at\": 0}");
+    assertRefused(generate(out, "--mode", "overwrite"), ExitCode.OUTPUT, "another synthlake run",
+        "is committing to");
+    before.assertIdentical();
+  }
+
+  @Test
+  void foreignFilesInsidePartitionsAndOutputsInsideTablesAreRefused() throws IOException {
+    String out = path("partitioned");
+    CliRun first = generate(out, "--rows", "40", "--partition-by", "country");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    Path partition;
+    try (Stream<Path> dirs = Files.list(Path.of(out))) {
+      partition = dirs.filter(p -> p.getFileName().toString().startsWith("country=")).findFirst().orElseThrow();
+    }
+    Files.writeString(partition.resolve("notes.xlsx"), "mine");
+    FileSnapshot before = FileSnapshot.of(Path.of(out));
+    assertRefused(generate(out, "--mode", "overwrite", "--partition-by", "country"), ExitCode.OUTPUT,
+        "holds " + partition.getFileName() + "/notes.xlsx, which synthlake did not write");
+    assertRefused(generate(out + "/inner"), ExitCode.OUTPUT, "output " + out + "/inner lies inside the table");
+    before.assertIdentical();
+  }
+
+  @Test
+  void clusterPathsHaveOneSpelling() throws Exception {
+    assertThat(PathResolver.canonical(new java.net.URI("HDFS://NameNode:8020/prod/orders")))
+        .isEqualTo(new java.net.URI("hdfs://namenode/prod/orders"));
+    assertThat(PathResolver.canonical(new java.net.URI("hdfs://nn:9000/x")))
+        .isEqualTo(new java.net.URI("hdfs://nn:9000/x"));
+    assertThat(PathResolver.canonical(new java.net.URI("s3://Bucket/a"))).isEqualTo(new java.net.URI("s3a://bucket/a"));
+  }
+
   private static List<Path> siblings(String output) {
     Path target = Path.of(output);
     try (Stream<Path> files = Files.list(target.getParent())) {

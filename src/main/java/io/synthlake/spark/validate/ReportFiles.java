@@ -81,7 +81,8 @@ final class ReportFiles {
 
   static void writeText(SparkSession spark, String directory, String name, String text) {
     Path target = new Path(directory, name);
-    Path temporary = new Path(directory, "." + name + ".tmp");
+    // A name of its own per run: two validates of one table never write into each other's temporary file.
+    Path temporary = new Path(directory, "." + name + ".tmp-" + java.util.UUID.randomUUID());
     try {
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
       // No .crc side files beside a report that people open by hand.
@@ -91,11 +92,19 @@ final class ReportFiles {
         out.write(text.getBytes(StandardCharsets.UTF_8));
       }
       if (!fs.rename(temporary, target)) {
-        // HDFS and object stores do not rename over a file.
-        fs.delete(target, false);
+        // HDFS and object stores do not rename over a file: the old report goes aside, and only once the new
+        // one is in place is it deleted.
+        Path previous = new Path(directory, "." + name + ".previous-" + java.util.UUID.randomUUID());
+        if (!fs.rename(target, previous)) {
+          fs.delete(temporary, false);
+          throw new IOException("rename of " + target + " to " + previous + " failed");
+        }
         if (!fs.rename(temporary, target)) {
+          fs.rename(previous, target);
+          fs.delete(temporary, false);
           throw new IOException("rename of " + temporary + " to " + target + " failed");
         }
+        fs.delete(previous, false);
       }
     } catch (IOException e) {
       throw SynthException.output(e, "cannot write %s in %s: %s", name, directory, e.getMessage());

@@ -94,6 +94,23 @@ public final class ValidateJob {
   }
 
   /**
+   * Fails before any work when the report directory or the score history holds something validate would not
+   * replace or append to (see ReportFiles and ScoreHistory).
+   */
+  public static void checkWritable(SparkSession spark, JobConfig job, String syntheticPath) {
+    ValidateConfig config = job.validate();
+    String synthetic = config.synthetic() != null ? config.synthetic() : syntheticPath;
+    String report = config.report() != null ? config.report()
+        : synthetic == null ? null : ReportFiles.defaultDirectory(synthetic);
+    if (report != null) {
+      ReportFiles.checkWritable(spark, report);
+    }
+    if (config.history() != null) {
+      ScoreHistory.checkWritable(spark, config.history());
+    }
+  }
+
+  /**
    * What the privacy checks compare against: fit's minimum category count and bound rank as the model records
    * them (the job's fit settings without a model), and the DCR sample size.
    */
