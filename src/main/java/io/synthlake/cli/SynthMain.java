@@ -50,11 +50,15 @@ public final class SynthMain implements Runnable {
         .setParameterExceptionHandler(SynthMain::handleUsageError);
     commandLine.getCommandSpec().usageMessage().footer(exitCodeTable());
     ConsoleLogging.quietUnlessVerbose(Arrays.asList(args).contains("--verbose"));
+    boolean verbose = Arrays.asList(args).contains("--verbose");
     try {
       return commandLine.execute(args);
     } catch (OutOfMemoryError e) {
       // picocli hands only Exceptions to handleFailure; an Error would end the JVM with a stack trace.
-      return outOfMemory(e, err, Arrays.asList(args).contains("--verbose"));
+      return outOfMemory(e, err, verbose);
+    } catch (Error e) {
+      // A StackOverflowError in a parser, a LinkageError from a mismatched jar: still one line.
+      return unexpected(e, err, verbose);
     }
   }
 
@@ -94,6 +98,10 @@ public final class SynthMain implements Runnable {
     if (Failures.causedBy(error, OutOfMemoryError.class)) {
       return outOfMemory(error, err, verbose);
     }
+    return unexpected(error, err, verbose);
+  }
+
+  private static int unexpected(Throwable error, PrintWriter err, boolean verbose) {
     err.println("synth: unexpected failure: " + Failures.reason(error)
         + (verbose ? "" : " (rerun with --verbose for the stack trace)"));
     if (verbose) {

@@ -37,6 +37,11 @@ public final class RowFilterRules {
   public static final String ALLOWED_CONSTRUCTS = "column references, literals, comparisons, AND, OR, NOT, "
       + "arithmetic, IN (a list of literals), BETWEEN, LIKE, ILIKE, RLIKE, IS [NOT] NULL, CAST, CASE WHEN";
 
+  /** Longest filter text: a row filter is a line or two, and the parser's recursion needs bounds. */
+  public static final int MAX_LENGTH = 10_000;
+  /** Deepest parenthesis nesting: Spark's recursive-descent parser overflows the stack on deep nesting. */
+  public static final int MAX_DEPTH = 100;
+
   private RowFilterRules() {}
 
   public static boolean allowedFunction(String name) {
@@ -60,6 +65,20 @@ public final class RowFilterRules {
     if (where.contains("${")) {
       throw SynthException.config("source.where: variable references (${...}) are not allowed in a row filter; "
           + "write the value itself");
+    }
+    if (where.length() > MAX_LENGTH) {
+      throw SynthException.config("source.where is %d characters long, more than the limit of %d for a row filter",
+          where.length(), MAX_LENGTH);
+    }
+    int depth = 0;
+    for (int i = 0; i < where.length(); i++) {
+      char c = where.charAt(i);
+      // Counted in string literals too: an over-estimate only refuses absurd filters.
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (depth > MAX_DEPTH) {
+        throw SynthException.config("source.where nests parentheses more than %d deep, the limit for a row filter",
+            MAX_DEPTH);
+      }
     }
   }
 

@@ -30,6 +30,12 @@ public record SourceConfig(
     String timestamp) {
   public static final List<String> FORMATS = List.of("parquet", "delta", "csv", "orc", "json");
 
+  /**
+   * Reader options that re-point relative paths at another file system than the one the path checks compared
+   * (Spark copies reader options into the Hadoop configuration the files are opened with).
+   */
+  public static final List<String> REFUSED_OPTIONS = List.of("fs.defaultFS", "fs.default.name");
+
   public SourceConfig {
     options = options == null ? Map.of() : Map.copyOf(options);
   }
@@ -55,5 +61,21 @@ public record SourceConfig(
     if ((version != null || timestamp != null) && format != null && !"delta".equals(format)) {
       problems.add(new ConfigProblem("source.format", "time travel (version, timestamp) needs a Delta table"));
     }
+    if (table != null && table.contains("${")) {
+      problems.add(new ConfigProblem("source.table", "variable references (${...}) are not allowed in a table "
+          + "name; write the name itself"));
+    }
+    // Hadoop's Configuration expands ${env.X}, ${sys.X} and ${var} in what Spark copies into it, reader options
+    // included: a secret such as the pseudonymisation key could end up in a path or an error line.
+    options.forEach((key, value) -> {
+      if (key.contains("${") || (value != null && value.contains("${"))) {
+        problems.add(new ConfigProblem("source.options." + key, "variable references (${...}) are not allowed "
+            + "in reader option " + key + "; write the value itself"));
+      }
+      if (REFUSED_OPTIONS.stream().anyMatch(key::equalsIgnoreCase)) {
+        problems.add(new ConfigProblem("source.options." + key, "reader option " + key + " is not allowed: it "
+            + "would read another file system than the one synthlake checked; put the scheme in source.path"));
+      }
+    });
   }
 }

@@ -1,6 +1,7 @@
 package io.synthlake.spark;
 
 import io.synthlake.errors.SynthException;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -50,6 +51,60 @@ public final class Failures {
     private static String unquoted(String type) {
       return type.replace("\"", "");
     }
+  }
+
+  /**
+   * A failure of a Spark action, classified like fit's scans: a file that cannot be read is exit 4 naming
+   * {@code unreadable} ("source x"), a value that cannot be processed is {@link DataError#toSynth}; anything else
+   * is returned as it is.
+   *
+   * @param where the source's row filter, or null
+   * @param location what holds the values, for a data error ("source x")
+   */
+  public static RuntimeException classify(Exception error, String where, String unreadable, String location) {
+    if (error instanceof SynthException synth) {
+      return synth;
+    }
+    if (isReadFailure(error)) {
+      return SynthException.input(error, "cannot read %s: %s", unreadable, reason(error));
+    }
+    Optional<DataError> data = dataError(error);
+    if (data.isPresent()) {
+      return data.get().toSynth(error, where, location);
+    }
+    return error instanceof RuntimeException runtime ? runtime : Failures.<RuntimeException>rethrow(error);
+  }
+
+  /** Throws a checked exception unchanged: Scala code throws SparkException without declaring it. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E rethrow(Exception error) throws E {
+    throw (E) error;
+  }
+
+  /** A file that vanished, is corrupt, or is not what its format says. */
+  public static boolean isReadFailure(Throwable error) {
+    if (causedBy(error, IOException.class)) {
+      return true;
+    }
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("FAILED_READ_FILE") || message.contains("MALFORMED_RECORD")
+          || message.contains("CANNOT_READ_FILE") || message.contains("PATH_NOT_FOUND")
+          || t.getClass().getName().contains("ParquetDecodingException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any message in the cause chain names the given text (e.g. a file's path). */
+  public static boolean mentions(Throwable error, String text) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains(text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The data exception in the cause chain, if any. */

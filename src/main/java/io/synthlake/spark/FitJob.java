@@ -24,14 +24,12 @@ import io.synthlake.model.SourceFingerprint;
 import io.synthlake.model.SynthModel;
 import io.synthlake.profile.NumericProfileState;
 import io.synthlake.profile.StringProfileState;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -319,34 +317,10 @@ public final class FitJob {
     spark.sparkContext().setJobDescription(description);
     try {
       return work.get();
-    } catch (SynthException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (isReadFailure(e)) {
-        throw SynthException.input(e, "cannot read source %s: %s", source.location(), Failures.reason(e));
-      }
-      Optional<Failures.DataError> data = Failures.dataError(e);
-      if (data.isPresent()) {
-        throw data.get().toSynth(e, where, "source " + source.location());
-      }
-      throw e;
+    } catch (Exception e) {
+      throw Failures.classify(e, where, "source " + source.location(), "source " + source.location());
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
-  }
-
-  private static boolean isReadFailure(Throwable error) {
-    if (Failures.causedBy(error, IOException.class)) {
-      return true;
-    }
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      String message = String.valueOf(t.getMessage());
-      if (message.contains("FAILED_READ_FILE") || message.contains("MALFORMED_RECORD")
-          || message.contains("CANNOT_READ_FILE") || message.contains("PATH_NOT_FOUND")
-          || t.getClass().getName().contains("ParquetDecodingException")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

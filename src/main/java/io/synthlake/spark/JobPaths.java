@@ -68,11 +68,13 @@ public final class JobPaths {
     boolean fit = steps.contains(Step.FIT);
     boolean generate = steps.contains(Step.GENERATE);
     boolean validate = steps.contains(Step.VALIDATE);
-    String source = PathResolver.sourceLocation(spark, job.source());
     boolean readsSource = fit || validate || mode != TableMode.SYNTHESIZE || job.source().path() != null
         || job.source().table() != null;
-    if (source != null && readsSource) {
-      layout.read("source" + of, given(job.source().path(), job.source().table()), source);
+    if (readsSource) {
+      // A view or a table of another catalog may read several directories: each is a source.
+      for (String source : PathResolver.sourceLocations(spark, job.source())) {
+        layout.read("source" + of, given(job.source().path(), job.source().table()), source);
+      }
     }
     if (job.model() != null && mode == TableMode.SYNTHESIZE) {
       if (fit) {

@@ -179,7 +179,7 @@ public final class LakeJob {
     }
     JobConfig job = table.job();
     LoadedSource source = SourceReader.load(spark, job.source());
-    long rows = source.frame().count();
+    long rows = count(source, job);
     if (rows > maxRows) {
       throw SynthException.config("table %s has %,d rows, more than lake.copy-max-rows %,d allows for mode copy: "
           + "synthesize it, or raise the limit if it truly is a reference table", table.name(), rows, maxRows);
@@ -211,13 +211,23 @@ public final class LakeJob {
     long seed = job.generate().seed() != null ? job.generate().seed() : job.fit().seed();
     Dataset<Row> masked = PiiReplacement.mask(source.frame(), table.name(), columns, pii.locale(), pii.strategy(),
         seed, key, masking.taken());
-    long rows = source.frame().count();
+    long rows = count(source, job);
     writeRows(spark, table, source, masked, rows, SyntheticWriter.MASK_RUN);
     String replaced = columns.isEmpty() ? "no column of personal data found (declare them in pii.columns)"
         : columns.stream().map(c -> c.column() + " (" + c.type().configName() + ", by " + c.detectedBy() + ")")
             .collect(Collectors.joining(", "));
     return new TableOutcome(table.name(), table.mode(), String.format(Locale.ROOT, "masked %,d rows with %s: %s",
         rows, pii.strategy().configName(), replaced), seconds(started), List.of(), null);
+  }
+
+  /** The source's rows, with a corrupt file or a failing where classified as in fit. */
+  private static long count(LoadedSource source, JobConfig job) {
+    try {
+      return source.frame().count();
+    } catch (Exception e) {
+      throw Failures.classify(e, job.source().where(), "source " + source.location(),
+          "source " + source.location());
+    }
   }
 
   private static void writeRows(SparkSession spark, LakeTable table, LoadedSource source, Dataset<Row> frame,

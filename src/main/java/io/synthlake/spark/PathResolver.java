@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,6 +19,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import scala.Option;
 
 /**
@@ -24,7 +31,10 @@ import scala.Option;
  */
 public final class PathResolver {
   private static final int HDFS_DEFAULT_PORT = 8020;
-  private static final Pattern CATALOG_NAME = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)?");
+  private static final Pattern CATALOG_NAME = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*){0,2}");
+  /** {@code parquet.`/data/t`}, {@code delta.`s3a://b/t`}: a file-based format and a path. */
+  private static final Pattern PATH_IDENTIFIER = Pattern.compile("[A-Za-z_]\\w*\\.`((?:[^`]|``)+)`");
+  private static final String SESSION_CATALOG = "spark_catalog";
 
   private PathResolver() {}
 
@@ -59,46 +69,70 @@ public final class PathResolver {
   }
 
   /**
-   * Where a source's data lies, without reading it: its path, or a catalog table's location (null when the
-   * catalog cannot say, e.g. a view or a table of another catalog).
+   * Every root directory a source reads, without reading its rows: its path; for {@code format.`path`} the path;
+   * for a table of the session catalog its location; for anything else readable (a view, a table of another
+   * catalog) the directories of its input files. Empty when the table cannot be read at all: its read then fails
+   * with its own error before anything is written.
    */
-  public static String sourceLocation(SparkSession spark, SourceConfig source) {
+  public static List<String> sourceLocations(SparkSession spark, SourceConfig source) {
     if (source.table() != null) {
-      return catalogLocation(spark, source.table());
+      return tableLocations(spark, source.table());
     }
     if (source.path() == null) {
-      return null;
+      return List.of();
     }
     Path path = new Path(source.path());
     try {
       if (path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)
           || !CATALOG_NAME.matcher(source.path()).matches()) {
-        return resolve(spark, source.path());
+        return List.of(resolve(spark, source.path()));
       }
     } catch (IOException | IllegalArgumentException e) {
-      return resolve(spark, source.path());
+      return List.of(resolve(spark, source.path()));
     }
-    String table = catalogLocation(spark, source.path());
-    return table != null ? table : resolve(spark, source.path());
+    // SourceReader falls back to a catalog table of that name; if none, the path itself (it fails as missing).
+    List<String> table = tableLocations(spark, source.path());
+    return table.isEmpty() ? List.of(resolve(spark, source.path())) : table;
   }
 
-  /** The location of a catalog table named db.table or table, read from the session catalog (no SQL text). */
+  private static List<String> tableLocations(SparkSession spark, String name) {
+    Matcher pathIdentifier = PATH_IDENTIFIER.matcher(name);
+    if (pathIdentifier.matches()) {
+      return List.of(resolve(spark, pathIdentifier.group(1).replace("``", "`")));
+    }
+    String location = catalogLocation(spark, name);
+    return location != null ? List.of(location) : inputRoots(spark, name);
+  }
+
+  /**
+   * The location of a table (not a view) of the session catalog named [spark_catalog.]db.table or table, read
+   * from the catalog (no SQL text); null for anything else.
+   */
   private static String catalogLocation(SparkSession spark, String name) {
     if (!CATALOG_NAME.matcher(name).matches()) {
       return null;
     }
-    String[] parts = name.split("\\.");
-    TableIdentifier identifier = parts.length == 1 ? new TableIdentifier(parts[0], Option.empty())
-        : new TableIdentifier(parts[1], Option.apply(parts[0]));
-    try {
-      if (!spark.sessionState().catalog().tableExists(identifier)) {
+    List<String> parts = new ArrayList<>(List.of(name.split("\\.")));
+    if (parts.size() == 3) {
+      if (!SESSION_CATALOG.equalsIgnoreCase(parts.get(0))) {
         return null;
       }
-      CatalogTable table = spark.sessionState().catalog().getTableMetadata(identifier);
+      parts.remove(0);
+    }
+    TableIdentifier identifier = parts.size() == 1 ? new TableIdentifier(parts.get(0), Option.empty())
+        : new TableIdentifier(parts.get(1), Option.apply(parts.get(0)));
+    try {
+      SessionCatalog catalog = spark.sessionState().catalog();
+      // A temporary view shadows a table of the same name.
+      if (catalog.isTempView(identifier) || !catalog.tableExists(identifier)) {
+        return null;
+      }
+      CatalogTable table = catalog.getTableMetadata(identifier);
       Option<URI> location = table.storage().locationUri();
-      return location.isDefined() ? resolve(spark, location.get().toString()) : null;
+      return location.isDefined() && !CatalogTableType.VIEW().equals(table.tableType())
+          ? resolve(spark, location.get().toString()) : null;
     } catch (Exception e) {
-      // Not a table the session catalog knows: nothing to compare.
+      // Not a table the session catalog knows: its input files say where it lies.
       return null;
     }
   }
@@ -123,6 +157,36 @@ public final class PathResolver {
     } catch (java.net.URISyntaxException e) {
       return uri;
     }
+  }
+
+  /**
+   * The fewest directories holding every input file of a readable table or view: each file's directory, above
+   * any Hive-style partition directories ({@code k=v}), without those inside another.
+   */
+  private static List<String> inputRoots(SparkSession spark, String name) {
+    String[] files;
+    try {
+      files = spark.table(name).inputFiles();
+    } catch (Exception e) {
+      return List.of();
+    }
+    Set<String> directories = new TreeSet<>();
+    for (String file : files) {
+      Path directory = new Path(file).getParent();
+      while (directory != null && directory.getParent() != null && directory.getName().indexOf('=') > 0) {
+        directory = directory.getParent();
+      }
+      if (directory != null) {
+        directories.add(directory.toString());
+      }
+    }
+    Set<String> resolved = new TreeSet<>();
+    for (String directory : directories) {
+      resolved.add(resolve(spark, directory));
+    }
+    return resolved.stream()
+        .filter(root -> resolved.stream().noneMatch(other -> PathLayout.inside(root, other)))
+        .toList();
   }
 
   /** The real path of the longest existing prefix (links followed), with the rest appended. */

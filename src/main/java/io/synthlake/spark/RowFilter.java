@@ -2,6 +2,7 @@ package io.synthlake.spark;
 
 import io.synthlake.config.RowFilterRules;
 import io.synthlake.errors.SynthException;
+import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
@@ -51,19 +52,51 @@ import org.apache.spark.sql.classic.ExpressionUtils;
 public final class RowFilter {
   private RowFilter() {}
 
-  /** The checked filter as a column, or a configuration error naming the first construct that is not allowed. */
+  /**
+   * The checked filter as a column, or a configuration error naming the first construct that is not allowed.
+   * Column names are checked later, against the loaded frame ({@link #requireColumns}).
+   */
   public static Column parse(SparkSession spark, String where) {
     RowFilterRules.checkText(where);
     Expression expression;
     try {
       expression = spark.sessionState().sqlParser().parseExpression(where);
+      check(expression);
+    } catch (StackOverflowError e) {
+      // Long chains (a + a + ...) are deep trees even within the text limits.
+      throw SynthException.config(e, "source.where is nested too deeply to parse: simplify the filter");
+    } catch (SynthException e) {
+      throw e;
     } catch (Exception e) {
       // ParseException, checked in Scala's signature
       throw SynthException.config(e, "source.where '%s' is not a valid Spark SQL expression: %s", where,
           Failures.reason(e));
     }
-    check(expression);
     return ExpressionUtils.column(expression);
+  }
+
+  /**
+   * Every bare name in the filter must be a column of the loaded source: else the analyser resolves names such
+   * as {@code current_user} or {@code current_timestamp} to functions that read the environment. Compared by the
+   * first name part (a.b is field b of struct column a), with the session's case sensitivity.
+   */
+  public static void requireColumns(SparkSession spark, Column filter, List<String> columns, String location) {
+    scala.Function2<String, String, Object> resolver = spark.sessionState().conf().resolver();
+    requireColumns(ExpressionUtils.expression(filter), columns, location, resolver);
+  }
+
+  private static void requireColumns(Expression node, List<String> columns, String location,
+      scala.Function2<String, String, Object> resolver) {
+    if (node instanceof UnresolvedAttribute attribute) {
+      String name = attribute.nameParts().head();
+      if (columns.stream().noneMatch(column -> (Boolean) resolver.apply(column, name))) {
+        throw SynthException.config("source.where: '%s' is not a column of %s", name, location);
+      }
+    }
+    scala.collection.Iterator<Expression> children = node.children().iterator();
+    while (children.hasNext()) {
+      requireColumns(children.next(), columns, location, resolver);
+    }
   }
 
   static void check(Expression node) {

@@ -57,6 +57,7 @@ public final class SourceReader {
     Dataset<Row> frame = loaded.frame();
     ColumnNames.requireDistinctSourceNames(spark, List.of(frame.columns()), loaded.location());
     if (filter != null) {
+      RowFilter.requireColumns(spark, filter, List.of(frame.columns()), loaded.location());
       try {
         frame = frame.where(filter);
       } catch (Exception e) {
@@ -184,6 +185,9 @@ public final class SourceReader {
     if (source.schema() != null) {
       try {
         reader = reader.schema(source.schema());
+      } catch (StackOverflowError e) {
+        throw SynthException.config(e, "source.schema is nested too deeply to parse (%d characters): simplify it",
+            source.schema().length());
       } catch (Exception e) {
         throw SynthException.config(e, "source.schema '%s' is not a valid DDL schema: %s", source.schema(),
             Failures.reason(e));

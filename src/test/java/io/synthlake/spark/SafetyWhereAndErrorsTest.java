@@ -228,4 +228,54 @@ class SafetyWhereAndErrorsTest extends SparkTestBase {
     assertThat(io.synthlake.spark.source.SyntheticSource.defaultPartitions(spark, Long.MAX_VALUE))
         .isEqualTo(GenerateConfig.MAX_PARTITIONS);
   }
+
+  @Test
+  void namesThatAreNotColumnsAreRefusedOnceTheSchemaIsKnown() {
+    assertThat(fitWhere(ExitCode.CONFIG, "session_user = 'x'"))
+        .isEqualTo("synth: error: source.where: 'session_user' is not a column of " + good);
+    assertThat(fitWhere(ExitCode.CONFIG, "age > 1 and current_timestamp > '2030-01-01'"))
+        .isEqualTo("synth: error: source.where: 'current_timestamp' is not a column of " + good);
+    assertThat(fitWhere(ExitCode.CONFIG, "lower(current_user) = 'x'")).contains("'current_user' is not a column");
+    // Columns compare without case, as Spark does by default.
+    CliRun run = synth("fit", "--source", good, "--where", "AGE > 3", "--model", path("upper.json"));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
+
+  @Test
+  void hugeOrDeeplyNestedFiltersAreRefusedWithTheLimit() {
+    String deep = "(".repeat(100_000) + "age > 1" + ")".repeat(100_000);
+    assertThat(fitWhere(ExitCode.CONFIG, deep)).startsWith("synth: error: source.where is 200007 characters long, "
+        + "more than the limit of 10000");
+    assertThat(fitWhere(ExitCode.CONFIG, "(".repeat(101) + "age > 1" + ")".repeat(101)))
+        .isEqualTo("synth: error: source.where nests parentheses more than 100 deep, the limit for a row filter");
+  }
+
+  @Test
+  void aCorruptSyntheticFileIsAnUnusableInputDuringValidate() throws Exception {
+    String model = path("corrupt-model.json");
+    String output = path("corrupt-out");
+    assertThat(synth("fit", "--source", good, "--model", model).exitCode()).isZero();
+    CliRun generated = synth("generate", "--model", model, "--rows", "400", "--partitions", "4", "--output", output);
+    assertThat(generated.exitCode()).as(generated.err()).isZero();
+    // The last file: Spark reads the first one's footer for the schema, so the failure comes while measuring.
+    Path last;
+    try (var files = Files.list(Path.of(output))) {
+      last = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().reduce((a, b) -> b)
+          .orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(last);
+    for (int i = 8; i < bytes.length - 12; i++) {
+      bytes[i] = 0x7f; // keeps the magic bytes, destroys pages and footer
+    }
+    Files.write(last, bytes);
+    Files.deleteIfExists(last.resolveSibling("." + last.getFileName() + ".crc"));
+    FileSnapshot before = FileSnapshot.of(tmp);
+    CliRun run = synth("validate", "--source", good, "--synthetic", output, "--model", model);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INPUT.code());
+    assertThat(run.err()).startsWith("synth: error: cannot read synthetic table " + output + ": ")
+        .doesNotContain("\n");
+    assertThat(run.err().lines().count()).isEqualTo(1);
+    assertThat(Path.of(output + "-report")).doesNotExist();
+    before.assertUnchanged();
+  }
 }

@@ -74,8 +74,17 @@ public final class ValidateJob {
     spark.sparkContext().setJobGroup(JOB_GROUP, "synthlake validate " + source.tableName(), false);
     try {
       Map<String, Double> phases = new LinkedHashMap<>();
-      ValidationReport measured = measure(real, synthetic, columns, source, syntheticPath,
-          privacySettings(job, model), phases);
+      ValidationReport measured;
+      try {
+        measured = measure(real, synthetic, columns, source, syntheticPath, privacySettings(job, model), phases);
+      } catch (Exception e) {
+        // Spark names the file it failed on, so the table is told by its path.
+        String syntheticFiles = new org.apache.hadoop.fs.Path(
+            io.synthlake.spark.PathResolver.resolve(spark, syntheticPath)).toUri().getPath();
+        String unreadable = Failures.mentions(e, syntheticFiles)
+            ? "synthetic table " + syntheticPath : "source " + source.location();
+        throw Failures.classify(e, job.source().where(), unreadable, "source " + source.location());
+      }
       List<String> breaches = GateCheck.breaches(measured, config.gates());
       ValidationReport report = measured.withBreaches(breaches);
       String directory = reportDirectory;
