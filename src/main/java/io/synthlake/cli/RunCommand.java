@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {
         "  synth run --config jobs/adult.yaml --overwrite --mode overwrite",
-        "  synth run --config jobs/orders.yaml --scale 0.1 --format delta"})
+        "  synth run --config jobs/adult.yaml --overwrite --scale 0.1 --format delta --mode overwrite "
+            + "--output out/adult/sample-delta"})
 final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

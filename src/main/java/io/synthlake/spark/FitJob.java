@@ -44,10 +44,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code synth fit}: three scans of the source, each a single distributed aggregate, with the decisions in between
- * made by the Spark-free {@link TableFit}. Pass 1 profiles every column; pass 2 (only for columns with many
- * distinct values) counts atoms and labels exactly and sketches quantiles; pass 3 computes normal scores on the
- * executors and their correlation. No row reaches the driver, whose memory depends on the columns, not the rows.
+ * {@code synth fit}: two to five passes over the source, each a single distributed aggregate, with the decisions
+ * in between made by the Spark-free {@link TableFit}. Personal data is found first (one aggregate over the first
+ * {@code pii.sample-rows} rows, only for string columns whose names did not settle it); the profile pass covers
+ * every column; the refine pass (only for columns with many distinct values) counts atoms and labels exactly and
+ * sketches quantiles; the ordering pass (only for categorical columns of three or more labels) lays labels out
+ * along their first principal axis; the copula pass computes normal scores on the executors and their
+ * correlation. No row reaches the driver, whose memory depends on the columns, not the rows.
  */
 public final class FitJob {
   private static final Logger LOG = LoggerFactory.getLogger(FitJob.class);
