@@ -1,33 +1,52 @@
 package io.synthlake;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The core (model, marginals, samplers, RNG, fit decisions, config) stays free of Spark, Hadoop and Delta. */
+/**
+ * The build boundary between the Spark-free core and the Spark adapters, checked on the compiled classes (so a
+ * fully qualified name, a nested generic or a static import counts as much as an import line). The core (model,
+ * marginals, samplers, RNG, fit decisions, scoring, config, paths) depends on no Spark, Hadoop, Delta or Scala
+ * class and on no adapter, command or benchmark; the adapters never reach up into the commands or benchmarks.
+ */
 class ArchitectureTest {
-  private static final List<String> CORE = List.of("config", "errors", "fit", "generate", "model", "profile",
-      "stats", "validate", "pii", "lake", "paths");
-  private static final List<String> FORBIDDEN = List.of("import org.apache.spark", "import org.apache.hadoop",
-      "import io.delta", "import scala.");
+  static final String[] CORE = {"io.synthlake.config..", "io.synthlake.errors..", "io.synthlake.fit..",
+      "io.synthlake.generate..", "io.synthlake.model..", "io.synthlake.profile..", "io.synthlake.stats..",
+      "io.synthlake.validate..", "io.synthlake.pii..", "io.synthlake.lake..", "io.synthlake.paths.."};
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.synthlake");
+  }
 
   @Test
-  void corePackagesImportNoSparkHadoopOrDeltaClass() throws IOException {
-    for (String pkg : CORE) {
-      Path dir = Path.of("src/main/java/io/synthlake", pkg);
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-          String source = Files.readString(file);
-          for (String forbidden : FORBIDDEN) {
-            assertThat(source).as("%s must not %s", file, forbidden).doesNotContain(forbidden);
-          }
-        }
-      }
-    }
+  void theCoreDependsOnNoSparkHadoopDeltaOrScalaClass() {
+    noClasses().that().resideInAnyPackage(CORE)
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
+            "io.delta..", "scala..")
+        .because("the core is tested in milliseconds without a session and serialised to executors as it is")
+        .check(classes);
+  }
+
+  @Test
+  void theCoreDependsOnNoAdapterCommandOrBenchmark() {
+    noClasses().that().resideInAnyPackage(CORE)
+        .should().dependOnClassesThat().resideInAnyPackage("io.synthlake.spark..", "io.synthlake.cli..",
+            "io.synthlake.bench..")
+        .check(classes);
+  }
+
+  @Test
+  void theAdaptersDependOnNoCommandOrBenchmark() {
+    noClasses().that().resideInAnyPackage("io.synthlake.spark..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.synthlake.cli..", "io.synthlake.bench..")
+        .check(classes);
   }
 }

@@ -56,10 +56,16 @@ class SourceFormatsTest extends SparkTestBase {
   void deltaTablesWithTimeTravel() throws Exception {
     String table = path("delta-people");
     people.limit(100).write().format("delta").save(table);
-    Thread.sleep(1100); // commits one second apart, for the timestamp lookup
-    String between = spark.sql("select current_timestamp()").first().getTimestamp(0).toInstant().toString();
-    Thread.sleep(1100);
     people.write().format("delta").mode("append").save(table);
+    // Delta finds a version by timestamp from its commit files' modification times: set them an hour apart
+    // (within the table's retention) rather than waiting between the commits.
+    java.nio.file.Path log = java.nio.file.Path.of(table, "_delta_log");
+    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    java.nio.file.Files.setLastModifiedTime(log.resolve("00000000000000000000.json"),
+        java.nio.file.attribute.FileTime.from(now.minusSeconds(7200)));
+    java.nio.file.Files.setLastModifiedTime(log.resolve("00000000000000000001.json"),
+        java.nio.file.attribute.FileTime.from(now.minusSeconds(3600)));
+    String between = now.minusSeconds(5400).toString();
 
     SynthModel latest = fit("--source", table);
     assertThat(latest.source().format()).isEqualTo("delta");
