@@ -68,7 +68,7 @@ public final class GenerateJob {
         () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model()));
     GenerateConfig generate = config.generate();
     long rows = rowsOf(generate, model, config.model());
-    long seed = generate.seed() != null ? generate.seed() : model.fit() == null ? 0 : model.fit().seed();
+    long seed = generate.seedFor(model);
     List<String> partitionBy = partitionColumns(output, model, config.model());
     ColumnNames.requireWritable(spark, model.columns().stream().map(ColumnModel::name).toList(), output.format(),
         output.path());
@@ -174,7 +174,7 @@ public final class GenerateJob {
         () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model()));
     GenerateConfig generate = config.generate();
     long rows = rowsOf(generate, model, config.model());
-    long seed = generate.seed() != null ? generate.seed() : model.fit() == null ? 0 : model.fit().seed();
+    long seed = generate.seedFor(model);
     SyntheticWriter.Stamp stamp = SyntheticWriter.stamp(spark, config.output().path());
     if (stamp == null) {
       return "no complete synthlake output at " + config.output().path();

@@ -208,7 +208,7 @@ public final class LakeJob {
         throw SynthException.config(e, "%s", e.getMessage());
       }
     }
-    long seed = job.generate().seed() != null ? job.generate().seed() : job.fit().seed();
+    long seed = job.generate().seedOr(job.fit().seed());
     Dataset<Row> masked = PiiReplacement.mask(source.frame(), table.name(), columns, pii.locale(), pii.strategy(),
         seed, key, masking.taken());
     long rows = count(source, job);
