@@ -115,7 +115,7 @@ public final class GenerateJob {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
-    double seconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+    double seconds = PhaseTimer.since(start).hundredths();
     Result result = new Result(output.path(), output.format().configName(), model.table(), rows, firstRow, seed,
         partitions, seconds);
     LOG.info(String.format(Locale.ROOT, "generate done table=%s rows=%d seconds=%.2f rows-per-second=%.0f "

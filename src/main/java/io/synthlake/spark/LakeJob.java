@@ -318,6 +318,6 @@ public final class LakeJob {
   }
 
   private static double seconds(long started) {
-    return Math.round((System.nanoTime() - started) / 1e7) / 100.0;
+    return PhaseTimer.since(started).hundredths();
   }
 }

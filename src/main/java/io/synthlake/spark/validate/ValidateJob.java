@@ -92,7 +92,7 @@ public final class ValidateJob {
       if (config.history() != null) {
         ScoreHistory.append(spark, config.history(), config.historyFormat(), report, directory);
       }
-      double seconds = (System.nanoTime() - started) / 1e9;
+      double seconds = io.synthlake.spark.PhaseTimer.since(started).seconds();
       LOG.info("validate done table={} overall={} seconds={} report={}", source.tableName(),
           report.classic().overall(), String.format("%.2f", seconds), directory);
       breaches.forEach(breach -> LOG.warn("validate gate breached: {}", breach));
@@ -206,12 +206,11 @@ public final class ValidateJob {
 
   /** Runs one phase, adds its time to the phase's total, and logs it: progress on long validations. */
   private static <T> T timed(Map<String, Double> phases, String phase, Supplier<T> work) {
-    long started = System.nanoTime();
-    T result = work.get();
-    double seconds = (System.nanoTime() - started) / 1e9;
-    phases.merge(phase, seconds, Double::sum);
-    LOG.info("validate phase={} seconds={}", phase, String.format(java.util.Locale.ROOT, "%.2f", seconds));
-    return result;
+    return io.synthlake.spark.PhaseTimer.timed(work, elapsed -> {
+      phases.merge(phase, elapsed.seconds(), Double::sum);
+      LOG.info("validate phase={} seconds={}", phase, String.format(java.util.Locale.ROOT, "%.2f",
+          elapsed.seconds()));
+    });
   }
 
   private static ColumnResult columnResult(ScoredColumn column, TableProfile realProfile,
