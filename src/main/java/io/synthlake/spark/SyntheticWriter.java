@@ -72,7 +72,7 @@ public final class SyntheticWriter {
             location);
       }
       for (Path ancestor = qualified.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
-        if (fs.exists(new Path(ancestor, OutputManifest.FILE_NAME)) || fs.exists(new Path(ancestor, "_delta_log"))) {
+        if (fs.exists(new Path(ancestor, OutputManifest.FILE_NAME)) || DeltaPaths.isDeltaTable(fs, ancestor)) {
           throw SynthException.output("output %s lies inside the table %s: a directory inside a table breaks "
               + "its readers; choose a path outside it", location, ancestor);
         }
@@ -81,7 +81,7 @@ public final class SyntheticWriter {
       if (!fs.exists(path)) {
         return new Existing(false, false, null, 0);
       }
-      boolean delta = fs.exists(new Path(path, "_delta_log"));
+      boolean delta = DeltaPaths.isDeltaTable(fs, path);
       if (!fs.getFileStatus(path).isDirectory()) {
         throw SynthException.output("output %s is a file, not a directory: choose a directory path", location);
       }
@@ -197,7 +197,7 @@ public final class SyntheticWriter {
         return null;
       }
       OutputManifest manifest;
-      if (fs.exists(new Path(path, "_delta_log"))) {
+      if (DeltaPaths.isDeltaTable(fs, path)) {
         manifest = deltaManifest(spark, location);
       } else {
         manifest = readManifest(fs, new Path(path, OutputManifest.FILE_NAME));
