@@ -368,7 +368,7 @@ public final class ConfigLoader {
     }
     if (type.isEnum()) {
       return "one of " + java.util.Arrays.stream(type.getEnumConstants())
-          .map(e -> ((Enum<?>) e).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+          .map(e -> ConfigEnum.nameOf((Enum<?>) e))
           .collect(Collectors.joining(", "));
     }
     if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {

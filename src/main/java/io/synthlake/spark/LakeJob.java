@@ -50,7 +50,7 @@ public final class LakeJob {
     FIT, GENERATE, VALIDATE;
 
     public String configName() {
-      return name().toLowerCase(Locale.ROOT);
+      return io.synthlake.config.ConfigEnum.nameOf(this);
     }
   }
 
