@@ -24,13 +24,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.sketch.BloomFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code synth lake}: refreshes many tables in one Spark application, table by table in the file's order. A
@@ -41,7 +41,7 @@ import org.apache.spark.util.sketch.BloomFilter;
  * output, intact.
  */
 public final class LakeJob {
-  private static final Logger LOG = LogManager.getLogger(LakeJob.class);
+  private static final Logger LOG = LoggerFactory.getLogger(LakeJob.class);
 
   private LakeJob() {}
 

@@ -25,11 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code synth validate}: SDMetrics-compatible fidelity scores and privacy figures of a synthetic table against its
@@ -38,7 +38,7 @@ import org.apache.spark.sql.SparkSession;
  * score-history table.
  */
 public final class ValidateJob {
-  private static final Logger LOG = LogManager.getLogger(ValidateJob.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ValidateJob.class);
   private static final String JOB_GROUP = "synthlake-validate";
   /** SDMetrics' current QualityReport scores a pair only when the real data shows at least this relationship. */
   static final double CURRENT_MIN_CORRELATION = 0.5;
