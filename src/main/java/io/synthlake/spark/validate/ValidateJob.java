@@ -69,7 +69,7 @@ public final class ValidateJob {
     }
     SynthModel model = readModelIfAny(spark, job);
     Dataset<Row> real = source.frame();
-    Dataset<Row> synthetic = SyntheticTable.read(spark, syntheticPath, config, job.output(), real.schema());
+    Dataset<Row> synthetic = SyntheticTableReader.read(spark, syntheticPath, config, job.output(), real.schema());
     List<ScoredColumn> columns = ColumnRoles.resolve(spark, real, model, config.metadata(), source.tableName());
     spark.sparkContext().setJobGroup(JOB_GROUP, "synthlake validate " + source.tableName(), false);
     try {
