@@ -4,11 +4,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Config enums are written in lower kebab-case in job files; this maps both ways and lists the choices. */
-final class ConfigEnum {
+/**
+ * Config enums are written in lower kebab-case in job files and on command lines; this maps both ways and lists
+ * the choices. (PiiType and the model's enums keep their own copy of the rule: config depends on those packages.)
+ */
+public final class ConfigEnum {
   private ConfigEnum() {}
 
-  static String nameOf(Enum<?> value) {
+  /** An enum constant as job files write it: NEAREST_RANK as nearest-rank. */
+  public static String nameOf(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 

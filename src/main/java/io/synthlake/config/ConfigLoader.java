@@ -89,20 +89,7 @@ public final class ConfigLoader {
         nameProblems.add(new ConfigProblem("tables." + name, message))));
     failOn(nameProblems, origin, lines, Map.of());
     JsonNode defaults = root.remove("defaults");
-    JsonNode lake = root.path("lake");
-    ObjectNode merged = JsonNodeFactory.instance.objectNode();
-    tables.fields().forEachRemaining(entry -> {
-      ObjectNode table = defaults instanceof ObjectNode d ? d.deepCopy() : JsonNodeFactory.instance.objectNode();
-      if (entry.getValue() instanceof ObjectNode own) {
-        deepMerge(table, own);
-        fillLakeDefaults(table, entry.getKey(), lake);
-        merged.set(entry.getKey(), table);
-      } else {
-        merged.set(entry.getKey(), entry.getValue());
-      }
-    });
-    markReferencedKeys(merged);
-    root.set("tables", merged);
+    root.set("tables", LakeFileDefaults.tables((ObjectNode) tables, defaults, root.path("lake")));
     List<ConfigProblem> problems = new ArrayList<>();
     LakeConfig.LakeFile bound = bind(root, LakeConfig.LakeFile.class, problems);
     Map<String, LakeConfig.LakeTable> result = new java.util.LinkedHashMap<>();
@@ -117,28 +104,6 @@ public final class ConfigLoader {
     return new LakeConfig(settings, result);
   }
 
-  /**
-   * A column that a foreign key references is a key of its table: it is fitted as an identifier (unique values
-   * generated from the row index, which children can reproduce), unless its table says otherwise.
-   */
-  private static void markReferencedKeys(ObjectNode tables) {
-    tables.fields().forEachRemaining(child -> {
-      JsonNode keys = child.getValue().path("foreign-keys");
-      for (JsonNode key : keys) {
-        JsonNode parent = tables.get(key.path("references").path("table").asText(""));
-        if (!(parent instanceof ObjectNode parentTable)) {
-          continue;
-        }
-        for (JsonNode column : key.path("references").path("columns")) {
-          ObjectNode overrides = section(section(section(parentTable, "fit"), "columns"), column.asText());
-          if (!overrides.has("kind")) {
-            overrides.put("kind", "identifier");
-          }
-        }
-      }
-    });
-  }
-
   /** Binds the tree, collecting every problem instead of stopping at the first; null when binding failed. */
   private static <T> T bind(ObjectNode root, Class<T> type, List<ConfigProblem> problems) {
     try {
@@ -149,56 +114,6 @@ public final class ConfigLoader {
       problems.add(new ConfigProblem("", e.getMessage()));
     }
     return null;
-  }
-
-  /** Copies every key of {@code from} into {@code into}, merging mappings key by key ({@code from} wins). */
-  private static void deepMerge(ObjectNode into, ObjectNode from) {
-    from.fields().forEachRemaining(entry -> {
-      JsonNode existing = into.get(entry.getKey());
-      if (existing instanceof ObjectNode target && entry.getValue() instanceof ObjectNode source) {
-        deepMerge(target, source);
-      } else {
-        into.set(entry.getKey(), entry.getValue().deepCopy());
-      }
-    });
-  }
-
-  /** A table's model, output path and format, report directory and seed, from the lake's settings when unset. */
-  private static void fillLakeDefaults(ObjectNode table, String name, JsonNode lake) {
-    if (!table.has("model") && lake.path("models").isTextual()) {
-      table.put("model", lake.path("models").asText().replaceAll("/+$", "") + "/" + name + ".model.json");
-    }
-    ObjectNode output = section(table, "output");
-    if (!output.has("path") && lake.path("output").isTextual()) {
-      output.put("path", lake.path("output").asText().replaceAll("/+$", "") + "/" + name);
-    }
-    if (!output.has("format") && lake.has("format")) {
-      output.set("format", lake.get("format").deepCopy());
-    }
-    ObjectNode validate = section(table, "validate");
-    if (!validate.has("report") && lake.path("reports").isTextual()) {
-      validate.put("report", lake.path("reports").asText().replaceAll("/+$", "") + "/" + name);
-    }
-    ObjectNode fit = section(table, "fit");
-    if (!fit.has("seed") && lake.has("seed")) {
-      fit.set("seed", lake.get("seed").deepCopy());
-    }
-    // A refresh replaces what the last one wrote.
-    if (!fit.has("overwrite-model")) {
-      fit.put("overwrite-model", true);
-    }
-    if (!output.has("mode")) {
-      output.put("mode", "overwrite");
-    }
-  }
-
-  /** The table's section, created when absent; a section of the wrong type is left for binding to report. */
-  private static ObjectNode section(ObjectNode table, String name) {
-    JsonNode node = table.get(name);
-    if (node == null) {
-      return table.putObject(name);
-    }
-    return node instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
   }
 
   /** One error naming every problem, in file order (binding reports some late: record fields are buffered). */
@@ -368,7 +283,7 @@ public final class ConfigLoader {
     }
     if (type.isEnum()) {
       return "one of " + java.util.Arrays.stream(type.getEnumConstants())
-          .map(e -> ((Enum<?>) e).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+          .map(e -> ConfigEnum.nameOf((Enum<?>) e))
           .collect(Collectors.joining(", "));
     }
     if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {

@@ -23,6 +23,21 @@ public record GenerateConfig(Long rows, Double scale, Long seed, Integer partiti
     return new GenerateConfig(null, null, null, null);
   }
 
+  /** The seed of the rows: generate.seed when set, else the fit's seed. */
+  public long seedOr(long fitSeed) {
+    return seed != null ? seed : fitSeed;
+  }
+
+  /** The seed of the rows of this model: generate.seed when set, else the model's fit seed. */
+  public long seedFor(io.synthlake.model.SynthModel model) {
+    return seedOr(fitSeed(model));
+  }
+
+  /** The model's fit seed; 0 for a model without fit settings. */
+  public static long fitSeed(io.synthlake.model.SynthModel model) {
+    return model.fit() == null ? 0 : model.fit().seed();
+  }
+
   /** Refuses a table of more than {@link #MAX_ROWS} rows (rows from --scale, or appended to existing ones). */
   public static void checkTotalRows(long existing, long rows, String what) {
     if (rows > MAX_ROWS - existing) {

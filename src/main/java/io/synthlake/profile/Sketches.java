@@ -25,20 +25,30 @@ final class Sketches {
     return union.getResult();
   }
 
-  static byte[] bytes(LongsSketch sketch) {
-    return sketch.toByteArray();
+  /* The profile states' Java serialisation (Spark ships them between tasks): each sketch length-prefixed. */
+
+  static void write(java.io.ObjectOutputStream out, LongsSketch sketch) throws java.io.IOException {
+    writeBytes(out, sketch.toByteArray());
   }
 
-  static LongsSketch longs(byte[] bytes) {
-    return LongsSketch.getInstance(Memory.wrap(bytes));
+  static LongsSketch readLongs(java.io.ObjectInputStream in) throws java.io.IOException {
+    return LongsSketch.getInstance(Memory.wrap(readBytes(in)));
   }
 
-  static byte[] bytes(ItemsSketch<String> sketch) {
-    return sketch.toByteArray(STRINGS);
+  static void write(java.io.ObjectOutputStream out, ItemsSketch<String> sketch) throws java.io.IOException {
+    writeBytes(out, sketch.toByteArray(STRINGS));
   }
 
-  static ItemsSketch<String> strings(byte[] bytes) {
-    return ItemsSketch.getInstance(Memory.wrap(bytes), STRINGS);
+  static ItemsSketch<String> readStrings(java.io.ObjectInputStream in) throws java.io.IOException {
+    return ItemsSketch.getInstance(Memory.wrap(readBytes(in)), STRINGS);
+  }
+
+  static void write(java.io.ObjectOutputStream out, HllSketch sketch) throws java.io.IOException {
+    writeBytes(out, sketch.toCompactByteArray());
+  }
+
+  static HllSketch readHll(java.io.ObjectInputStream in) throws java.io.IOException {
+    return HllSketch.heapify(readBytes(in));
   }
 
   static FrequentValues<Double> frequentDoubles(LongsSketch sketch) {
@@ -59,12 +69,12 @@ final class Sketches {
   }
 
   /** Writes a length-prefixed byte array (a serialised sketch) into a Java serialisation stream. */
-  static void writeBytes(java.io.ObjectOutputStream out, byte[] bytes) throws java.io.IOException {
+  private static void writeBytes(java.io.ObjectOutputStream out, byte[] bytes) throws java.io.IOException {
     out.writeInt(bytes.length);
     out.write(bytes);
   }
 
-  static byte[] readBytes(java.io.ObjectInputStream in) throws java.io.IOException {
+  private static byte[] readBytes(java.io.ObjectInputStream in) throws java.io.IOException {
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
     return bytes;

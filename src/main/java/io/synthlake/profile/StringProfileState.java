@@ -44,13 +44,13 @@ public final class StringProfileState implements ColumnProfileState {
 
   private void writeObject(ObjectOutputStream out) throws IOException {
     out.defaultWriteObject();
-    Sketches.writeBytes(out, Sketches.bytes(frequent));
-    Sketches.writeBytes(out, distinct.toCompactByteArray());
+    Sketches.write(out, frequent);
+    Sketches.write(out, distinct);
   }
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
-    frequent = Sketches.strings(Sketches.readBytes(in));
-    distinct = HllSketch.heapify(Sketches.readBytes(in));
+    frequent = Sketches.readStrings(in);
+    distinct = Sketches.readHll(in);
   }
 }

@@ -196,7 +196,7 @@ final class FileCommit {
       listener.reached(Step.DATA_FILE_MOVED, target);
     }
     Path manifest = new Path(target, OutputManifest.FILE_NAME);
-    Path temporary = new Path(target, "." + OutputManifest.FILE_NAME + ".tmp-" + UUID.randomUUID());
+    Path temporary = HiddenFiles.temporary(manifest, "tmp");
     copy(fs, new Path(staging, OutputManifest.FILE_NAME), temporary);
     replace(fs, temporary, manifest);
     fs.delete(staging, true);
@@ -309,7 +309,7 @@ final class FileCommit {
 
   /** Whether a name is one {@link #sibling} gives this target for this purpose: {@code .NAME.synthlake-P-UUID}. */
   static boolean isSibling(String name, Path target, String purpose) {
-    String prefix = "." + target.getName() + ".synthlake-" + purpose + "-";
+    String prefix = HiddenFiles.prefix(target.getName(), "synthlake-" + purpose);
     if (name == null || !name.startsWith(prefix)) {
       return false;
     }
@@ -321,7 +321,7 @@ final class FileCommit {
   }
 
   static Path sibling(Path target, String purpose) {
-    return new Path(target.getParent(), "." + target.getName() + ".synthlake-" + purpose + "-" + UUID.randomUUID());
+    return HiddenFiles.temporary(target, "synthlake-" + purpose);
   }
 
   /** Creates the journal only if none exists: a second committer fails here rather than replacing it. */

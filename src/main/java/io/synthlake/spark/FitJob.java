@@ -303,12 +303,7 @@ public final class FitJob {
   }
 
   private static <T> T timed(Map<String, Double> seconds, String phase, Supplier<T> work) {
-    long start = System.nanoTime();
-    try {
-      return work.get();
-    } finally {
-      seconds.put(phase, Math.round((System.nanoTime() - start) / 1e7) / 100.0);
-    }
+    return PhaseTimer.timed(work, elapsed -> seconds.put(phase, elapsed.hundredths()));
   }
 
   /**

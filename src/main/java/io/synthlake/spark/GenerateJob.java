@@ -68,7 +68,7 @@ public final class GenerateJob {
         () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model()));
     GenerateConfig generate = config.generate();
     long rows = rowsOf(generate, model, config.model());
-    long seed = generate.seed() != null ? generate.seed() : model.fit() == null ? 0 : model.fit().seed();
+    long seed = generate.seedFor(model);
     List<String> partitionBy = partitionColumns(output, model, config.model());
     ColumnNames.requireWritable(spark, model.columns().stream().map(ColumnModel::name).toList(), output.format(),
         output.path());
@@ -115,7 +115,7 @@ public final class GenerateJob {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
-    double seconds = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+    double seconds = PhaseTimer.since(start).hundredths();
     Result result = new Result(output.path(), output.format().configName(), model.table(), rows, firstRow, seed,
         partitions, seconds);
     LOG.info(String.format(Locale.ROOT, "generate done table=%s rows=%d seconds=%.2f rows-per-second=%.0f "
@@ -174,7 +174,7 @@ public final class GenerateJob {
         () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model()));
     GenerateConfig generate = config.generate();
     long rows = rowsOf(generate, model, config.model());
-    long seed = generate.seed() != null ? generate.seed() : model.fit() == null ? 0 : model.fit().seed();
+    long seed = generate.seedFor(model);
     SyntheticWriter.Stamp stamp = SyntheticWriter.stamp(spark, config.output().path());
     if (stamp == null) {
       return "no complete synthlake output at " + config.output().path();

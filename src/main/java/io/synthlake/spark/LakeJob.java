@@ -24,13 +24,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.sketch.BloomFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code synth lake}: refreshes many tables in one Spark application, table by table in the file's order. A
@@ -41,7 +41,7 @@ import org.apache.spark.util.sketch.BloomFilter;
  * output, intact.
  */
 public final class LakeJob {
-  private static final Logger LOG = LogManager.getLogger(LakeJob.class);
+  private static final Logger LOG = LoggerFactory.getLogger(LakeJob.class);
 
   private LakeJob() {}
 
@@ -50,7 +50,7 @@ public final class LakeJob {
     FIT, GENERATE, VALIDATE;
 
     public String configName() {
-      return name().toLowerCase(Locale.ROOT);
+      return io.synthlake.config.ConfigEnum.nameOf(this);
     }
   }
 
@@ -208,7 +208,7 @@ public final class LakeJob {
         throw SynthException.config(e, "%s", e.getMessage());
       }
     }
-    long seed = job.generate().seed() != null ? job.generate().seed() : job.fit().seed();
+    long seed = job.generate().seedOr(job.fit().seed());
     Dataset<Row> masked = PiiReplacement.mask(source.frame(), table.name(), columns, pii.locale(), pii.strategy(),
         seed, key, masking.taken());
     long rows = count(source, job);
@@ -318,6 +318,6 @@ public final class LakeJob {
   }
 
   private static double seconds(long started) {
-    return Math.round((System.nanoTime() - started) / 1e7) / 100.0;
+    return PhaseTimer.since(started).hundredths();
   }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -56,7 +55,7 @@ public final class ModelStore {
           throw SynthException.output("cannot create directory %s for model %s", parent, location);
         }
       }
-      Path probe = temporary(path, "probe");
+      Path probe = HiddenFiles.temporary(path, "probe");
       try (OutputStream out = fs.create(probe, false)) {
         out.write('\n');
       }
@@ -103,7 +102,7 @@ public final class ModelStore {
   public static void write(Configuration conf, String location, SynthModel model) {
     Path path = new Path(location);
     byte[] bytes = ModelJson.write(model).getBytes(StandardCharsets.UTF_8);
-    Path temporary = temporary(path, "tmp");
+    Path temporary = HiddenFiles.temporary(path, "tmp");
     FileSystem fs = null;
     try {
       fs = fileSystem(path, conf);
@@ -111,7 +110,7 @@ public final class ModelStore {
         out.write(bytes);
       }
       if (!fs.rename(temporary, path)) {
-        Path previous = temporary(path, "previous");
+        Path previous = HiddenFiles.temporary(path, "previous");
         rename(fs, path, previous);
         try {
           rename(fs, temporary, path);
@@ -122,7 +121,7 @@ public final class ModelStore {
         fs.delete(previous, false);
       }
     } catch (IOException | RuntimeException e) {
-      deleteQuietly(fs, temporary);
+      HiddenFiles.deleteQuietly(fs, temporary, false);
       throw new SynthException(ExitCode.OUTPUT, "cannot write model " + location + ": " + Failures.reason(e), e);
     }
   }
@@ -180,18 +179,4 @@ public final class ModelStore {
     return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
   }
 
-  private static Path temporary(Path path, String purpose) {
-    return new Path(path.getParent(), "." + path.getName() + "." + purpose + "-" + UUID.randomUUID());
-  }
-
-  private static void deleteQuietly(FileSystem fs, Path path) {
-    if (fs == null) {
-      return;
-    }
-    try {
-      fs.delete(path, false);
-    } catch (IOException ignored) {
-      // best effort: the temporary file is hidden and harmless
-    }
-  }
 }

@@ -49,7 +49,7 @@ final class ProgressReporter implements AutoCloseable {
 
   private void report() {
     long done = Math.min(rows.get(), total);
-    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    double seconds = PhaseTimer.since(startNanos).seconds();
     LOG.info(String.format(Locale.ROOT, "%s: %,d of %,d rows (%.0f%%), %,.0f rows/s", label, done, total,
         100.0 * done / total, done / Math.max(seconds, 1e-9)));
   }

@@ -131,7 +131,7 @@ public final class SourceReader {
       }
       throw SynthException.input("source %s does not exist (neither a path nor a catalog table)", location);
     }
-    boolean delta = status.isDirectory() && exists(fs, new Path(path, "_delta_log"));
+    boolean delta = status.isDirectory() && exists(fs, DeltaPaths.log(path));
     String format = source.format();
     List<String> partitions = List.of();
     if (!delta && !"delta".equals(format)) {

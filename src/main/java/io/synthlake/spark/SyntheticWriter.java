@@ -72,7 +72,7 @@ public final class SyntheticWriter {
             location);
       }
       for (Path ancestor = qualified.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
-        if (fs.exists(new Path(ancestor, OutputManifest.FILE_NAME)) || fs.exists(new Path(ancestor, "_delta_log"))) {
+        if (fs.exists(new Path(ancestor, OutputManifest.FILE_NAME)) || DeltaPaths.isDeltaTable(fs, ancestor)) {
           throw SynthException.output("output %s lies inside the table %s: a directory inside a table breaks "
               + "its readers; choose a path outside it", location, ancestor);
         }
@@ -81,7 +81,7 @@ public final class SyntheticWriter {
       if (!fs.exists(path)) {
         return new Existing(false, false, null, 0);
       }
-      boolean delta = fs.exists(new Path(path, "_delta_log"));
+      boolean delta = DeltaPaths.isDeltaTable(fs, path);
       if (!fs.getFileStatus(path).isDirectory()) {
         throw SynthException.output("output %s is a file, not a directory: choose a directory path", location);
       }
@@ -197,7 +197,7 @@ public final class SyntheticWriter {
         return null;
       }
       OutputManifest manifest;
-      if (fs.exists(new Path(path, "_delta_log"))) {
+      if (DeltaPaths.isDeltaTable(fs, path)) {
         manifest = deltaManifest(spark, location);
       } else {
         manifest = readManifest(fs, new Path(path, OutputManifest.FILE_NAME));
@@ -427,7 +427,7 @@ public final class SyntheticWriter {
       writeText(fs, new Path(staging, OutputManifest.FILE_NAME), finished.toJson(true));
       commit(fs, staging, target, output.mode(), existing.rows());
     } catch (SynthException e) {
-      deleteQuietly(fs, staging);
+      HiddenFiles.deleteQuietly(fs, staging, true);
       throw e;
     } catch (FileCommit.Interrupted e) {
       // The journal stays beside the output and the staging directory with it: the next run completes the commit.
@@ -435,7 +435,7 @@ public final class SyntheticWriter {
           + Failures.reason(e) + "; the next synthlake command that reads or writes " + output.path()
           + " completes it", e);
     } catch (Exception e) {
-      deleteQuietly(fs, staging);
+      HiddenFiles.deleteQuietly(fs, staging, true);
       throw new SynthException(ExitCode.OUTPUT, "writing " + output.path() + " failed, the output is unchanged: "
           + Failures.reason(e), e);
     }
@@ -473,16 +473,6 @@ public final class SyntheticWriter {
   private static void writeText(FileSystem fs, Path path, String text) throws IOException {
     try (OutputStream out = fs.create(path, false)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static void deleteQuietly(FileSystem fs, Path path) {
-    try {
-      if (fs != null) {
-        fs.delete(path, true);
-      }
-    } catch (IOException ignored) {
-      // best effort: the staging directory is hidden and holds no part of the target
     }
   }
 

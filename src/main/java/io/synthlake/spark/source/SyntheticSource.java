@@ -61,7 +61,7 @@ public final class SyntheticSource implements TableProvider, DataSourceRegister 
         throw SynthException.config("the synthlake data source needs option 'rows' > 0, got %s",
             options.get("rows"));
       }
-      long seed = longOption(options, "seed", model.fit() == null ? 0 : model.fit().seed());
+      long seed = longOption(options, "seed", GenerateConfig.fitSeed(model));
       long firstRow = longOption(options, "first-row", 0);
       if (firstRow >= 0) {
         GenerateConfig.checkTotalRows(firstRow, rows, "the synthlake data source");

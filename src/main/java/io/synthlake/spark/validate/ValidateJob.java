@@ -25,11 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code synth validate}: SDMetrics-compatible fidelity scores and privacy figures of a synthetic table against its
@@ -38,7 +38,7 @@ import org.apache.spark.sql.SparkSession;
  * score-history table.
  */
 public final class ValidateJob {
-  private static final Logger LOG = LogManager.getLogger(ValidateJob.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ValidateJob.class);
   private static final String JOB_GROUP = "synthlake-validate";
   /** SDMetrics' current QualityReport scores a pair only when the real data shows at least this relationship. */
   static final double CURRENT_MIN_CORRELATION = 0.5;
@@ -69,7 +69,7 @@ public final class ValidateJob {
     }
     SynthModel model = readModelIfAny(spark, job);
     Dataset<Row> real = source.frame();
-    Dataset<Row> synthetic = SyntheticTable.read(spark, syntheticPath, config, job.output(), real.schema());
+    Dataset<Row> synthetic = SyntheticTableReader.read(spark, syntheticPath, config, job.output(), real.schema());
     List<ScoredColumn> columns = ColumnRoles.resolve(spark, real, model, config.metadata(), source.tableName());
     spark.sparkContext().setJobGroup(JOB_GROUP, "synthlake validate " + source.tableName(), false);
     try {
@@ -92,7 +92,7 @@ public final class ValidateJob {
       if (config.history() != null) {
         ScoreHistory.append(spark, config.history(), config.historyFormat(), report, directory);
       }
-      double seconds = (System.nanoTime() - started) / 1e9;
+      double seconds = io.synthlake.spark.PhaseTimer.since(started).seconds();
       LOG.info("validate done table={} overall={} seconds={} report={}", source.tableName(),
           report.classic().overall(), String.format("%.2f", seconds), directory);
       breaches.forEach(breach -> LOG.warn("validate gate breached: {}", breach));
@@ -206,12 +206,11 @@ public final class ValidateJob {
 
   /** Runs one phase, adds its time to the phase's total, and logs it: progress on long validations. */
   private static <T> T timed(Map<String, Double> phases, String phase, Supplier<T> work) {
-    long started = System.nanoTime();
-    T result = work.get();
-    double seconds = (System.nanoTime() - started) / 1e9;
-    phases.merge(phase, seconds, Double::sum);
-    LOG.info("validate phase={} seconds={}", phase, String.format(java.util.Locale.ROOT, "%.2f", seconds));
-    return result;
+    return io.synthlake.spark.PhaseTimer.timed(work, elapsed -> {
+      phases.merge(phase, elapsed.seconds(), Double::sum);
+      LOG.info("validate phase={} seconds={}", phase, String.format(java.util.Locale.ROOT, "%.2f",
+          elapsed.seconds()));
+    });
   }
 
   private static ColumnResult columnResult(ScoredColumn column, TableProfile realProfile,

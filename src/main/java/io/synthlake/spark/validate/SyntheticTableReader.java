@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
  * extra or retyped column is named in one error. CSV (which carries no types) is read as text and cast to the
  * source's types.
  */
-final class SyntheticTable {
-  private SyntheticTable() {}
+final class SyntheticTableReader {
+  private SyntheticTableReader() {}
 
   static Dataset<Row> read(SparkSession spark, String path, ValidateConfig config, OutputConfig output,
       StructType sourceSchema) {
