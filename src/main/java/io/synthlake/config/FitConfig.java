@@ -50,8 +50,126 @@ public record FitConfig(
   }
 
   public static FitConfig defaults() {
-    return new FitConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+    return builder().build();
+  }
+
+  /** Sets components by name, so a new component cannot shift the others; unset ones take their defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link FitConfig} in code; job files bind the record's components by name. */
+  public static final class Builder {
+    private Long seed;
+    private MarginalMode marginals;
+    private List<ParametricFamily> parametricFamilies;
+    private Double parametricMaxKs;
+    private Integer quantileKnots;
+    private Integer quantileAccuracy;
+    private Integer minCategoryCount;
+    private RareCategoryPolicy rareCategories;
+    private Integer maxCategories;
+    private Integer boundRank;
+    private Double atomMinFraction;
+    private Integer maxAtoms;
+    private Double identifierMinDistinctRatio;
+    private NonFinitePolicy nonFinite;
+    private UnsupportedTypePolicy unsupportedTypes;
+    private Boolean overwriteModel;
+    private Map<String, ColumnOverride> columns;
+
+    private Builder() {}
+
+    public Builder seed(Long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder marginals(MarginalMode value) {
+      marginals = value;
+      return this;
+    }
+
+    public Builder parametricFamilies(List<ParametricFamily> value) {
+      parametricFamilies = value;
+      return this;
+    }
+
+    public Builder parametricMaxKs(Double value) {
+      parametricMaxKs = value;
+      return this;
+    }
+
+    public Builder quantileKnots(Integer value) {
+      quantileKnots = value;
+      return this;
+    }
+
+    public Builder quantileAccuracy(Integer value) {
+      quantileAccuracy = value;
+      return this;
+    }
+
+    public Builder minCategoryCount(Integer value) {
+      minCategoryCount = value;
+      return this;
+    }
+
+    public Builder rareCategories(RareCategoryPolicy value) {
+      rareCategories = value;
+      return this;
+    }
+
+    public Builder maxCategories(Integer value) {
+      maxCategories = value;
+      return this;
+    }
+
+    public Builder boundRank(Integer value) {
+      boundRank = value;
+      return this;
+    }
+
+    public Builder atomMinFraction(Double value) {
+      atomMinFraction = value;
+      return this;
+    }
+
+    public Builder maxAtoms(Integer value) {
+      maxAtoms = value;
+      return this;
+    }
+
+    public Builder identifierMinDistinctRatio(Double value) {
+      identifierMinDistinctRatio = value;
+      return this;
+    }
+
+    public Builder nonFinite(NonFinitePolicy value) {
+      nonFinite = value;
+      return this;
+    }
+
+    public Builder unsupportedTypes(UnsupportedTypePolicy value) {
+      unsupportedTypes = value;
+      return this;
+    }
+
+    public Builder overwriteModel(Boolean value) {
+      overwriteModel = value;
+      return this;
+    }
+
+    public Builder columns(Map<String, ColumnOverride> value) {
+      columns = value;
+      return this;
+    }
+
+    public FitConfig build() {
+      return new FitConfig(seed, marginals, parametricFamilies, parametricMaxKs, quantileKnots, quantileAccuracy,
+          minCategoryCount, rareCategories, maxCategories, boundRank, atomMinFraction, maxAtoms,
+          identifierMinDistinctRatio, nonFinite, unsupportedTypes, overwriteModel, columns);
+    }
   }
 
   /**

@@ -10,7 +10,7 @@ import java.util.List;
 public record JobConfig(SourceConfig source, String model, FitConfig fit, GenerateConfig generate,
     OutputConfig output, ValidateConfig validate, PiiConfig pii) {
   public JobConfig {
-    source = source == null ? new SourceConfig(null, null, null, null, null, null, null, null, null, null) : source;
+    source = source == null ? SourceConfig.builder().build() : source;
     fit = fit == null ? FitConfig.defaults() : fit;
     generate = generate == null ? GenerateConfig.defaults() : generate;
     output = output == null ? OutputConfig.defaults() : output;

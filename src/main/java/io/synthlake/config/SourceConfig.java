@@ -28,7 +28,7 @@ public record SourceConfig(
     Double sampleFraction,
     Long version,
     String timestamp) {
-  public static final List<String> FORMATS = List.of("parquet", "delta", "csv", "orc", "json");
+  public static final List<String> FORMATS = SourceFormat.CONFIG_NAMES;
 
   /**
    * Reader options that re-point relative paths at another file system than the one the path checks compared
@@ -38,6 +38,88 @@ public record SourceConfig(
 
   public SourceConfig {
     options = options == null ? Map.of() : Map.copyOf(options);
+  }
+
+  /** Sets components by name, so a new component cannot shift the others; unset ones stay null (defaults). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SourceConfig} in code; job files bind the record's components by name. */
+  public static final class Builder {
+    private String path;
+    private String table;
+    private String name;
+    private String format;
+    private Map<String, String> options;
+    private String schema;
+    private String where;
+    private Double sampleFraction;
+    private Long version;
+    private String timestamp;
+
+    private Builder() {}
+
+    public Builder path(String value) {
+      path = value;
+      return this;
+    }
+
+    public Builder table(String value) {
+      table = value;
+      return this;
+    }
+
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    /** The format's job-file name (null: detect it); {@link SourceConfig#validate} checks it. */
+    public Builder format(String value) {
+      format = value;
+      return this;
+    }
+
+    public Builder options(Map<String, String> value) {
+      options = value;
+      return this;
+    }
+
+    public Builder schema(String value) {
+      schema = value;
+      return this;
+    }
+
+    public Builder where(String value) {
+      where = value;
+      return this;
+    }
+
+    public Builder sampleFraction(Double value) {
+      sampleFraction = value;
+      return this;
+    }
+
+    public Builder version(Long value) {
+      version = value;
+      return this;
+    }
+
+    public Builder timestamp(String value) {
+      timestamp = value;
+      return this;
+    }
+
+    public SourceConfig build() {
+      return new SourceConfig(path, table, name, format, options, schema, where, sampleFraction, version,
+          timestamp);
+    }
+  }
+
+  /** The format the job names, parsed (null: detect it from the path); {@link #validate} vouches for the text. */
+  public SourceFormat declaredFormat() {
+    return format == null ? null : SourceFormat.fromConfigName(format);
   }
 
   void validate(List<ConfigProblem> problems) {
@@ -58,7 +140,8 @@ public record SourceConfig(
     if (version != null && timestamp != null) {
       problems.add(new ConfigProblem("source", "set either source.version or source.timestamp, not both"));
     }
-    if ((version != null || timestamp != null) && format != null && !"delta".equals(format)) {
+    if ((version != null || timestamp != null) && format != null
+        && !SourceFormat.DELTA.configName().equals(format)) {
       problems.add(new ConfigProblem("source.format", "time travel (version, timestamp) needs a Delta table"));
     }
     if (table != null && table.contains("${")) {

@@ -150,8 +150,8 @@ public final class FitJob {
     }
 
     long rowCount = fraction == null || fraction >= 1.0 ? profile.rows : Math.round(profile.rows / fraction);
-    SourceFingerprint fingerprint = new SourceFingerprint(source.location(), source.format(), source.deltaVersion(),
-        rowCount, profile.rows, config.source().where(), fraction, source.partitionColumns(),
+    SourceFingerprint fingerprint = new SourceFingerprint(source.location(), source.format().configName(),
+        source.deltaVersion(), rowCount, profile.rows, config.source().where(), fraction, source.partitionColumns(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     List<ColumnModel> columnModels = withPersonalData(source, tableFit.columnModels(), personal, config.pii(),
         notes);

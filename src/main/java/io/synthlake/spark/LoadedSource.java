@@ -1,5 +1,6 @@
 package io.synthlake.spark;
 
+import io.synthlake.config.SourceFormat;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,7 +12,7 @@ import org.apache.spark.sql.Row;
 public record LoadedSource(
     Dataset<Row> frame,
     String location,
-    String format,
+    SourceFormat format,
     Long deltaVersion,
     List<String> partitionColumns,
     String tableName) {

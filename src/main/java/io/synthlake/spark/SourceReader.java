@@ -2,6 +2,7 @@ package io.synthlake.spark;
 
 import io.delta.tables.DeltaTable;
 import io.synthlake.config.SourceConfig;
+import io.synthlake.config.SourceFormat;
 import io.synthlake.errors.SynthException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,10 +82,10 @@ public final class SourceReader {
     }
     Dataset<Row> frame;
     Long version = null;
-    String format = "table";
+    SourceFormat format = SourceFormat.TABLE;
     try {
       if (source.version() != null || source.timestamp() != null) {
-        DataFrameReader reader = spark.read().format("delta");
+        DataFrameReader reader = spark.read().format(SourceFormat.DELTA.configName());
         timeTravel(reader, source);
         frame = reader.table(table);
       } else {
@@ -96,7 +97,7 @@ public final class SourceReader {
     try {
       DeltaTable delta = DeltaTable.forName(spark, table);
       version = deltaVersion(delta, source);
-      format = "delta";
+      format = SourceFormat.DELTA;
     } catch (Exception notDelta) {
       // Not a Delta table: no version to record.
     }
@@ -132,9 +133,9 @@ public final class SourceReader {
       throw SynthException.input("source %s does not exist (neither a path nor a catalog table)", location);
     }
     boolean delta = status.isDirectory() && exists(fs, DeltaPaths.log(path));
-    String format = source.format();
+    SourceFormat format = source.declaredFormat();
     List<String> partitions = List.of();
-    if (!delta && !"delta".equals(format)) {
+    if (!delta && format != SourceFormat.DELTA) {
       DataFiles files = list(fs, path, status, location);
       if (files.files().isEmpty()) {
         throw SynthException.input("source %s has no data files (only hidden or empty entries)", location);
@@ -142,20 +143,20 @@ public final class SourceReader {
       if (format == null) {
         format = files.format(location);
       }
-      if ("parquet".equals(format)) {
+      if (format == SourceFormat.PARQUET) {
         checkParquetMagic(fs, files.files(), location);
       }
       partitions = files.partitionColumns();
     } else if (format == null) {
-      format = "delta";
+      format = SourceFormat.DELTA;
     }
-    if ((source.version() != null || source.timestamp() != null) && !"delta".equals(format)) {
+    if ((source.version() != null || source.timestamp() != null) && format != SourceFormat.DELTA) {
       throw SynthException.config("source.version and source.timestamp need a Delta table, but %s is %s",
-          location, format);
+          location, format.configName());
     }
     Dataset<Row> frame = read(spark, source, location, format);
     Long version = null;
-    if ("delta".equals(format)) {
+    if (format == SourceFormat.DELTA) {
       try {
         DeltaTable table = DeltaTable.forPath(spark, location);
         version = deltaVersion(table, source);
@@ -167,10 +168,11 @@ public final class SourceReader {
     return new LoadedSource(frame, location, format, version, partitions, nameOf(path));
   }
 
-  private static Dataset<Row> read(SparkSession spark, SourceConfig source, String location, String format) {
-    DataFrameReader reader = spark.read().format(format);
+  private static Dataset<Row> read(SparkSession spark, SourceConfig source, String location,
+      SourceFormat format) {
+    DataFrameReader reader = spark.read().format(format.configName());
     Map<String, String> options = new HashMap<>();
-    if ("csv".equals(format)) {
+    if (format == SourceFormat.CSV) {
       options.put("header", "true");
       // RFC 4180: quoted fields may hold line breaks and doubled quotes ("a ""b"""); Spark's defaults read
       // neither (a record per line, backslash escapes).
@@ -193,14 +195,14 @@ public final class SourceReader {
             Failures.reason(e));
       }
     }
-    if ("delta".equals(format)) {
+    if (format == SourceFormat.DELTA) {
       timeTravel(reader, source);
     }
     try {
       return reader.load(location);
     } catch (Exception e) {
       requireNoCaseClash(spark, location, format, options);
-      throw SynthException.input(e, "cannot read %s as %s: %s", location, format, Failures.reason(e));
+      throw SynthException.input(e, "cannot read %s as %s: %s", location, format.configName(), Failures.reason(e));
     }
   }
 
@@ -208,7 +210,7 @@ public final class SourceReader {
    * A case-insensitive session refuses a file whose columns differ only in case, naming one of them; a
    * case-sensitive look at the schema alone (no scan) names both.
    */
-  private static void requireNoCaseClash(SparkSession spark, String location, String format,
+  private static void requireNoCaseClash(SparkSession spark, String location, SourceFormat format,
       Map<String, String> options) {
     if (ColumnNames.caseSensitive(spark)) {
       return;
@@ -217,7 +219,7 @@ public final class SourceReader {
     try {
       SparkSession probe = spark.newSession();
       probe.conf().set("spark.sql.caseSensitive", "true");
-      names = List.of(probe.read().format(format).options(options).load(location).columns());
+      names = List.of(probe.read().format(format.configName()).options(options).load(location).columns());
     } catch (Exception e) {
       return; // unreadable for another reason: the caller reports it
     }
@@ -273,7 +275,7 @@ public final class SourceReader {
   /** Data files of a source path, with the format each has (by extension or magic bytes; null if unknown). */
   private record DataFiles(List<FileStatus> files, Map<String, List<String>> byFormat, List<String> partitionColumns) {
     /** The one format of the files, or an error naming what was found. */
-    String format(String location) {
+    SourceFormat format(String location) {
       if (byFormat.size() > 1 || byFormat.containsKey("unknown")) {
         String found = byFormat.entrySet().stream()
             .map(e -> e.getKey() + ": " + e.getValue().size() + " e.g. " + e.getValue().get(0))
@@ -284,7 +286,7 @@ public final class SourceReader {
         throw SynthException.input("source %s mixes file formats (%s): pass --format or clean up the directory",
             location, found);
       }
-      return byFormat.keySet().iterator().next();
+      return SourceFormat.fromConfigName(byFormat.keySet().iterator().next());
     }
   }
 
@@ -311,8 +313,9 @@ public final class SourceReader {
         }
       }
       for (FileStatus file : files) {
-        String format = formatOf(fs, file);
-        byFormat.computeIfAbsent(format == null ? "unknown" : format, k -> new ArrayList<>())
+        SourceFormat format = formatOf(fs, file);
+        // Keyed by name: the messages list what was found in name order, "unknown" included.
+        byFormat.computeIfAbsent(format == null ? "unknown" : format.configName(), k -> new ArrayList<>())
             .add(file.getPath().getName());
       }
     } catch (IOException e) {
@@ -348,26 +351,26 @@ public final class SourceReader {
     return columns;
   }
 
-  private static String formatOf(FileSystem fs, FileStatus file) throws IOException {
+  private static SourceFormat formatOf(FileSystem fs, FileStatus file) throws IOException {
     String name = COMPRESSION.matcher(file.getPath().getName().toLowerCase(Locale.ROOT)).replaceFirst("");
     if (name.endsWith(".parquet")) {
-      return "parquet";
+      return SourceFormat.PARQUET;
     }
     if (name.endsWith(".orc")) {
-      return "orc";
+      return SourceFormat.ORC;
     }
     if (name.endsWith(".csv") || name.endsWith(".tsv")) {
-      return "csv";
+      return SourceFormat.CSV;
     }
     if (name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-      return "json";
+      return SourceFormat.JSON;
     }
     byte[] head = head(fs, file, 4);
     if (startsWith(head, PARQUET_MAGIC)) {
-      return "parquet";
+      return SourceFormat.PARQUET;
     }
     if (startsWith(head, ORC_MAGIC)) {
-      return "orc";
+      return SourceFormat.ORC;
     }
     return null;
   }

@@ -1,6 +1,7 @@
 package io.synthlake.validate;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,12 +16,21 @@ import java.util.Map;
  * values below and one for values above; categories get the most frequent source categories that fit kept (never
  * a rare one) and "(other)" for the rest.
  *
- * @param kind "histogram" or "categories"
  * @param edges the bin edges of a histogram (its labels start with "below" and end with "above"); null otherwise
  */
 @JsonPropertyOrder({"kind", "labels", "edges", "source", "synthetic"})
-public record ColumnDistribution(String kind, List<String> labels, double[] edges, double[] source,
+public record ColumnDistribution(Kind kind, List<String> labels, double[] edges, double[] source,
     double[] synthetic) {
+  /** How the labels divide the values: equal-width bins (numbers, datetimes) or categories. */
+  public enum Kind {
+    HISTOGRAM, CATEGORIES;
+
+    @JsonValue
+    public String jsonName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   public static final int BINS = 20;
   public static final int TOP_CATEGORIES = 20;
   public static final String BELOW = "below";
@@ -59,11 +69,11 @@ public record ColumnDistribution(String kind, List<String> labels, double[] edge
     labels.add(BELOW);
     for (int i = 0; i < bins; i++) {
       keys.add(Integer.toString(i));
-      labels.add(format(edges[i], datetime) + " – " + format(edges[i + 1], datetime));
+      labels.add(edgeLabel(edges[i], datetime) + " – " + edgeLabel(edges[i + 1], datetime));
     }
     keys.add(ABOVE);
     labels.add(ABOVE);
-    return new ColumnDistribution("histogram", labels, edges, shares(keys, real, false),
+    return new ColumnDistribution(Kind.HISTOGRAM, labels, edges, shares(keys, real, false),
         shares(keys, synthetic, false));
   }
 
@@ -74,7 +84,7 @@ public record ColumnDistribution(String kind, List<String> labels, double[] edge
         .limit(TOP_CATEGORIES).map(Map.Entry::getKey).toList();
     List<String> labels = new ArrayList<>(top);
     labels.add(OTHER);
-    return new ColumnDistribution("categories", labels, null, shares(top, real, true),
+    return new ColumnDistribution(Kind.CATEGORIES, labels, null, shares(top, real, true),
         shares(top, synthetic, true));
   }
 
@@ -94,7 +104,8 @@ public record ColumnDistribution(String kind, List<String> labels, double[] edge
     return shares;
   }
 
-  private static String format(double value, boolean datetime) {
+  /** A bin edge as the labels show it; {@code datetime} edges are nanoseconds since 1970. */
+  public static String edgeLabel(double value, boolean datetime) {
     if (datetime) {
       Instant instant = Instant.ofEpochSecond(Math.floorDiv((long) value, (long) NANOS_PER_SECOND));
       String text = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));

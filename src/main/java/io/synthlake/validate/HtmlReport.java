@@ -92,8 +92,8 @@ public final class HtmlReport {
     for (ColumnResult column : report.columns()) {
       Double adherence = column.boundaryAdherence() != null ? column.boundaryAdherence()
           : column.categoryAdherence();
-      html.append("<tr><td>").append(escape(column.column())).append("</td><td>").append(escape(column.sdtype()))
-          .append("</td><td>").append(escape(column.metric())).append("</td>");
+      html.append("<tr><td>").append(escape(column.column())).append("</td><td>").append(escape(column.sdtype().jsonName()))
+          .append("</td><td>").append(escape(column.metric().jsonName())).append("</td>");
       numberCell(html, column.score(), column.error());
       numberCell(html, column.missingValueSimilarity(), null);
       numberCell(html, adherence, null);
@@ -114,10 +114,9 @@ public final class HtmlReport {
 
   private static void distributionChart(StringBuilder html, ColumnResult column) {
     ColumnDistribution d = column.distribution();
-    if (d.kind().equals("categories")) {
-      categoryChart(html, column.column(), d);
-    } else {
-      histogramChart(html, column.column(), d);
+    switch (d.kind()) {
+      case CATEGORIES -> categoryChart(html, column.column(), d);
+      case HISTOGRAM -> histogramChart(html, column.column(), d, column.sdtype() == Sdtype.DATETIME);
     }
   }
 
@@ -144,7 +143,7 @@ public final class HtmlReport {
   }
 
   /** Vertical bars per bin between the protected bounds, with the below and above bins at the ends. */
-  private static void histogramChart(StringBuilder html, String name, ColumnDistribution d) {
+  private static void histogramChart(StringBuilder html, String name, ColumnDistribution d, boolean datetime) {
     int bins = d.labels().size();
     int width = 340;
     int height = 170;
@@ -164,9 +163,9 @@ public final class HtmlReport {
     }
     html.append("<line x1=\"4\" x2=\"").append(width - 4).append("\" y1=\"").append(4 + plotHeight)
         .append("\" y2=\"").append(4 + plotHeight).append("\" class=\"axis\"/>");
-    // The first and last labels are "below" and "above"; the protected bounds are the inner bins' outer edges.
-    String low = d.labels().get(1).split(" – ")[0];
-    String high = d.labels().get(bins - 2).split(" – ")[1];
+    // The protected bounds are the outer edges, shown as the bin labels show them.
+    String low = ColumnDistribution.edgeLabel(d.edges()[0], datetime);
+    String high = ColumnDistribution.edgeLabel(d.edges()[d.edges().length - 1], datetime);
     html.append("<text x=\"").append(fmt(4 + slot)).append("\" y=\"").append(height - 18)
         .append("\" class=\"tick\">").append(escape(low)).append("</text>");
     html.append("<text x=\"").append(fmt(width - 4 - slot)).append("\" y=\"").append(height - 18)
@@ -216,7 +215,7 @@ public final class HtmlReport {
         .sorted(Comparator.comparingDouble(PairResult::classic)).limit(WORST_PAIRS).toList();
     for (PairResult pair : worst) {
       html.append("<tr><td>").append(escape(pair.column1())).append("</td><td>").append(escape(pair.column2()))
-          .append("</td><td>").append(escape(pair.metric())).append("</td>");
+          .append("</td><td>").append(escape(pair.metric().jsonName())).append("</td>");
       numberCell(html, pair.classic(), null);
       numberCell(html, measure(pair, true), null);
       numberCell(html, measure(pair, false), null);
@@ -227,7 +226,7 @@ public final class HtmlReport {
   }
 
   private static Double measure(PairResult pair, boolean source) {
-    if (pair.metric().equals("CorrelationSimilarity")) {
+    if (pair.metric() == PairMetric.CORRELATION_SIMILARITY) {
       return source ? pair.sourceCorrelation() : pair.syntheticCorrelation();
     }
     return source ? pair.sourceAssociation() : pair.syntheticAssociation();

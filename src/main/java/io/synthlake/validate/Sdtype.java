@@ -1,5 +1,6 @@
 package io.synthlake.validate;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.synthlake.model.ColumnKind;
 import io.synthlake.model.ColumnModel;
 import java.util.Locale;
@@ -24,6 +25,7 @@ public enum Sdtype {
     return this != OTHER;
   }
 
+  @JsonValue
   public String jsonName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -49,10 +49,97 @@ public record ValidationReport(int formatVersion, String tool, String table, Str
   @JsonPropertyOrder({"column", "sdtype", "metric", "score", "error", "missing-value-similarity", "null-share",
       "boundary-adherence", "category-adherence", "mean", "std", "quartile-1", "median", "quartile-3",
       "distribution"})
-  public record ColumnResult(String column, String sdtype, String metric, Double score, String error,
+  public record ColumnResult(String column, Sdtype sdtype, ColumnMetric metric, Double score, String error,
       double missingValueSimilarity, Delta nullShare, Double boundaryAdherence, Double categoryAdherence,
       Delta mean, Delta std, @JsonProperty("quartile-1") Delta quartile1, Delta median,
-      @JsonProperty("quartile-3") Delta quartile3, ColumnDistribution distribution) {}
+      @JsonProperty("quartile-3") Delta quartile3, ColumnDistribution distribution) {
+    public static Builder builder(String column, Sdtype sdtype, ColumnMetric metric) {
+      return new Builder(column, sdtype, metric);
+    }
+
+    /** Names each optional statistic, so a new component cannot shift the others; unset ones stay null. */
+    public static final class Builder {
+      private final String column;
+      private final Sdtype sdtype;
+      private final ColumnMetric metric;
+      private Double score;
+      private String error;
+      private double missingValueSimilarity;
+      private Delta nullShare;
+      private Double boundaryAdherence;
+      private Double categoryAdherence;
+      private Delta mean;
+      private Delta std;
+      private Delta quartile1;
+      private Delta median;
+      private Delta quartile3;
+      private ColumnDistribution distribution;
+
+      private Builder(String column, Sdtype sdtype, ColumnMetric metric) {
+        this.column = column;
+        this.sdtype = sdtype;
+        this.metric = metric;
+      }
+
+      public Builder score(Double value) {
+        score = value;
+        return this;
+      }
+
+      public Builder error(String value) {
+        error = value;
+        return this;
+      }
+
+      public Builder missingValueSimilarity(double value) {
+        missingValueSimilarity = value;
+        return this;
+      }
+
+      public Builder nullShare(Delta value) {
+        nullShare = value;
+        return this;
+      }
+
+      public Builder boundaryAdherence(Double value) {
+        boundaryAdherence = value;
+        return this;
+      }
+
+      public Builder categoryAdherence(Double value) {
+        categoryAdherence = value;
+        return this;
+      }
+
+      public Builder mean(Delta value) {
+        mean = value;
+        return this;
+      }
+
+      public Builder std(Delta value) {
+        std = value;
+        return this;
+      }
+
+      /** The first quartile, median and third quartile. */
+      public Builder quartiles(Delta first, Delta second, Delta third) {
+        quartile1 = first;
+        median = second;
+        quartile3 = third;
+        return this;
+      }
+
+      public Builder distribution(ColumnDistribution value) {
+        distribution = value;
+        return this;
+      }
+
+      public ColumnResult build() {
+        return new ColumnResult(column, sdtype, metric, score, error, missingValueSimilarity, nullShare,
+            boundaryAdherence, categoryAdherence, mean, std, quartile1, median, quartile3, distribution);
+      }
+    }
+  }
 
   /**
    * A column pair: its metric, score in each mode (null when not scored), both tables' Pearson correlation (two
@@ -62,8 +149,72 @@ public record ValidationReport(int formatVersion, String tool, String table, Str
   @JsonPropertyOrder({"column-1", "column-2", "metric", "classic", "current", "source-correlation",
       "synthetic-correlation", "source-association", "synthetic-association", "independence", "error"})
   public record PairResult(@JsonProperty("column-1") String column1, @JsonProperty("column-2") String column2,
-      String metric, Double classic, Double current, Double sourceCorrelation, Double syntheticCorrelation,
-      Double sourceAssociation, Double syntheticAssociation, Double independence, String error) {}
+      PairMetric metric, Double classic, Double current, Double sourceCorrelation, Double syntheticCorrelation,
+      Double sourceAssociation, Double syntheticAssociation, Double independence, String error) {
+    public static Builder builder(String column1, String column2, PairMetric metric) {
+      return new Builder(column1, column2, metric);
+    }
+
+    /** A pair that could not be measured at all: only the error. */
+    public static PairResult failed(String column1, String column2, PairMetric metric, String error) {
+      return builder(column1, column2, metric).error(error).build();
+    }
+
+    /** Names each optional statistic, so a new component cannot shift the others; unset ones stay null. */
+    public static final class Builder {
+      private final String column1;
+      private final String column2;
+      private final PairMetric metric;
+      private Double classic;
+      private Double current;
+      private Double sourceCorrelation;
+      private Double syntheticCorrelation;
+      private Double sourceAssociation;
+      private Double syntheticAssociation;
+      private Double independence;
+      private String error;
+
+      private Builder(String column1, String column2, PairMetric metric) {
+        this.column1 = column1;
+        this.column2 = column2;
+        this.metric = metric;
+      }
+
+      /** The score in each mode: classic (every pair) and current (null when SDMetrics would skip the pair). */
+      public Builder scores(Double classicScore, Double currentScore) {
+        classic = classicScore;
+        current = currentScore;
+        return this;
+      }
+
+      public Builder correlations(Double source, Double synthetic) {
+        sourceCorrelation = source;
+        syntheticCorrelation = synthetic;
+        return this;
+      }
+
+      public Builder associations(Double source, Double synthetic) {
+        sourceAssociation = source;
+        syntheticAssociation = synthetic;
+        return this;
+      }
+
+      public Builder independence(Double value) {
+        independence = value;
+        return this;
+      }
+
+      public Builder error(String value) {
+        error = value;
+        return this;
+      }
+
+      public PairResult build() {
+        return new PairResult(column1, column2, metric, classic, current, sourceCorrelation, syntheticCorrelation,
+            sourceAssociation, syntheticAssociation, independence, error);
+      }
+    }
+  }
 
   /** The job's thresholds that this report breached, one line each (empty: every gate passed or none is set). */
   public ValidationReport withBreaches(List<String> breaches) {

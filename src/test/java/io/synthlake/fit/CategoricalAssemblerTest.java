@@ -17,8 +17,7 @@ class CategoricalAssemblerTest {
       new CategoryCount("Rare-2", 1));
 
   private static FitConfig config(RareCategoryPolicy policy, int maxCategories) {
-    return new FitConfig(null, null, null, null, null, null, null, policy, maxCategories, null, null, null, null,
-        null, null, null, null);
+    return FitConfig.builder().rareCategories(policy).maxCategories(maxCategories).build();
   }
 
   private static TextShapeState shape() {

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class NumericMarginalAssemblerTest {
   private static FitConfig config(MarginalMode mode) {
-    return new FitConfig(null, mode, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+    return FitConfig.builder().marginals(mode).build();
   }
 
   private static TreeMap<Double, Long> counts(double[] values) {

@@ -25,8 +25,7 @@ class TableFitTest {
   private static final int ROWS = 2000;
 
   private static FitConfig config(NonFinitePolicy policy) {
-    return new FitConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, policy, null,
-        null, null);
+    return FitConfig.builder().nonFinite(policy).build();
   }
 
   @Test

@@ -18,12 +18,13 @@ class HtmlReportTest {
         Map.of("<b>Oslo</b>", 7L, "Rome", 3L), 5);
     Delta none = Delta.of(null, null);
     List<ColumnResult> columns = List.of(
-        new ColumnResult("age", "numerical", "KSComplement", 0.9, null, 1, none, 0.5, null, Delta.of(40.0, 41.0),
-            none, none, none, none, ages),
-        new ColumnResult("<script>x</script>", "categorical", "TVComplement", 0.7, null, 1, none, null, 0.7,
-            null, null, null, null, null, cities));
-    List<PairResult> pairs = List.of(new PairResult("age", "<script>x</script>", "ContingencySimilarity", 0.8,
-        null, null, null, 0.4, 0.1, 0.75, null));
+        ColumnResult.builder("age", Sdtype.NUMERICAL, ColumnMetric.KS_COMPLEMENT).score(0.9)
+            .missingValueSimilarity(1).nullShare(none).boundaryAdherence(0.5).mean(Delta.of(40.0, 41.0)).std(none)
+            .quartiles(none, none, none).distribution(ages).build(),
+        ColumnResult.builder("<script>x</script>", Sdtype.CATEGORICAL, ColumnMetric.TV_COMPLEMENT).score(0.7)
+            .missingValueSimilarity(1).nullShare(none).categoryAdherence(0.7).distribution(cities).build());
+    List<PairResult> pairs = List.of(PairResult.builder("age", "<script>x</script>", PairMetric.CONTINGENCY_SIMILARITY)
+        .scores(0.8, null).associations(0.4, 0.1).independence(0.75).build());
     ValidationReport.Privacy privacy = new ValidationReport.Privacy(1, 0.1,
         ClosestRecordSummary.of(new double[] {0.1, 0.2}, new double[] {0.4, 0.6}),
         new PrivacyChecks.RareCategories(5, 0, 0, List.of()),

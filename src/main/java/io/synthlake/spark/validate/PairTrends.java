@@ -2,6 +2,7 @@ package io.synthlake.spark.validate;
 
 import io.synthlake.spark.validate.Frequencies.ContingencyPair;
 import io.synthlake.validate.EqualWidthBins;
+import io.synthlake.validate.PairMetric;
 import io.synthlake.validate.PairScores;
 import io.synthlake.validate.PairScores.Cell;
 import io.synthlake.validate.ValidationReport.PairResult;
@@ -70,8 +71,8 @@ final class PairTrends {
         correlationIndex++;
       } else if (binErrors.containsKey(pair.first().name()) || binErrors.containsKey(pair.second().name())) {
         String error = binErrors.getOrDefault(pair.first().name(), binErrors.get(pair.second().name()));
-        results.add(new PairResult(pair.first().name(), pair.second().name(), "ContingencySimilarity", null, null,
-            null, null, null, null, null, error));
+        results.add(PairResult.failed(pair.first().name(), pair.second().name(), PairMetric.CONTINGENCY_SIMILARITY,
+            error));
       } else {
         results.add(contingencyResult(pair, realTables.get(tableIndex), realProfile.rows(),
             syntheticTables.get(tableIndex), syntheticProfile.rows()));
@@ -117,20 +118,20 @@ final class PairTrends {
     String b = pair.second().name();
     for (ScoredColumn column : List.of(pair.first(), pair.second())) {
       if (constant(realProfile.column(column.name())) || constant(syntheticProfile.column(column.name()))) {
-        return new PairResult(a, b, "CorrelationSimilarity", null, null, null, null, null, null, null,
+        return PairResult.failed(a, b, PairMetric.CORRELATION_SIMILARITY,
             "column " + column.name() + " is constant in one of the tables");
       }
     }
     Double realR = Double.isNaN(real) ? null : real;
     Double syntheticR = Double.isNaN(synthetic) ? null : synthetic;
     if (realR == null || syntheticR == null) {
-      return new PairResult(a, b, "CorrelationSimilarity", null, null, realR, syntheticR, null, null, null,
-          "no correlation: too few rows with both values");
+      return PairResult.builder(a, b, PairMetric.CORRELATION_SIMILARITY).correlations(realR, syntheticR)
+          .error("no correlation: too few rows with both values").build();
     }
     double score = PairScores.correlationSimilarity(realR, syntheticR);
     Double current = Math.abs(realR) > ValidateJob.CURRENT_MIN_CORRELATION ? score : null;
-    return new PairResult(a, b, "CorrelationSimilarity", score, current, realR, syntheticR, null, null,
-        PairScores.correlationSimilarity(realR, 0.0), null);
+    return PairResult.builder(a, b, PairMetric.CORRELATION_SIMILARITY).scores(score, current)
+        .correlations(realR, syntheticR).independence(PairScores.correlationSimilarity(realR, 0.0)).build();
   }
 
   /** SDMetrics refuses a correlation when a column has a single distinct value in either table. */
@@ -144,9 +145,10 @@ final class PairTrends {
     double association = PairScores.cramersV(real);
     double syntheticAssociation = PairScores.cramersV(synthetic);
     Double current = !Double.isNaN(association) && association > ValidateJob.CURRENT_MIN_ASSOCIATION ? score : null;
-    return new PairResult(pair.first().name(), pair.second().name(), "ContingencySimilarity", score, current, null,
-        null, Double.isNaN(association) ? null : association,
-        Double.isNaN(syntheticAssociation) ? null : syntheticAssociation,
-        PairScores.contingencyIndependence(real, realRows), null);
+    return PairResult.builder(pair.first().name(), pair.second().name(), PairMetric.CONTINGENCY_SIMILARITY)
+        .scores(score, current)
+        .associations(Double.isNaN(association) ? null : association,
+            Double.isNaN(syntheticAssociation) ? null : syntheticAssociation)
+        .independence(PairScores.contingencyIndependence(real, realRows)).build();
   }
 }

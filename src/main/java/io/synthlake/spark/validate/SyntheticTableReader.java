@@ -3,6 +3,7 @@ package io.synthlake.spark.validate;
 import io.synthlake.config.OutputConfig;
 import io.synthlake.config.OutputFormat;
 import io.synthlake.config.SourceConfig;
+import io.synthlake.config.SourceFormat;
 import io.synthlake.config.ValidateConfig;
 import io.synthlake.errors.SynthException;
 import io.synthlake.spark.LoadedSource;
@@ -31,11 +32,11 @@ final class SyntheticTableReader {
     OutputFormat format = config.syntheticFormat() != null ? config.syntheticFormat()
         : path.equals(output.path()) ? output.format() : null;
     // generate writes CSV with a header; other formats ignore the option.
-    SourceConfig synthetic = new SourceConfig(path, null, null, format == null ? null : format.configName(),
-        Map.of("header", "true"), null, null, null, null, null);
+    SourceConfig synthetic = SourceConfig.builder().path(path).format(format == null ? null : format.configName())
+        .options(Map.of("header", "true")).build();
     LoadedSource loaded = SourceReader.load(spark, synthetic);
     Dataset<Row> frame = loaded.frame();
-    boolean text = "csv".equals(loaded.format());
+    boolean text = loaded.format() == SourceFormat.CSV;
     check(path, sourceSchema, frame.schema(), text);
     if (!text) {
       return frame;

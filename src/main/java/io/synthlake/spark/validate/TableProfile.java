@@ -42,6 +42,11 @@ record TableProfile(long rows, Map<String, ColumnProfile> columns) {
    */
   record ColumnProfile(long values, Double min, Double max, Double mean, Double std, double[] quartiles,
       Double protectedLow, Double protectedHigh, Long insideBounds, Long belowProtected, Long aboveProtected) {
+    /** A discrete column: only its count of values, no numeric statistics. */
+    static ColumnProfile counted(long values) {
+      return new ColumnProfile(values, null, null, null, null, null, null, null, null, null, null);
+    }
+
     double nullShare(long rows) {
       return rows == 0 ? 0 : (rows - values) / (double) rows;
     }
@@ -125,8 +130,7 @@ record TableProfile(long rows, Map<String, ColumnProfile> columns) {
         columns.put(column.name(), new ColumnProfile(values, low, high, mean, std, quartiles,
             bounded ? kept.kthSmallest() : null, bounded ? kept.kthLargest() : null, inside, below, above));
       } else {
-        columns.put(column.name(), new ColumnProfile(values, null, null, null, null, null, null, null, null,
-            null, null));
+        columns.put(column.name(), ColumnProfile.counted(values));
       }
     }
     return new TableProfile(row.getLong(0), columns);

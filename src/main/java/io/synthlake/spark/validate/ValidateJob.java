@@ -11,6 +11,7 @@ import io.synthlake.spark.ModelStore;
 import io.synthlake.spark.SourceReader;
 import io.synthlake.validate.ClosestRecordSummary;
 import io.synthlake.validate.ColumnDistribution;
+import io.synthlake.validate.ColumnMetric;
 import io.synthlake.validate.ColumnScores;
 import io.synthlake.validate.GateCheck;
 import io.synthlake.validate.PrivacyChecks;
@@ -226,13 +227,16 @@ public final class ValidateJob {
       Double d = ks.get(column.name());
       String error = d == null ? "no non-null values in " + (r.values() == 0 ? "the source" : "the synthetic table")
           : null;
-      return new ColumnResult(column.name(), column.sdtype().jsonName(), "KSComplement", d == null ? null : 1 - d,
-          error, missing, nullShare, s.insideBounds() == null || s.values() == 0 ? null
-              : s.insideBounds() / (double) s.values(), null, Delta.of(r.mean(), s.mean()),
-          Delta.of(r.std(), s.std()), quartile(r, s, 0), quartile(r, s, 1), quartile(r, s, 2),
-          r.protectedLow() == null ? null : ColumnDistribution.histogram(r.protectedLow(), r.protectedHigh(),
-              column.sdtype() == Sdtype.DATETIME, realCounts.bins().get(column.name()),
-              syntheticCounts.bins().get(column.name())));
+      return ColumnResult.builder(column.name(), column.sdtype(), ColumnMetric.KS_COMPLEMENT)
+          .score(d == null ? null : 1 - d).error(error).missingValueSimilarity(missing).nullShare(nullShare)
+          .boundaryAdherence(s.insideBounds() == null || s.values() == 0 ? null
+              : s.insideBounds() / (double) s.values())
+          .mean(Delta.of(r.mean(), s.mean())).std(Delta.of(r.std(), s.std()))
+          .quartiles(quartile(r, s, 0), quartile(r, s, 1), quartile(r, s, 2))
+          .distribution(r.protectedLow() == null ? null : ColumnDistribution.histogram(r.protectedLow(),
+              r.protectedHigh(), column.sdtype() == Sdtype.DATETIME, realCounts.bins().get(column.name()),
+              syntheticCounts.bins().get(column.name())))
+          .build();
     }
     Map<String, Long> real = realCounts.categories().get(column.name());
     Map<String, Long> synthetic = syntheticCounts.categories().get(column.name());
@@ -247,9 +251,10 @@ public final class ValidateJob {
     long adhering = synthetic.entrySet().stream().filter(e -> real.containsKey(e.getKey()))
         .mapToLong(Map.Entry::getValue).sum();
     Double categoryAdherence = syntheticValues == 0 ? null : adhering / (double) syntheticValues;
-    return new ColumnResult(column.name(), column.sdtype().jsonName(), "TVComplement", score, error, missing,
-        nullShare, null, categoryAdherence, null, null, null, null, null,
-        r.values() == 0 ? null : ColumnDistribution.categories(real, synthetic, minCategoryCount));
+    return ColumnResult.builder(column.name(), column.sdtype(), ColumnMetric.TV_COMPLEMENT).score(score)
+        .error(error).missingValueSimilarity(missing).nullShare(nullShare).categoryAdherence(categoryAdherence)
+        .distribution(r.values() == 0 ? null : ColumnDistribution.categories(real, synthetic, minCategoryCount))
+        .build();
   }
 
   private static Delta quartile(TableProfile.ColumnProfile r, TableProfile.ColumnProfile s, int which) {
