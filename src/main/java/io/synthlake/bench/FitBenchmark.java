@@ -11,7 +11,6 @@ import io.synthlake.model.NumericMarginal;
 import io.synthlake.model.SynthModel;
 import io.synthlake.spark.FitJob;
 import io.synthlake.spark.ModelStore;
-import io.synthlake.spark.Sessions;
 import io.synthlake.stats.StandardNormal;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

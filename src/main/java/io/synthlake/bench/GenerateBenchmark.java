@@ -9,7 +9,6 @@ import io.synthlake.model.ColumnModel;
 import io.synthlake.model.SynthModel;
 import io.synthlake.spark.FitJob;
 import io.synthlake.spark.GenerateJob;
-import io.synthlake.spark.Sessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** The options of generate, shared with run; each maps to a job-file key (shown in brackets). */
 final class GenerateOptions {
-  @Option(names = "--rows", paramLabel = "N", description = "Rows to generate, at most 10^13 per table. [generate.rows]")
+  @Option(names = "--rows", paramLabel = "N",
+      description = "Rows to generate, at most 10^13 per table. [generate.rows]")
   Long rows;
 
   @Option(names = "--scale", paramLabel = "F",

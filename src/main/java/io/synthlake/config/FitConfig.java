@@ -32,7 +32,8 @@ public record FitConfig(
   public FitConfig {
     seed = seed == null ? 0L : seed;
     marginals = marginals == null ? MarginalMode.EMPIRICAL : marginals;
-    parametricFamilies = parametricFamilies == null ? List.of(ParametricFamily.values()) : List.copyOf(parametricFamilies);
+    parametricFamilies = parametricFamilies == null ? List.of(ParametricFamily.values())
+        : List.copyOf(parametricFamilies);
     parametricMaxKs = parametricMaxKs == null ? 0.01 : parametricMaxKs;
     quantileKnots = quantileKnots == null ? 1024 : quantileKnots;
     quantileAccuracy = quantileAccuracy == null ? 10_000 : quantileAccuracy;

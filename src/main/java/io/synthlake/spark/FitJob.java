@@ -10,7 +10,6 @@ import io.synthlake.fit.CopulaPlan;
 import io.synthlake.fit.CorrelationEstimator;
 import io.synthlake.fit.FitNotes;
 import io.synthlake.fit.NumericRefineTask;
-import io.synthlake.fit.NumericRest;
 import io.synthlake.fit.PairwiseMoments;
 import io.synthlake.fit.RefinePlan;
 import io.synthlake.fit.TableFit;

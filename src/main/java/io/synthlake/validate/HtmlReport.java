@@ -2,7 +2,6 @@ package io.synthlake.validate;
 
 import io.synthlake.validate.ValidationReport.ColumnResult;
 import io.synthlake.validate.ValidationReport.PairResult;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,7 +91,8 @@ public final class HtmlReport {
     for (ColumnResult column : report.columns()) {
       Double adherence = column.boundaryAdherence() != null ? column.boundaryAdherence()
           : column.categoryAdherence();
-      html.append("<tr><td>").append(escape(column.column())).append("</td><td>").append(escape(column.sdtype().jsonName()))
+      html.append("<tr><td>").append(escape(column.column())).append("</td><td>")
+          .append(escape(column.sdtype().jsonName()))
           .append("</td><td>").append(escape(column.metric().jsonName())).append("</td>");
       numberCell(html, column.score(), column.error());
       numberCell(html, column.missingValueSimilarity(), null);

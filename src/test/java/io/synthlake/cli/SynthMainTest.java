@@ -42,7 +42,8 @@ class SynthMainTest {
   void versionNamesTheToolAndSpark() {
     Run version = run("--version");
     assertThat(version.code()).isZero();
-    assertThat(version.out()).startsWith("synthlake ").contains("(Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION() + ")");
+    assertThat(version.out()).startsWith("synthlake ")
+        .contains("(Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION() + ")");
   }
 
   @Test

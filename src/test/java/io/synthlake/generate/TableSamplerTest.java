@@ -64,7 +64,8 @@ class TableSamplerTest {
   @Test
   void continuousValuesFollowTheMarginal() {
     List<List<Object>> sample = Samples.draw(GenerateModels.model(), 3, all(), 0, ROWS, 4096);
-    NumericDistribution x = NumericDistribution.of((NumericMarginal) GenerateModels.model().column("x").orElseThrow().marginal());
+    NumericDistribution x = NumericDistribution.of(
+        (NumericMarginal) GenerateModels.model().column("x").orElseThrow().marginal());
     double[] values = column(sample, "x").stream().mapToDouble(v -> (Double) v).sorted().toArray();
     assertThat(ksDistance(values, x)).isLessThan(KS_TOLERANCE);
     assertThat(Arrays.stream(values).average().orElseThrow()).isCloseTo(50, within(0.3));
@@ -146,7 +147,8 @@ class TableSamplerTest {
 
   @Test
   void tooManyRowsForAnIntegerKeyTypeIsAConfigError() {
-    SynthModel small = new SynthModel(SynthModel.FORMAT_VERSION, "t", "test", GenerateModels.model().source(), GenerateModels.model().fit(),
+    SynthModel small = new SynthModel(SynthModel.FORMAT_VERSION, "t", "test", GenerateModels.model().source(),
+        GenerateModels.model().fit(),
         List.of(new ColumnModel("id", "tinyint", ColumnKind.IDENTIFIER, 0.0, IdentifierMarginal.ofIntegers(1, 50))),
         null, List.of());
     assertThatThrownBy(() -> TableSampler.of(small, 1, 1000))

@@ -3,7 +3,6 @@ package io.synthlake.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.synthlake.model.ColumnKind;
 import io.synthlake.model.ColumnModel;
