@@ -17,6 +17,7 @@ import io.synthlake.model.NonFinite;
 import io.synthlake.model.NumericDistribution;
 import io.synthlake.model.NumericMarginal;
 import io.synthlake.model.TextMarginal;
+import io.synthlake.profile.ColumnSummary;
 import io.synthlake.profile.FrequentValues;
 import io.synthlake.profile.NumericSummary;
 import io.synthlake.profile.StringSummary;
@@ -77,10 +78,10 @@ public final class TableFit {
   }
 
   /**
-   * Takes the profile (one {@link NumericSummary} or {@link StringSummary} per column, in order), decides kinds,
-   * builds what exact counts allow, and returns the refine pass's work.
+   * Takes the profile (one summary per column, in order), decides kinds, builds what exact counts allow, and
+   * returns the refine pass's work.
    */
-  public RefinePlan afterProfile(long rowCount, List<?> summaries) {
+  public RefinePlan afterProfile(long rowCount, List<? extends ColumnSummary> summaries) {
     if (rowCount <= 0) {
       throw new IllegalArgumentException("a fit needs at least one row");
     }
@@ -90,15 +91,15 @@ public final class TableFit {
     List<TextRefineTask> textTasks = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       Work w = columns.get(i);
-      Object summary = summaries.get(i);
+      ColumnSummary summary = summaries.get(i);
+      w.nonNull = summary.nonNull();
       KindDetector.Decision decision;
+      // ColumnSummary is sealed: a number or a string (Java 17 has no pattern switch).
       if (summary instanceof NumericSummary n) {
         w.numeric = n;
-        w.nonNull = n.nonNull();
         decision = detector.forNumeric(w.spec, n);
       } else {
         w.text = (StringSummary) summary;
-        w.nonNull = w.text.nonNull();
         decision = detector.forText(w.spec, w.text);
       }
       w.kind = decision.kind();
@@ -137,7 +138,7 @@ public final class TableFit {
     return digits > 0 && shortest >= 8 && shape.maxLength() <= 32;
   }
 
-  private void rejectNonFinite(List<?> summaries) {
+  private void rejectNonFinite(List<? extends ColumnSummary> summaries) {
     if (fit.nonFinite() != NonFinitePolicy.ERROR) {
       return;
     }

@@ -12,7 +12,7 @@ public record NumericSummary(
     long negativeInfinity,
     FrequentValues<Double> frequent,
     double distinctEstimate,
-    double resolution) {
+    double resolution) implements ColumnSummary {
 
   public long finite() {
     return nonNull - nan - positiveInfinity - negativeInfinity;

@@ -21,8 +21,7 @@ import io.synthlake.model.PiiMarginal;
 import io.synthlake.pii.PiiColumn;
 import io.synthlake.model.SourceFingerprint;
 import io.synthlake.model.SynthModel;
-import io.synthlake.profile.NumericProfileState;
-import io.synthlake.profile.StringProfileState;
+import io.synthlake.profile.ColumnSummary;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -108,11 +107,9 @@ public final class FitJob {
     LOG.info("fit phase=profile table={} rows={} columns={} seconds={} result-bytes={}", table, profile.rows,
         columns.size(), seconds.get("profile"), bytes.get("profile"));
     TableFit tableFit = new TableFit(specs, fit, notes);
-    List<Object> summaries = new ArrayList<>();
+    List<ColumnSummary> summaries = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
-      summaries.add(columns.get(i).text()
-          ? ((StringProfileState) profile.columns[i]).summary()
-          : ((NumericProfileState) profile.columns[i]).summary());
+      summaries.add(profile.columns[i].summary());
     }
     RefinePlan plan = tableFit.afterProfile(profile.rows, summaries);
 
