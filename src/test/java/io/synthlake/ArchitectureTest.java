@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * The build boundary between the Spark-free core and the Spark adapters, checked on the compiled classes (so a
  * fully qualified name, a nested generic or a static import counts as much as an import line). The core (model,
  * marginals, samplers, RNG, fit decisions, scoring, config, paths) depends on no Spark, Hadoop, Delta or Scala
- * class and on no adapter, command or benchmark; the adapters never reach up into the commands or benchmarks.
+ * class and on no adapter, command or benchmark; the adapters never reach up into the commands or benchmarks. Among
+ * the adapters, nothing outside {@code spark.lake} depends on it, and the shared helpers in {@code io.synthlake.spark}
+ * depend on none of its subpackages.
  */
 class ArchitectureTest {
   static final String[] CORE = {"io.synthlake.config..", "io.synthlake.errors..", "io.synthlake.fit..",
@@ -47,6 +49,24 @@ class ArchitectureTest {
   void theAdaptersDependOnNoCommandOrBenchmark() {
     noClasses().that().resideInAnyPackage("io.synthlake.spark..")
         .should().dependOnClassesThat().resideInAnyPackage("io.synthlake.cli..", "io.synthlake.bench..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheLakeAdapterDependsOnTheLakeAdapter() {
+    noClasses().that().resideInAPackage("io.synthlake.spark..")
+        .and().resideOutsideOfPackage("io.synthlake.spark.lake..")
+        .should().dependOnClassesThat().resideInAPackage("io.synthlake.spark.lake..")
+        .because("the lake job drives fit and generate, not the other way round")
+        .check(classes);
+  }
+
+  @Test
+  void theSharedSparkHelpersDependOnNoSparkSubpackage() {
+    noClasses().that().resideInAPackage("io.synthlake.spark")
+        .should().dependOnClassesThat().resideInAnyPackage("io.synthlake.spark.fit..", "io.synthlake.spark.generate..",
+            "io.synthlake.spark.lake..", "io.synthlake.spark.io..", "io.synthlake.spark.source..",
+            "io.synthlake.spark.validate..")
         .check(classes);
   }
 }

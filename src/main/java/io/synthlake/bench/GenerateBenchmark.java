@@ -7,8 +7,8 @@ import io.synthlake.model.CategoricalMarginal;
 import io.synthlake.model.Category;
 import io.synthlake.model.ColumnModel;
 import io.synthlake.model.SynthModel;
-import io.synthlake.spark.FitJob;
-import io.synthlake.spark.GenerateJob;
+import io.synthlake.spark.fit.FitJob;
+import io.synthlake.spark.generate.GenerateJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ public final class GenerateBenchmark {
 
   private static String measure(SparkSession spark, String name, String modelPath, long rows, Path dir, String sink,
       int repeat) throws InterruptedException {
-    SynthModel model = io.synthlake.spark.ModelStore.read(spark.sparkContext().hadoopConfiguration(), modelPath);
+    SynthModel model = io.synthlake.spark.io.ModelStore.read(spark.sparkContext().hadoopConfiguration(), modelPath);
     int partitions = (int) io.synthlake.spark.source.SyntheticSource.defaultPartitions(spark, rows);
     Path output = dir.resolve("generated-" + name.replace(' ', '-'));
     Dataset<Row> nativeFrame = nativeLike(spark, model, rows, partitions);

@@ -3,7 +3,7 @@ package io.synthlake.bench;
 import io.synthlake.config.ConfigLoader;
 import io.synthlake.config.ConfigOverride;
 import io.synthlake.config.JobConfig;
-import io.synthlake.spark.GenerateJob;
+import io.synthlake.spark.generate.GenerateJob;
 import io.synthlake.spark.validate.ValidateJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ public final class ValidateBenchmark {
     SparkSession spark = BenchArgs.session("validate");
     spark.sparkContext().setLogLevel("WARN");
     String model = dir.resolve("adult-validate-bench.model.json").toString();
-    io.synthlake.spark.FitJob.run(spark, ConfigLoader.load(Path.of("jobs/adult.yaml"), List.of(
+    io.synthlake.spark.fit.FitJob.run(spark, ConfigLoader.load(Path.of("jobs/adult.yaml"), List.of(
         ConfigOverride.of("model", model, "bench"), ConfigOverride.of("fit.overwrite-model", true, "bench"))));
     System.out.println("| rows (each table) | seconds | rows/s (both tables) | peak driver heap GB "
         + "| seconds per phase |");

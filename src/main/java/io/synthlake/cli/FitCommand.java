@@ -4,7 +4,7 @@ import io.synthlake.config.ConfigLoader;
 import io.synthlake.config.ConfigOverride;
 import io.synthlake.config.JobConfig;
 import io.synthlake.model.SynthModel;
-import io.synthlake.spark.FitJob;
+import io.synthlake.spark.fit.FitJob;
 import io.synthlake.spark.Sessions;
 import java.io.PrintWriter;
 import java.nio.file.Path;

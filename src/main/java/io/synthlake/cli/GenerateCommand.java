@@ -3,7 +3,7 @@ package io.synthlake.cli;
 import io.synthlake.config.ConfigLoader;
 import io.synthlake.config.ConfigOverride;
 import io.synthlake.config.JobConfig;
-import io.synthlake.spark.GenerateJob;
+import io.synthlake.spark.generate.GenerateJob;
 import io.synthlake.spark.Sessions;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 /**
  * What {@code source.where} may contain. It is a row filter, not a program: it sees the row's own values and
  * nothing else, so it cannot read files or tables, call into the JVM, end the job or look at the environment.
- * The tree walk over Spark's parsed expression lives in {@code io.synthlake.spark.RowFilter}; the rules and
+ * The tree walk over Spark's parsed expression lives in {@code io.synthlake.spark.io.RowFilter}; the rules and
  * their messages live here, free of Spark.
  */
 public final class RowFilterRules {

@@ -8,6 +8,8 @@ import io.synthlake.config.OutputFormat;
 import io.synthlake.config.WriteMode;
 import io.synthlake.generate.GenerateModels;
 import io.synthlake.model.ModelJson;
+import io.synthlake.spark.io.OutputManifest;
+import io.synthlake.spark.io.SyntheticWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

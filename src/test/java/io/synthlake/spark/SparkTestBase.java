@@ -2,6 +2,7 @@ package io.synthlake.spark;
 
 import io.synthlake.cli.SynthMain;
 import io.synthlake.model.SynthModel;
+import io.synthlake.spark.io.ModelStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.synthlake.errors.SynthException;
 import io.synthlake.generate.TableSampler;
 import io.synthlake.model.SynthModel;
 import io.synthlake.spark.Failures;
-import io.synthlake.spark.ModelStore;
+import io.synthlake.spark.io.ModelStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

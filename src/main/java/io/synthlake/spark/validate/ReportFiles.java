@@ -82,7 +82,7 @@ final class ReportFiles {
   static void writeText(SparkSession spark, String directory, String name, String text) {
     Path target = new Path(directory, name);
     // A name of its own per run: two validates of one table never write into each other's temporary file.
-    Path temporary = io.synthlake.spark.HiddenFiles.temporary(target, "tmp");
+    Path temporary = io.synthlake.spark.io.HiddenFiles.temporary(target, "tmp");
     try {
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
       // No .crc side files beside a report that people open by hand.
@@ -94,7 +94,7 @@ final class ReportFiles {
       if (!fs.rename(temporary, target)) {
         // HDFS and object stores do not rename over a file: the old report goes aside, and only once the new
         // one is in place is it deleted.
-        Path previous = io.synthlake.spark.HiddenFiles.temporary(target, "previous");
+        Path previous = io.synthlake.spark.io.HiddenFiles.temporary(target, "previous");
         if (!fs.rename(target, previous)) {
           fs.delete(temporary, false);
           throw new IOException("rename of " + target + " to " + previous + " failed");

@@ -74,7 +74,7 @@ final class ScoreHistory {
       if (fs.listStatus(root).length == 0) {
         return;
       }
-      String format = io.synthlake.spark.DeltaPaths.isDeltaTable(fs, root) ? "delta" : "parquet";
+      String format = io.synthlake.spark.io.DeltaPaths.isDeltaTable(fs, root) ? "delta" : "parquet";
       StructType schema;
       try {
         schema = spark.read().format(format).load(path).schema();
@@ -113,7 +113,7 @@ final class ScoreHistory {
       if (!fs.exists(root)) {
         return format == OutputFormat.PARQUET ? "parquet" : "delta";
       }
-      return io.synthlake.spark.DeltaPaths.isDeltaTable(fs, root) ? "delta" : "parquet";
+      return io.synthlake.spark.io.DeltaPaths.isDeltaTable(fs, root) ? "delta" : "parquet";
     } catch (IOException e) {
       throw SynthException.output(e, "cannot read the history table %s: %s", path, e.getMessage());
     }

@@ -6,9 +6,9 @@ import io.synthlake.config.ValidateConfig;
 import io.synthlake.errors.SynthException;
 import io.synthlake.model.SynthModel;
 import io.synthlake.spark.Failures;
-import io.synthlake.spark.LoadedSource;
-import io.synthlake.spark.ModelStore;
-import io.synthlake.spark.SourceReader;
+import io.synthlake.spark.io.LoadedSource;
+import io.synthlake.spark.io.ModelStore;
+import io.synthlake.spark.io.SourceReader;
 import io.synthlake.validate.ClosestRecordSummary;
 import io.synthlake.validate.ColumnDistribution;
 import io.synthlake.validate.ColumnMetric;
@@ -54,14 +54,14 @@ public final class ValidateJob {
   public static Result run(SparkSession spark, JobConfig job) {
     long started = System.nanoTime();
     ValidateConfig config = job.validate();
-    io.synthlake.spark.JobPaths.check(spark, job, io.synthlake.spark.JobPaths.Step.VALIDATE);
+    io.synthlake.spark.io.JobPaths.check(spark, job, io.synthlake.spark.io.JobPaths.Step.VALIDATE);
     LoadedSource source = SourceReader.load(spark, job.source());
     String syntheticPath = config.synthetic() != null ? config.synthetic() : job.output().path();
     if (syntheticPath == null) {
       throw SynthException.config("no synthetic table: pass --synthetic PATH, or set validate.synthetic or "
           + "output.path in the job file");
     }
-    io.synthlake.spark.SyntheticWriter.heal(spark, syntheticPath);
+    io.synthlake.spark.io.SyntheticWriter.heal(spark, syntheticPath);
     String reportDirectory = config.report() != null ? config.report()
         : ReportFiles.defaultDirectory(syntheticPath);
     ReportFiles.checkWritable(spark, reportDirectory);
@@ -81,7 +81,7 @@ public final class ValidateJob {
       } catch (Exception e) {
         // Spark names the file it failed on, so the table is told by its path.
         String syntheticFiles = new org.apache.hadoop.fs.Path(
-            io.synthlake.spark.PathResolver.resolve(spark, syntheticPath)).toUri().getPath();
+            io.synthlake.spark.io.PathResolver.resolve(spark, syntheticPath)).toUri().getPath();
         String unreadable = Failures.mentions(e, syntheticFiles)
             ? "synthetic table " + syntheticPath : "source " + source.location();
         throw Failures.classify(e, job.source().where(), unreadable, "source " + source.location());

@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.generate;
 
 import io.synthlake.config.PiiStrategy;
 import io.synthlake.errors.SynthException;
@@ -6,6 +6,7 @@ import io.synthlake.pii.FakeValues;
 import io.synthlake.pii.PiiColumn;
 import io.synthlake.pii.PiiType;
 import io.synthlake.pii.PseudonymKey;
+import io.synthlake.spark.Columns;
 import io.synthlake.stats.CounterRng;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,10 @@
-package io.synthlake.spark;
+package io.synthlake.spark.fit;
 
 import io.synthlake.profile.ColumnProfileState;
 import io.synthlake.profile.NumericProfileState;
 import io.synthlake.profile.StepLadder;
 import io.synthlake.profile.StringProfileState;
+import io.synthlake.spark.BinaryResultAggregator;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.sql.Row;

@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.io;
 
 import io.synthlake.config.JobConfig;
 import io.synthlake.config.LakeConfig;

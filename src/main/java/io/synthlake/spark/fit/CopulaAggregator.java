@@ -1,6 +1,7 @@
-package io.synthlake.spark;
+package io.synthlake.spark.fit;
 
 import io.synthlake.fit.PairwiseMoments;
+import io.synthlake.spark.BinaryResultAggregator;
 import org.apache.spark.sql.Row;
 
 /**

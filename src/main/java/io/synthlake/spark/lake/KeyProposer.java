@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.lake;
 
 import io.synthlake.config.LakeConfig;
 import io.synthlake.config.LakeConfig.LakeTable;
@@ -6,6 +6,9 @@ import io.synthlake.config.TableMode;
 import io.synthlake.lake.KeyNames;
 import io.synthlake.lake.KeyProposal;
 import io.synthlake.pii.PiiColumn;
+import io.synthlake.spark.Columns;
+import io.synthlake.spark.fit.PiiScan;
+import io.synthlake.spark.io.SourceReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.synthlake.spark;
+package io.synthlake.spark.generate;
 
+import io.synthlake.spark.PhaseTimer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

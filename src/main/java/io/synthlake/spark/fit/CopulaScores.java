@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.fit;
 
 import io.synthlake.fit.UniformScorer;
 import io.synthlake.stats.CounterRng;

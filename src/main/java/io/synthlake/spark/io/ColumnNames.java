@@ -1,7 +1,8 @@
-package io.synthlake.spark;
+package io.synthlake.spark.io;
 
 import io.synthlake.config.OutputFormat;
 import io.synthlake.errors.SynthException;
+import io.synthlake.spark.Columns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,8 @@
-package io.synthlake.spark;
+package io.synthlake.spark.fit;
 
 import io.synthlake.fit.CategoryOrdering;
 import io.synthlake.model.CategoricalScale;
+import io.synthlake.spark.BinaryResultAggregator;
 import org.apache.spark.sql.Row;
 
 /**

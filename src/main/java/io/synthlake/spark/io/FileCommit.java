@@ -1,8 +1,9 @@
-package io.synthlake.spark;
+package io.synthlake.spark.io;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.synthlake.spark.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,13 +47,17 @@ import org.slf4j.LoggerFactory;
  * <p>A journal is trusted only as far as it is synthlake's: it may name only this output's own hidden siblings,
  * which must be directories (not links) holding a complete staging manifest, and it is left alone while the
  * process that wrote it is alive (same host) or younger than {@link #LEASE_MILLIS} (another host).
+ *
+ * <p>The class is public only so that tests can stop a commit at a step (visible for tests); only
+ * {@link SyntheticWriter} commits.
  */
-final class FileCommit {
+public final class FileCommit {
   private static final Logger LOG = LoggerFactory.getLogger(FileCommit.class);
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-  static final String JOURNAL_SUFFIX = ".synthlake-commit";
+  /** Visible for tests. */
+  public static final String JOURNAL_SUFFIX = ".synthlake-commit";
   /** How long a journal of another host's commit is taken to be live; the renames take far less. */
   static final long LEASE_MILLIS = 10 * 60 * 1000L;
   private static final String HOST = hostName();
@@ -60,15 +65,19 @@ final class FileCommit {
   /** Targets this JVM is committing to now: their journals are live, not left by a kill. */
   private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
 
-  /** The steps of a commit; tests stop a commit at one of them as a kill would. */
-  enum Step { JOURNAL_WRITTEN, OLD_MOVED_ASIDE, NEW_MOVED_IN, DATA_FILE_MOVED }
+  /** The steps of a commit; tests stop a commit at one of them as a kill would (visible for tests). */
+  public enum Step { JOURNAL_WRITTEN, OLD_MOVED_ASIDE, NEW_MOVED_IN, DATA_FILE_MOVED }
 
-  /** Called at every step; tests throw from it (an Error, which no cleanup catches) to simulate a kill. */
-  interface StepListener {
+  /**
+   * Called at every step; tests throw from it (an Error, which no cleanup catches) to simulate a kill (visible
+   * for tests).
+   */
+  public interface StepListener {
     void reached(Step step, Path target);
   }
 
-  static volatile StepListener listener = (step, target) -> { };
+  /** Visible for tests. */
+  public static volatile StepListener listener = (step, target) -> { };
 
   /**
    * The journal: what kind of commit, the names (in the target's parent) of its directories, and who wrote it

@@ -1,7 +1,8 @@
-package io.synthlake.spark;
+package io.synthlake.spark.io;
 
 import io.synthlake.config.RowFilterRules;
 import io.synthlake.errors.SynthException;
+import io.synthlake.spark.Failures;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;

@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.fit;
 
 import io.synthlake.Version;
 import io.synthlake.config.FitConfig;
@@ -22,6 +22,14 @@ import io.synthlake.pii.PiiColumn;
 import io.synthlake.model.SourceFingerprint;
 import io.synthlake.model.SynthModel;
 import io.synthlake.profile.ColumnSummary;
+import io.synthlake.spark.Columns;
+import io.synthlake.spark.Failures;
+import io.synthlake.spark.JavaBytes;
+import io.synthlake.spark.PhaseTimer;
+import io.synthlake.spark.io.JobPaths;
+import io.synthlake.spark.io.LoadedSource;
+import io.synthlake.spark.io.ModelStore;
+import io.synthlake.spark.io.SourceReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.lake;
 
 import io.synthlake.Version;
 import io.synthlake.config.JobConfig;
@@ -11,6 +11,18 @@ import io.synthlake.pii.PiiColumn;
 import io.synthlake.pii.PiiType;
 import io.synthlake.pii.PseudonymKey;
 import io.synthlake.errors.SynthException;
+import io.synthlake.spark.Failures;
+import io.synthlake.spark.PhaseTimer;
+import io.synthlake.spark.fit.FitJob;
+import io.synthlake.spark.fit.PiiScan;
+import io.synthlake.spark.generate.GenerateJob;
+import io.synthlake.spark.generate.PiiReplacement;
+import io.synthlake.spark.io.JobPaths;
+import io.synthlake.spark.io.LoadedSource;
+import io.synthlake.spark.io.ModelStore;
+import io.synthlake.spark.io.OutputManifest;
+import io.synthlake.spark.io.SourceReader;
+import io.synthlake.spark.io.SyntheticWriter;
 import io.synthlake.spark.validate.ValidateJob;
 import java.io.IOException;
 import java.time.Instant;

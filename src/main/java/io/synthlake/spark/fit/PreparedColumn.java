@@ -1,8 +1,9 @@
-package io.synthlake.spark;
+package io.synthlake.spark.fit;
 
 import io.synthlake.config.NonFinitePolicy;
 import io.synthlake.fit.ColumnSpec;
 import io.synthlake.fit.SourceType;
+import io.synthlake.spark.Columns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
 

@@ -1,8 +1,9 @@
-package io.synthlake.spark;
+package io.synthlake.spark.fit;
 
 import io.synthlake.fit.NumericRefineTask;
 import io.synthlake.fit.NumericRest;
 import io.synthlake.fit.TextRefineTask;
+import io.synthlake.spark.BinaryResultAggregator;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.lake;
 
 import io.synthlake.config.LakeConfig.ForeignKey;
 import io.synthlake.config.LakeConfig.LakeTable;
@@ -7,6 +7,10 @@ import io.synthlake.model.FanOut;
 import io.synthlake.model.ForeignKeyMarginal;
 import io.synthlake.model.ForeignKeys;
 import io.synthlake.model.SynthModel;
+import io.synthlake.spark.Columns;
+import io.synthlake.spark.Failures;
+import io.synthlake.spark.io.ModelStore;
+import io.synthlake.spark.io.SourceReader;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,10 @@
-package io.synthlake.spark;
+package io.synthlake.spark.io;
 
 import io.delta.tables.DeltaTable;
 import io.synthlake.config.SourceConfig;
 import io.synthlake.config.SourceFormat;
 import io.synthlake.errors.SynthException;
+import io.synthlake.spark.Failures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

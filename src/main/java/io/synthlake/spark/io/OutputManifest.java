@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.io;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.io;
 
 import io.delta.tables.DeltaTable;
 import io.synthlake.config.OutputConfig;
@@ -6,6 +6,7 @@ import io.synthlake.config.OutputFormat;
 import io.synthlake.config.WriteMode;
 import io.synthlake.errors.ExitCode;
 import io.synthlake.errors.SynthException;
+import io.synthlake.spark.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

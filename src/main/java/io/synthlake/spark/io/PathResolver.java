@@ -1,8 +1,9 @@
-package io.synthlake.spark;
+package io.synthlake.spark.io;
 
 import io.synthlake.config.SourceConfig;
 import io.synthlake.errors.SynthException;
 import io.synthlake.paths.PathLayout;
+import io.synthlake.spark.Failures;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -141,8 +142,9 @@ public final class PathResolver {
    * One spelling per location on a cluster file system: scheme and host in lower case, HDFS's default port
    * dropped, and Hadoop's three names of S3 as one ({@code s3a}); so {@code hdfs://NN:8020/x} equals
    * {@code hdfs://nn/x}. (An HA nameservice and one of its NameNodes' host names still differ: name paths one way.)
+   * Public: visible for tests.
    */
-  static URI canonical(URI uri) {
+  public static URI canonical(URI uri) {
     String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if ("s3".equals(scheme) || "s3n".equals(scheme)) {
       scheme = "s3a";

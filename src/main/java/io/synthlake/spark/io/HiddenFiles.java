@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.io;
 
 import java.io.IOException;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.generate;
 
 import io.synthlake.Version;
 import io.synthlake.config.GenerateConfig;
@@ -13,6 +13,15 @@ import io.synthlake.model.ModelJson;
 import io.synthlake.model.PiiMarginal;
 import io.synthlake.pii.PiiColumn;
 import io.synthlake.model.SynthModel;
+import io.synthlake.spark.Failures;
+import io.synthlake.spark.PhaseTimer;
+import io.synthlake.spark.SparkTypes;
+import io.synthlake.spark.io.ColumnNames;
+import io.synthlake.spark.io.JobPaths;
+import io.synthlake.spark.io.ModelStore;
+import io.synthlake.spark.io.OutputManifest;
+import io.synthlake.spark.io.SourceReader;
+import io.synthlake.spark.io.SyntheticWriter;
 import io.synthlake.spark.source.SyntheticSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -231,7 +240,7 @@ public final class GenerateJob {
     return requested;
   }
 
-  static List<OutputManifest.Column> columns(Dataset<Row> frame) {
+  public static List<OutputManifest.Column> columns(Dataset<Row> frame) {
     return java.util.Arrays.stream(frame.schema().fields())
         .map(f -> new OutputManifest.Column(f.name(), SparkTypes.ddlName(f.dataType()))).toList();
   }

@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.fit;
 
 import io.synthlake.config.ColumnOverride;
 import io.synthlake.config.FitConfig;
@@ -9,6 +9,7 @@ import io.synthlake.fit.ColumnSpec;
 import io.synthlake.fit.FitNotes;
 import io.synthlake.fit.SourceType;
 import io.synthlake.model.ColumnKind;
+import io.synthlake.spark.SparkTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.fit;
 
 import io.synthlake.config.PiiConfig;
 import io.synthlake.config.Suggestions;
@@ -6,6 +6,8 @@ import io.synthlake.errors.SynthException;
 import io.synthlake.pii.PiiColumn;
 import io.synthlake.pii.PiiDetector;
 import io.synthlake.pii.PiiType;
+import io.synthlake.spark.Columns;
+import io.synthlake.spark.SparkTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

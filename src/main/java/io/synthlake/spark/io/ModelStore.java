@@ -1,10 +1,11 @@
-package io.synthlake.spark;
+package io.synthlake.spark.io;
 
 import io.synthlake.errors.ExitCode;
 import io.synthlake.errors.SynthException;
 import io.synthlake.model.ModelFormatException;
 import io.synthlake.model.ModelJson;
 import io.synthlake.model.SynthModel;
+import io.synthlake.spark.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
