@@ -69,4 +69,13 @@ class ArchitectureTest {
             "io.synthlake.spark.validate..")
         .check(classes);
   }
+
+  @Test
+  void readingAndWritingDependsOnNoJob() {
+    noClasses().that().resideInAPackage("io.synthlake.spark.io..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.synthlake.spark.fit..",
+            "io.synthlake.spark.generate..", "io.synthlake.spark.lake..", "io.synthlake.spark.validate..")
+        .because("sources, outputs, models and paths are the layer every job stands on")
+        .check(classes);
+  }
 }

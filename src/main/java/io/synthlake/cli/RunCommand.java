@@ -68,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
     // Every path of every step, and the output's owner, are checked before the fit scans anything.
     JobPaths.check(spark, job, skipValidate ? EnumSet.of(JobPaths.Step.FIT, JobPaths.Step.GENERATE)
         : EnumSet.allOf(JobPaths.Step.class));
+    if (!skipValidate) {
+      ValidateJob.checkWritable(spark, job, job.output().path());
+    }
     SyntheticWriter.inspect(spark, job.output());
     FitJob.Result fitted = FitJob.run(spark, job);
     FitCommand.print(out, fitted);

@@ -50,16 +50,16 @@ public final class JobPaths {
     }
   }
 
-  /** The model, report and score history of the steps hold nothing synthlake would not replace. */
+  /**
+   * The model of the steps holds nothing synthlake would not replace. (The report and score history are
+   * validate's to check, {@code ValidateJob.checkWritable}: io stays below validate.)
+   */
   private static void checkOwners(SparkSession spark, JobConfig job, Set<Step> steps, TableMode mode) {
     if (mode != TableMode.SYNTHESIZE) {
       return;
     }
     if (steps.contains(Step.FIT) && job.model() != null) {
       ModelStore.checkOwned(spark.sparkContext().hadoopConfiguration(), job.model());
-    }
-    if (steps.contains(Step.VALIDATE)) {
-      io.synthlake.spark.validate.ValidateJob.checkWritable(spark, job, job.output().path());
     }
   }
 

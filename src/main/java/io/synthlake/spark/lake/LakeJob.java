@@ -82,6 +82,11 @@ public final class LakeJob {
       }
     }
     JobPaths.check(spark, lake);
+    for (LakeTable table : lake.tables().values()) {
+      if (table.mode() == TableMode.SYNTHESIZE) {
+        ValidateJob.checkWritable(spark, table.job(), table.job().output().path());
+      }
+    }
     if (phase == null || phase == Phase.GENERATE) {
       // Whose output is there is checked for every table before the first is refreshed.
       for (LakeTable table : lake.tables().values()) {
