@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   static final String[] CORE = {"io.synthlake.config..", "io.synthlake.errors..", "io.synthlake.fit..",
       "io.synthlake.generate..", "io.synthlake.model..", "io.synthlake.profile..", "io.synthlake.stats..",
-      "io.synthlake.validate..", "io.synthlake.pii..", "io.synthlake.lake..", "io.synthlake.paths.."};
+      "io.synthlake.validate..", "io.synthlake.pii..", "io.synthlake.lake..", "io.synthlake.paths..",
+      "io.synthlake.names.."};
   private static JavaClasses classes;
 
   @BeforeAll

@@ -1,19 +1,19 @@
 package io.synthlake.config;
 
+import io.synthlake.names.KebabCase;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Config enums are written in lower kebab-case in job files and on command lines; this maps both ways and lists
- * the choices. (PiiType and the model's enums keep their own copy of the rule: config depends on those packages.)
+ * Config enums are written in lower kebab-case in job files and on command lines ({@link KebabCase}, which PiiType
+ * shares); this maps both ways and lists the choices.
  */
 public final class ConfigEnum {
   private ConfigEnum() {}
 
   /** An enum constant as job files write it: NEAREST_RANK as nearest-rank. */
   public static String nameOf(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return KebabCase.of(value);
   }
 
   static <E extends Enum<E>> E parse(Class<E> type, String text) {

@@ -2,8 +2,8 @@ package io.synthlake.pii;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.synthlake.names.KebabCase;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.datafaker.Faker;
@@ -44,7 +44,7 @@ public enum PiiType {
 
   @JsonValue
   public String configName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return KebabCase.of(this);
   }
 
   @JsonCreator

@@ -4,7 +4,6 @@ import io.synthlake.validate.ValidationReport.ColumnResult;
 import io.synthlake.validate.ValidationReport.PairResult;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -203,11 +202,9 @@ public final class HtmlReport {
       byPair.put(pair.column1() + "\u0000" + pair.column2(), pair);
       byPair.put(pair.column2() + "\u0000" + pair.column1(), pair);
     }
-    Map<String, String> titles = new LinkedHashMap<>();
-    titles.put("source", "Source");
-    titles.put("synthetic", "Synthetic");
-    titles.put("difference", "Difference");
-    titles.forEach((which, title) -> heatmap(html, which, title, names, byPair));
+    for (HeatMap map : HeatMap.values()) {
+      heatmap(html, map, names, byPair);
+    }
     html.append("</div>\n<h3>Worst pairs</h3>\n<table class=\"sortable\" id=\"worst-pairs\"><thead><tr>")
         .append("<th>column 1</th><th>column 2</th><th>metric</th><th>score (classic)</th><th>source</th>")
         .append("<th>synthetic</th><th>independence</th></tr></thead><tbody>\n");
@@ -232,15 +229,30 @@ public final class HtmlReport {
     return source ? pair.sourceAssociation() : pair.syntheticAssociation();
   }
 
-  private static void heatmap(StringBuilder html, String which, String title, List<String> names,
+  /** The three heat maps of the pair measures, with their captions and the page's data-matrix names. */
+  enum HeatMap {
+    SOURCE("source", "Source"),
+    SYNTHETIC("synthetic", "Synthetic"),
+    DIFFERENCE("difference", "Difference");
+
+    private final String dataName;
+    private final String title;
+
+    HeatMap(String dataName, String title) {
+      this.dataName = dataName;
+      this.title = title;
+    }
+  }
+
+  private static void heatmap(StringBuilder html, HeatMap map, List<String> names,
       Map<String, PairResult> byPair) {
     int n = names.size();
     boolean labelled = n <= LABELLED_HEATMAP_COLUMNS;
     int cell = Math.max(4, Math.min(18, 360 / Math.max(1, n)));
     int margin = labelled ? 110 : 4;
     int size = margin + n * cell + 4;
-    html.append("<figure class=\"chart-card\"><figcaption>").append(title).append("</figcaption>");
-    openSvg(html, "chart heatmap", "data-matrix", which, size, size);
+    html.append("<figure class=\"chart-card\"><figcaption>").append(map.title).append("</figcaption>");
+    openSvg(html, "chart heatmap", "data-matrix", map.dataName, size, size);
     for (int i = 0; i < n; i++) {
       if (labelled) {
         html.append("<text x=\"").append(margin - 4).append("\" y=\"").append(margin + i * cell + cell - 4)
@@ -251,8 +263,8 @@ public final class HtmlReport {
       }
       for (int j = 0; j < n; j++) {
         // A ternary of double and Double would unbox a missing value, hence the explicit boxing.
-        Double value = i == j ? Double.valueOf(which.equals("difference") ? 0 : 1)
-            : value(byPair.get(names.get(i) + "\u0000" + names.get(j)), which);
+        Double value = i == j ? Double.valueOf(map == HeatMap.DIFFERENCE ? 0 : 1)
+            : value(byPair.get(names.get(i) + "\u0000" + names.get(j)), map);
         String label = names.get(i) + " × " + names.get(j) + ": " + (value == null ? "not scored" : number(value));
         html.append("<rect x=\"").append(margin + j * cell).append("\" y=\"").append(margin + i * cell)
             .append("\" width=\"").append(cell).append("\" height=\"").append(cell).append("\" fill=\"")
@@ -263,20 +275,17 @@ public final class HtmlReport {
     html.append("</svg></figure>\n");
   }
 
-  private static Double value(PairResult pair, String which) {
+  private static Double value(PairResult pair, HeatMap map) {
     if (pair == null) {
       return null;
     }
     Double source = measure(pair, true);
     Double synthetic = measure(pair, false);
-    switch (which) {
-      case "source":
-        return source;
-      case "synthetic":
-        return synthetic;
-      default:
-        return source == null || synthetic == null ? null : synthetic - source;
-    }
+    return switch (map) {
+      case SOURCE -> source;
+      case SYNTHETIC -> synthetic;
+      case DIFFERENCE -> source == null || synthetic == null ? null : synthetic - source;
+    };
   }
 
   private static void privacy(StringBuilder html, ValidationReport report) {
