@@ -21,6 +21,7 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +112,18 @@ public final class FileCommit {
     }
     if (!fs.exists(target)) {
       // Fails, rather than nesting the staging directory inside, when another run created the target meanwhile.
-      FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(staging, target, Options.Rename.NONE);
+      FileContext context;
+      try {
+        context = FileContext.getFileContext(fs.getUri(), fs.getConf());
+      } catch (UnsupportedFileSystemException e) {
+        // A file system without a FileContext binding: the plain rename, after one more look.
+        if (fs.exists(target)) {
+          throw new IOException(target + " appeared while this job ran");
+        }
+        rename(fs, staging, target);
+        return;
+      }
+      context.rename(staging, target, Options.Rename.NONE);
       return;
     }
     Path previous = sibling(target, "previous");

@@ -111,19 +111,19 @@ public final class SyntheticWriter {
       }
       OutputManifest manifest = readManifest(fs, new Path(path, OutputManifest.FILE_NAME));
       FileStatus[] entries = fs.listStatus(path);
+      Path root = fs.makeQualified(path);
       if (manifest == null && entries.length > 0) {
         throw SynthException.output("output %s exists and synthlake did not write it: it holds %s and no %s "
             + "manifest; synthlake replaces or appends only to outputs it wrote, so choose another path, or "
-            + "remove it yourself if it is meant to be replaced", location, names(fs.makeQualified(path),
-            List.of(entries)),
+            + "remove it yourself if it is meant to be replaced", location, names(root, List.of(entries)),
             OutputManifest.FILE_NAME);
       }
       List<FileStatus> foreign = new java.util.ArrayList<>();
       foreignEntries(fs, entries, foreign);
       if (!foreign.isEmpty()) {
+        String them = foreign.size() == 1 ? "it" : "them";
         throw SynthException.output("output %s holds %s, which synthlake did not write: move %s away or choose "
-            + "another output path", location, names(fs.makeQualified(path), foreign), foreign.size() == 1 ? "it"
-            : "them");
+            + "another output path", location, names(root, foreign), them);
       }
       if (output.mode() == WriteMode.APPEND && manifest == null) {
         throw SynthException.output("cannot append to %s: it has no %s, so synthlake did not write it; use --mode "
