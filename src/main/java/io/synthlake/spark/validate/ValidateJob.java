@@ -6,9 +6,11 @@ import io.synthlake.config.ValidateConfig;
 import io.synthlake.errors.SynthException;
 import io.synthlake.model.SynthModel;
 import io.synthlake.spark.Failures;
+import io.synthlake.spark.io.JobPaths;
 import io.synthlake.spark.io.LoadedSource;
 import io.synthlake.spark.io.ModelStore;
 import io.synthlake.spark.io.SourceReader;
+import io.synthlake.spark.io.SyntheticWriter;
 import io.synthlake.validate.ClosestRecordSummary;
 import io.synthlake.validate.ColumnDistribution;
 import io.synthlake.validate.ColumnMetric;
@@ -54,20 +56,18 @@ public final class ValidateJob {
   public static Result run(SparkSession spark, JobConfig job) {
     long started = System.nanoTime();
     ValidateConfig config = job.validate();
-    io.synthlake.spark.io.JobPaths.check(spark, job, io.synthlake.spark.io.JobPaths.Step.VALIDATE);
-    LoadedSource source = SourceReader.load(spark, job.source());
+    JobPaths.check(spark, job, JobPaths.Step.VALIDATE);
     String syntheticPath = config.synthetic() != null ? config.synthetic() : job.output().path();
     if (syntheticPath == null) {
       throw SynthException.config("no synthetic table: pass --synthetic PATH, or set validate.synthetic or "
           + "output.path in the job file");
     }
-    io.synthlake.spark.io.SyntheticWriter.heal(spark, syntheticPath);
+    // Before the source is read: what validate writes must be its own, and a half-committed output is healed.
+    checkWritable(spark, job, syntheticPath);
+    SyntheticWriter.heal(spark, syntheticPath);
     String reportDirectory = config.report() != null ? config.report()
         : ReportFiles.defaultDirectory(syntheticPath);
-    ReportFiles.checkWritable(spark, reportDirectory);
-    if (config.history() != null) {
-      ScoreHistory.checkWritable(spark, config.history());
-    }
+    LoadedSource source = SourceReader.load(spark, job.source());
     SynthModel model = readModelIfAny(spark, job);
     Dataset<Row> real = source.frame();
     Dataset<Row> synthetic = SyntheticTableReader.read(spark, syntheticPath, config, job.output(), real.schema());
@@ -88,16 +88,15 @@ public final class ValidateJob {
       }
       List<String> breaches = GateCheck.breaches(measured, config.gates());
       ValidationReport report = measured.withBreaches(breaches);
-      String directory = reportDirectory;
-      ReportFiles.write(spark, directory, report);
+      ReportFiles.write(spark, reportDirectory, report);
       if (config.history() != null) {
-        ScoreHistory.append(spark, config.history(), config.historyFormat(), report, directory);
+        ScoreHistory.append(spark, config.history(), config.historyFormat(), report, reportDirectory);
       }
       double seconds = io.synthlake.spark.PhaseTimer.since(started).seconds();
       LOG.info("validate done table={} overall={} seconds={} report={}", source.tableName(),
-          report.classic().overall(), String.format("%.2f", seconds), directory);
+          report.classic().overall(), String.format("%.2f", seconds), reportDirectory);
       breaches.forEach(breach -> LOG.warn("validate gate breached: {}", breach));
-      return new Result(report, directory, seconds, breaches, phases);
+      return new Result(report, reportDirectory, seconds, breaches, phases);
     } finally {
       spark.sparkContext().clearJobGroup();
     }
