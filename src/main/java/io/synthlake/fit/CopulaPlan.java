@@ -4,10 +4,17 @@ import java.util.List;
 
 /**
  * The columns of the Gaussian copula (prepared-column indices and names, in copula order), how each value maps to
- * a uniform, and each column's clip ε for u.
+ * a uniform, and each column's clip ε for u; {@code extra} are the prepared columns the pass reads after those
+ * (the parents of label tables, whose scorers read them).
  */
-public record CopulaPlan(List<Integer> columns, List<String> names, List<UniformScorer> scorers, double[] epsilon) {
+public record CopulaPlan(List<Integer> columns, List<String> names, List<UniformScorer> scorers, double[] epsilon,
+    List<Integer> extra) {
+  public CopulaPlan(List<Integer> columns, List<String> names, List<UniformScorer> scorers, double[] epsilon) {
+    this(columns, names, scorers, epsilon, List.of());
+  }
+
   public CopulaPlan {
+    extra = List.copyOf(extra);
     columns = List.copyOf(columns);
     names = List.copyOf(names);
     scorers = List.copyOf(scorers);

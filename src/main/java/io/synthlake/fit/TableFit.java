@@ -433,6 +433,32 @@ public final class TableFit {
     }
   }
 
+  /** The modelled columns as rule discovery sees them (after the refine pass; kinds and marginals settled). */
+  public List<RuleFinder.Column> ruleColumns() {
+    List<RuleFinder.Column> view = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      Work w = columns.get(i);
+      if (w.marginal != null) {
+        view.add(new RuleFinder.Column(i, w.spec, w.kind, w.nonNull, w.marginal));
+      }
+    }
+    return view;
+  }
+
+  /** A column's marginal as it stands (labels in their final order once reordered), or null. */
+  public Marginal marginalOf(String name) {
+    for (Work w : columns) {
+      if (w.name().equals(name)) {
+        return w.marginal;
+      }
+    }
+    return null;
+  }
+
+  public long rows() {
+    return rows;
+  }
+
   /** The fitted columns, in source order. */
   public List<ColumnModel> columnModels() {
     List<ColumnModel> models = new ArrayList<>();

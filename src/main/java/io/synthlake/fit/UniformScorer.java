@@ -23,6 +23,36 @@ public sealed interface UniformScorer extends Serializable {
     }
   }
 
+  /**
+   * A child of a label table: the uniform inside its label's interval of the scale of its parent's label (a
+   * Rosenblatt transform), so it is independent of the parent and generate can draw from the same scale. NaN for a
+   * cell the table holds at 0 (a row that breaks a rule).
+   *
+   * @param parentInput where the parent's value is in the copula pass's input row
+   */
+  record Conditional(int parentInput, CategoricalScale own, CategoricalScale parent, CategoricalScale[] byParent,
+      CategoricalScale otherwise) implements UniformScorer {
+    @Override
+    public double score(Object value, double v) {
+      throw new UnsupportedOperationException("a conditional score needs the parent's value");
+    }
+
+    public double score(Object value, Object parentValue, double v) {
+      if (value == null) {
+        return Double.NaN;
+      }
+      int slot = own.slotOf(value.toString());
+      if (slot < 0) {
+        return Double.NaN;
+      }
+      int parentSlot = parentValue == null ? -1 : parent.slotOf(parentValue.toString());
+      CategoricalScale scale = parentSlot >= 0 && byParent[parentSlot] != null ? byParent[parentSlot] : otherwise;
+      double low = scale.uniformScore(slot, 0);
+      double high = scale.uniformScore(slot, 1);
+      return high > low ? low + v * (high - low) : Double.NaN;
+    }
+  }
+
   record Categorical(CategoricalScale scale) implements UniformScorer {
     @Override
     public double score(Object value, double v) {

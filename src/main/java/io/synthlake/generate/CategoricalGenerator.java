@@ -5,6 +5,7 @@ import io.synthlake.model.CategoricalMarginal;
 import io.synthlake.model.CategoricalScale;
 import io.synthlake.model.Category;
 import io.synthlake.stats.CounterRng;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,22 @@ final class CategoricalGenerator extends ColumnGenerator {
   private final long otherPool;
   private final long otherKey;
   private final Set<String> labels;
+  private final Derivation derivation;
+
+  /** How a column that a rule decides gets its label, from the slots of an earlier column. */
+  sealed interface Derivation extends Serializable permits Table, Mapped {}
+
+  /**
+   * The label drawn from the scale of the parent's slot ({@code scales[slot]}, or {@code otherwise} for a null or
+   * folded parent), at the column's own copula normal or value draw.
+   */
+  record Table(int parent, CategoricalScale[] scales, CategoricalScale otherwise) implements Derivation {}
+
+  /**
+   * The label mapped from the slot of column {@code from}: {@code values[slot]} (null for a null target), recorded
+   * as {@code slots[slot]}; the column's own draw where {@code mapped[slot]} is false.
+   */
+  record Mapped(int from, boolean[] mapped, FixedValue[] values, int[] slots) implements Derivation {}
 
   /**
    * @param otherPool how many distinct labels the other bucket draws from
@@ -34,7 +51,13 @@ final class CategoricalGenerator extends ColumnGenerator {
    */
   CategoricalGenerator(double nullFraction, CategoricalMarginal marginal, OutputType type, long otherPool,
       long otherKey) {
+    this(nullFraction, marginal, type, otherPool, otherKey, null);
+  }
+
+  CategoricalGenerator(double nullFraction, CategoricalMarginal marginal, OutputType type, long otherPool,
+      long otherKey, Derivation derivation) {
     super(nullFraction);
+    this.derivation = derivation;
     this.scale = CategoricalScale.of(marginal);
     List<Category> categories = marginal.categories();
     this.values = new FixedValue[scale.size()];
@@ -51,16 +74,41 @@ final class CategoricalGenerator extends ColumnGenerator {
   }
 
   @Override
-  void generate(long firstRow, long[] keys, double[] normals, int count, ColumnSink sink, int offset,
-      double[] scratch) {
+  void generate(long firstRow, long[] keys, boolean[] nulls, double[] normals, int count, ColumnSink sink,
+      int offset, double[] scratch, ChunkState state, int self) {
+    int[] recorded = state.slots(self);
+    int[] parents = derivation instanceof Table table ? state.slots(table.parent())
+        : derivation instanceof Mapped mapped ? state.slots(mapped.from()) : null;
     for (int i = 0; i < count; i++) {
       long key = keys[i];
       int position = offset + i;
-      if (isNull(key)) {
+      if (nulls[i]) {
         sink.putNull(position);
+        record(recorded, i, -1);
         continue;
       }
-      int slot = normals == null ? scale.slotAt(CounterRng.uniform(key, VALUE_DRAW)) : scale.slotOfNormal(normals[i]);
+      if (derivation instanceof Mapped mapped) {
+        int from = parents[i];
+        if (from >= 0 && mapped.mapped()[from]) {
+          FixedValue value = mapped.values()[from];
+          if (value == null) {
+            sink.putNull(position);
+          } else {
+            value.put(sink, position);
+          }
+          record(recorded, i, mapped.slots()[from]);
+          continue;
+        }
+      }
+      CategoricalScale rowScale = scale;
+      if (derivation instanceof Table table) {
+        int parent = parents[i];
+        CategoricalScale parentScale = parent >= 0 ? table.scales()[parent] : null;
+        rowScale = parentScale != null ? parentScale : table.otherwise();
+      }
+      int slot = normals == null ? rowScale.slotAt(CounterRng.uniform(key, VALUE_DRAW))
+          : rowScale.slotOfNormal(normals[i]);
+      record(recorded, i, slot);
       FixedValue value = values[slot];
       if (value != null) {
         value.put(sink, position);
@@ -71,6 +119,22 @@ final class CategoricalGenerator extends ColumnGenerator {
         sink.putNull(position);
       }
     }
+  }
+
+  private static void record(int[] recorded, int i, int slot) {
+    if (recorded != null) {
+      recorded[i] = slot;
+    }
+  }
+
+  /** The slot of a stored label, or -1. */
+  int slotOf(String label) {
+    for (int slot = 0; slot < scale.size(); slot++) {
+      if (label.equals(scale.label(slot))) {
+        return slot;
+      }
+    }
+    return -1;
   }
 
   /** The index-th made-up label; never equal to a kept label (that would inflate its share). */

@@ -28,14 +28,21 @@ abstract class ColumnGenerator implements Serializable {
    * Writes rows {@code firstRow .. firstRow + count - 1} at positions {@code offset ..}.
    *
    * @param keys each row's stream for this column
+   * @param nulls which rows are null (the sampler draws them first, from the null share or a null pattern)
    * @param normals each row's copula normal score for this column, or null when the column is not in the copula
    * @param scratch room for count doubles, which the generator may overwrite
+   * @param state the chunk's values that rules read; a generator records its own there when asked
+   * @param self this column's index in the state
    */
-  abstract void generate(long firstRow, long[] keys, double[] normals, int count, ColumnSink sink, int offset,
-      double[] scratch);
+  abstract void generate(long firstRow, long[] keys, boolean[] nulls, double[] normals, int count, ColumnSink sink,
+      int offset, double[] scratch, ChunkState state, int self);
 
-  /** Whether the row with this stream is null (always drawn first, at the modelled share). */
-  final boolean isNull(long key) {
+  /** Whether the row with this stream is null on its own (drawn first, at the modelled share). */
+  final boolean drawsNull(long key) {
     return nullFraction > 0 && CounterRng.uniform(key, NULL_DRAW) < nullFraction;
+  }
+
+  double nullFraction() {
+    return nullFraction;
   }
 }

@@ -18,6 +18,11 @@ abstract class FixedValue implements Serializable {
 
   abstract void put(ColumnSink sink, int position);
 
+  /** The value as a number in the model's units, as written (NaN for text and booleans). */
+  double number() {
+    return Double.NaN;
+  }
+
   /** The value of a text in the column's type, or null when the text is not a value of that type. */
   static FixedValue parse(String text, OutputType type) {
     switch (type.type()) {
@@ -105,6 +110,11 @@ abstract class FixedValue implements Serializable {
     @Override
     void put(ColumnSink sink, int position) {
       writer.put(sink, position, value);
+    }
+
+    @Override
+    double number() {
+      return writer.restore(value);
     }
   }
 }

@@ -72,6 +72,17 @@ final class NumberWriter implements Serializable {
     return Math.max(minimum, Math.min(maximum, rounded));
   }
 
+  /** The smallest value of the resolution's grid at or above the value, clamped to the type's range. */
+  double restoreUp(double value) {
+    double up = value;
+    if (decimalInverse > 0) {
+      up = Math.ceil(value * decimalInverse - 1e-9) / decimalInverse;
+    } else if (step > 0) {
+      up = Math.ceil(value / step - 1e-9) * step;
+    }
+    return Math.max(minimum, Math.min(maximum, up));
+  }
+
   void put(ColumnSink sink, int position, double value) {
     double v = restore(value);
     switch (type.type()) {

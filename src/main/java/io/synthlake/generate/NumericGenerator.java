@@ -4,22 +4,52 @@ import io.synthlake.model.NonFinite;
 import io.synthlake.model.NumericDistribution;
 import io.synthlake.model.NumericMarginal;
 import io.synthlake.stats.CounterRng;
+import io.synthlake.stats.StandardNormal;
+import java.io.Serializable;
 
-/** Numbers, dates and timestamps: the inverse marginal at the uniform, then NaN and infinities at their shares. */
+/**
+ * Numbers, dates and timestamps: the inverse marginal at the uniform, then NaN and infinities at their shares. A
+ * column a rule decides is computed from the columns generated before it ({@link Derivation}); rows where the rule
+ * has nothing to work from (a null part) fall back to the column's own marginal.
+ */
 final class NumericGenerator extends ColumnGenerator {
   private static final long serialVersionUID = 1L;
+
+  /** How a column that a rule decides gets its value, from the numbers and slots of earlier columns. */
+  sealed interface Derivation extends Serializable permits Gap, Total, Mapped {}
+
+  /**
+   * {@code high = max(present lows) + gap}, the gap drawn at the column's copula normal (or its value draw); with
+   * a strict order the gap's marginal is positive.
+   */
+  record Gap(int[] lows, NumericDistribution gap, boolean strict) implements Derivation {}
+
+  /** {@code total = left + right} (or {@code - right}). */
+  record Total(int left, int right, boolean minus) implements Derivation {}
+
+  /**
+   * The value mapped from the slot of column {@code from}: {@code numbers[slot]}, null where {@code nulls[slot]},
+   * the column's own draw where {@code mapped[slot]} is false.
+   */
+  record Mapped(int from, boolean[] mapped, double[] numbers, boolean[] nulls) implements Derivation {}
 
   private final NumericDistribution distribution;
   private final NumberWriter writer;
   private final double nanEdge;
   private final double positiveEdge;
   private final double nonFiniteEdge;
+  private final Derivation derivation;
 
   NumericGenerator(double nullFraction, NumericMarginal marginal, OutputType type) {
+    this(nullFraction, marginal, type, null);
+  }
+
+  NumericGenerator(double nullFraction, NumericMarginal marginal, OutputType type, Derivation derivation) {
     super(nullFraction);
     boolean finite = !marginal.atoms().isEmpty() || marginal.continuous() != null;
     this.distribution = finite ? NumericDistribution.of(marginal) : null;
     this.writer = new NumberWriter(type, marginal.resolution());
+    this.derivation = derivation;
     NonFinite nonFinite = marginal.nonFinite();
     boolean floating = type.type() == io.synthlake.fit.SourceType.FLOAT
         || type.type() == io.synthlake.fit.SourceType.DOUBLE;
@@ -33,29 +63,103 @@ final class NumericGenerator extends ColumnGenerator {
   }
 
   @Override
-  void generate(long firstRow, long[] keys, double[] normals, int count, ColumnSink sink, int offset,
-      double[] scratch) {
+  void generate(long firstRow, long[] keys, boolean[] nulls, double[] normals, int count, ColumnSink sink,
+      int offset, double[] scratch, ChunkState state, int self) {
+    double[] recorded = state.numbers(self);
+    if (derivation instanceof Gap gap) {
+      generateGaps(gap, keys, nulls, normals, count, sink, offset, scratch, state, recorded);
+      return;
+    }
     double[] values = scratch;
     if (distribution != null && normals != null) {
       distribution.quantilesOfNormals(normals, values, count);
     }
     for (int i = 0; i < count; i++) {
-      long key = keys[i];
       int position = offset + i;
-      if (isNull(key)) {
+      if (nulls[i]) {
         sink.putNull(position);
+        record(recorded, i, Double.NaN);
         continue;
       }
-      if (nonFiniteEdge > 0) {
-        double w = CounterRng.uniform(key, SPECIAL_DRAW);
-        if (w < nonFiniteEdge) {
-          writer.putNonFinite(sink, position, w < nanEdge ? Double.NaN
-              : w < positiveEdge ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+      if (derivation instanceof Total total) {
+        double left = state.numbers(total.left())[i];
+        double right = state.numbers(total.right())[i];
+        if (!Double.isNaN(left) && !Double.isNaN(right)) {
+          double value = writer.restore(total.minus() ? left - right : left + right);
+          writer.put(sink, position, value);
+          record(recorded, i, value);
+          continue;
+        }
+      } else if (derivation instanceof Mapped mapped) {
+        int slot = state.slots(mapped.from())[i];
+        if (slot >= 0 && mapped.mapped()[slot]) {
+          if (mapped.nulls()[slot]) {
+            sink.putNull(position);
+            record(recorded, i, Double.NaN);
+          } else {
+            double value = mapped.numbers()[slot];
+            writer.put(sink, position, value);
+            record(recorded, i, value);
+          }
           continue;
         }
       }
-      double value = normals == null ? distribution.quantile(CounterRng.uniform(key, VALUE_DRAW)) : values[i];
+      writeDrawn(keys[i], normals == null ? Double.NaN : values[i], sink, position, recorded, i);
+    }
+  }
+
+  private void generateGaps(Gap gap, long[] keys, boolean[] nulls, double[] normals, int count, ColumnSink sink,
+      int offset, double[] scratch, ChunkState state, double[] recorded) {
+    for (int i = 0; i < count; i++) {
+      int position = offset + i;
+      if (nulls[i]) {
+        sink.putNull(position);
+        record(recorded, i, Double.NaN);
+        continue;
+      }
+      double base = Double.NaN;
+      for (int low : gap.lows()) {
+        double value = state.numbers(low)[i];
+        if (!Double.isNaN(value) && !(value <= base)) {
+          base = value;
+        }
+      }
+      double u = normals == null ? CounterRng.uniform(keys[i], VALUE_DRAW) : StandardNormal.cdf(normals[i]);
+      if (Double.isNaN(base) || Double.isInfinite(base)) {
+        writeDrawn(keys[i], distribution == null ? Double.NaN : distribution.quantile(u), sink, position, recorded,
+            i);
+        continue;
+      }
+      double value = writer.restore(base + gap.gap().quantile(u));
+      if (value < base || (gap.strict() && value <= base)) {
+        // Rounding to a coarser grid than the low's must not undo the order: round up instead.
+        value = writer.restoreUp(gap.strict() ? Math.nextUp(base + gap.gap().quantile(u)) : base
+            + gap.gap().quantile(u));
+      }
       writer.put(sink, position, value);
+      record(recorded, i, value);
+    }
+  }
+
+  /** A value of the column's own marginal (the copula's quantile when given, else the stream's value draw). */
+  private void writeDrawn(long key, double quantile, ColumnSink sink, int position, double[] recorded, int i) {
+    if (nonFiniteEdge > 0) {
+      double w = CounterRng.uniform(key, SPECIAL_DRAW);
+      if (w < nonFiniteEdge) {
+        writer.putNonFinite(sink, position, w < nanEdge ? Double.NaN
+            : w < positiveEdge ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+        record(recorded, i, Double.NaN);
+        return;
+      }
+    }
+    double value = Double.isNaN(quantile) ? distribution.quantile(CounterRng.uniform(key, VALUE_DRAW)) : quantile;
+    writer.put(sink, position, value);
+    record(recorded, i, writer.restore(value));
+  }
+
+  private static void record(double[] recorded, int i, double value) {
+    if (recorded != null) {
+      recorded[i] = value;
     }
   }
 }

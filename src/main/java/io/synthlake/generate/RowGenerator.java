@@ -12,11 +12,11 @@ abstract class RowGenerator extends ColumnGenerator {
   }
 
   @Override
-  final void generate(long firstRow, long[] keys, double[] normals, int count, ColumnSink sink, int offset,
-      double[] scratch) {
+  final void generate(long firstRow, long[] keys, boolean[] nulls, double[] normals, int count, ColumnSink sink,
+      int offset, double[] scratch, ChunkState state, int self) {
     for (int i = 0; i < count; i++) {
       long key = keys[i];
-      if (isNull(key)) {
+      if (nulls[i]) {
         sink.putNull(offset + i);
       } else {
         double u = normals == null ? CounterRng.uniform(key, VALUE_DRAW) : StandardNormal.cdf(normals[i]);

@@ -2,13 +2,23 @@ package io.synthlake.generate;
 
 import io.synthlake.errors.SynthException;
 import io.synthlake.model.CategoricalMarginal;
+import io.synthlake.model.CategoricalScale;
+import io.synthlake.model.Category;
 import io.synthlake.model.ColumnModel;
 import io.synthlake.model.ConstantMarginal;
 import io.synthlake.model.CopulaModel;
 import io.synthlake.model.ForeignKeyMarginal;
+import io.synthlake.model.DependencyRule;
 import io.synthlake.model.IdentifierMarginal;
+import io.synthlake.model.LabelTableRule;
+import io.synthlake.model.NullPatternRule;
+import io.synthlake.model.NumericDistribution;
 import io.synthlake.model.NumericMarginal;
+import io.synthlake.model.OrderRule;
+import io.synthlake.model.OtherBucket;
 import io.synthlake.model.PiiMarginal;
+import io.synthlake.model.Rule;
+import io.synthlake.model.SumRule;
 import io.synthlake.model.SynthModel;
 import io.synthlake.model.TextMarginal;
 import io.synthlake.stats.Cholesky;
@@ -18,8 +28,10 @@ import io.synthlake.stats.StandardNormal;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Samples rows of one table from its model: every value is a pure function of (model, seed, row index), so any
@@ -28,7 +40,12 @@ import java.util.Map;
  * <p>For row r the key hash(seed, table, r) starts the row's streams. The copula's normals are draws 0..k-1 of
  * that stream (g = Φ⁻¹ of each), correlated by the Cholesky factor (z = L·g) and mapped to uniforms (u = Φ(z));
  * each column then reads its own stream, keyed by the row key and the column's name, at fixed draw numbers for
- * its null, its value and any extra choice. Only the selected columns are computed.
+ * its null, its value and any extra choice. Only the selected columns are computed, with the columns their rules
+ * read (a pruned determinant is still generated, and discarded).
+ *
+ * <p>Rules hold by construction: columns are generated in an order where every column comes after those its rule
+ * reads, a rule's column computes its value (a map, a sum, a low plus a gap, a label from its parent's row of a
+ * table) from theirs, and a null pattern copies their nulls.
  */
 public final class TableSampler implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -41,21 +58,35 @@ public final class TableSampler implements Serializable {
   private final long tableKey;
   private final Cholesky cholesky;
   private final List<String> columns;
+  /** In generation order: the selected columns and the columns their rules read. */
   private final ColumnGenerator[] generators;
+  /** Per generated column: its position among the selected columns' sinks, or -1 when it is only read. */
+  private final int[] sinkOf;
+  /** Per generated column: the column whose nulls its null pattern copies, or -1. */
+  private final int[] nullsFrom;
+  private final boolean[] nullsExactly;
+  private final double[] nullsOtherwise;
+  private final boolean[] keepSlots;
+  private final boolean[] keepNumbers;
   /** Per selected column: the salt of its stream (a function of its name), so a row key is one mix away. */
   private final long[] columnSalts;
   private final int[] copulaIndex;
   private final int normals;
 
-  private TableSampler(long seed, long tableKey, Cholesky cholesky, List<String> columns,
-      ColumnGenerator[] generators, long[] columnSalts, int[] copulaIndex) {
+  private TableSampler(long seed, long tableKey, Cholesky cholesky, List<String> columns, Wiring wiring) {
     this.seed = seed;
     this.tableKey = tableKey;
     this.cholesky = cholesky;
     this.columns = List.copyOf(columns);
-    this.generators = generators;
-    this.columnSalts = columnSalts;
-    this.copulaIndex = copulaIndex;
+    this.generators = wiring.generators;
+    this.columnSalts = wiring.salts;
+    this.copulaIndex = wiring.copulaIndex;
+    this.sinkOf = wiring.sinkOf;
+    this.nullsFrom = wiring.nullsFrom;
+    this.nullsExactly = wiring.nullsExactly;
+    this.nullsOtherwise = wiring.nullsOtherwise;
+    this.keepSlots = wiring.keepSlots;
+    this.keepNumbers = wiring.keepNumbers;
     int needed = 0;
     for (int index : copulaIndex) {
       needed = Math.max(needed, index + 1);
@@ -95,25 +126,247 @@ public final class TableSampler implements Serializable {
       }
       cholesky = factor(copula.correlation());
     }
-    List<String> names = new ArrayList<>();
-    ColumnGenerator[] generators = new ColumnGenerator[selected.size()];
-    long[] columnSalts = new long[selected.size()];
-    int[] copulaIndex = new int[selected.size()];
-    for (int i = 0; i < selected.size(); i++) {
-      String name = selected.get(i);
-      ColumnModel column = model.column(name).orElseThrow(() -> new IllegalArgumentException(
-          "model of table " + model.table() + " has no column '" + name + "'"));
+    Map<String, Rule> decidedBy = new HashMap<>();
+    Map<String, NullPatternRule> nullsBy = new HashMap<>();
+    for (Rule rule : model.rules()) {
+      if (rule instanceof NullPatternRule pattern) {
+        nullsBy.put(pattern.column(), pattern);
+      } else {
+        decidedBy.put(rule.column(), rule);
+      }
+    }
+    for (String name : selected) {
+      if (model.column(name).isEmpty()) {
+        throw new IllegalArgumentException("model of table " + model.table() + " has no column '" + name + "'");
+      }
+    }
+    List<String> order = generationOrder(model, selected, decidedBy, nullsBy);
+    Map<String, Integer> indexOf = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      indexOf.put(order.get(i), i);
+    }
+    Wiring wiring = new Wiring(order.size());
+    for (Rule rule : decidedBy.values()) {
+      if (!indexOf.containsKey(rule.column())) {
+        continue;
+      }
+      for (String read : rule.reads()) {
+        if (rule instanceof OrderRule || rule instanceof SumRule) {
+          wiring.keepNumbers[indexOf.get(read)] = true;
+        } else {
+          wiring.keepSlots[indexOf.get(read)] = true;
+        }
+      }
+    }
+    for (int i = 0; i < order.size(); i++) {
+      String name = order.get(i);
+      ColumnModel column = model.column(name).orElseThrow();
       long columnKey = CounterRng.hashString(name);
-      columnSalts[i] = CounterRng.streamSalt(columnKey);
+      wiring.salts[i] = CounterRng.streamSalt(columnKey);
       long columnSeed = CounterRng.hash(seed, tableKey, columnKey);
-      generators[i] = column.marginal() instanceof ForeignKeyMarginal key
+      Rule rule = decidedBy.get(name);
+      wiring.generators[i] = column.marginal() instanceof ForeignKeyMarginal key
           ? foreignKey(model, column, key, CounterRng.hash(seed, tableKey, CounterRng.hashString("key:" + key.key())),
               rowLimit, parents)
+          : rule != null ? derived(model, column, rule, columnSeed, indexOf)
           : generator(model, column, columnSeed, rowLimit);
-      copulaIndex[i] = copulaPosition.getOrDefault(name, -1);
-      names.add(name);
+      wiring.copulaIndex[i] = copulaPosition.getOrDefault(name, -1);
+      wiring.sinkOf[i] = selected.indexOf(name);
+      NullPatternRule pattern = nullsBy.get(name);
+      wiring.nullsFrom[i] = pattern == null ? -1 : indexOf.get(pattern.when());
+      wiring.nullsExactly[i] = pattern != null && pattern.exactly();
+      wiring.nullsOtherwise[i] = pattern == null ? 0 : pattern.nullFractionOtherwise();
     }
-    return new TableSampler(seed, tableKey, cholesky, names, generators, columnSalts, copulaIndex);
+    return new TableSampler(seed, tableKey, cholesky, selected, wiring);
+  }
+
+  /** The per-column arrays of a sampler, in generation order. */
+  private static final class Wiring {
+    final ColumnGenerator[] generators;
+    final long[] salts;
+    final int[] copulaIndex;
+    final int[] sinkOf;
+    final int[] nullsFrom;
+    final boolean[] nullsExactly;
+    final double[] nullsOtherwise;
+    final boolean[] keepSlots;
+    final boolean[] keepNumbers;
+
+    Wiring(int size) {
+      generators = new ColumnGenerator[size];
+      salts = new long[size];
+      copulaIndex = new int[size];
+      sinkOf = new int[size];
+      nullsFrom = new int[size];
+      nullsExactly = new boolean[size];
+      nullsOtherwise = new double[size];
+      keepSlots = new boolean[size];
+      keepNumbers = new boolean[size];
+    }
+  }
+
+  /**
+   * The selected columns and every column their rules read, each after the columns it reads, otherwise in model
+   * order (the model's rules form no cycle: {@link SynthModel} checks it on load).
+   */
+  static List<String> generationOrder(SynthModel model, List<String> selected, Map<String, Rule> decidedBy,
+      Map<String, NullPatternRule> nullsBy) {
+    Set<String> needed = new LinkedHashSet<>();
+    List<String> pending = new ArrayList<>(selected);
+    while (!pending.isEmpty()) {
+      String name = pending.remove(pending.size() - 1);
+      if (!needed.add(name)) {
+        continue;
+      }
+      pending.addAll(reads(name, decidedBy, nullsBy));
+    }
+    List<String> order = new ArrayList<>();
+    Set<String> placed = new java.util.HashSet<>();
+    for (ColumnModel column : model.columns()) {
+      place(column.name(), needed, decidedBy, nullsBy, placed, order);
+    }
+    return order;
+  }
+
+  private static void place(String name, Set<String> needed, Map<String, Rule> decidedBy,
+      Map<String, NullPatternRule> nullsBy, Set<String> placed, List<String> order) {
+    if (!needed.contains(name) || placed.contains(name)) {
+      return;
+    }
+    placed.add(name);
+    for (String read : reads(name, decidedBy, nullsBy)) {
+      place(read, needed, decidedBy, nullsBy, placed, order);
+    }
+    order.add(name);
+  }
+
+  private static List<String> reads(String name, Map<String, Rule> decidedBy, Map<String, NullPatternRule> nullsBy) {
+    List<String> reads = new ArrayList<>();
+    if (decidedBy.containsKey(name)) {
+      reads.addAll(decidedBy.get(name).reads());
+    }
+    if (nullsBy.containsKey(name)) {
+      reads.add(nullsBy.get(name).when());
+    }
+    return reads;
+  }
+
+  /** The generator of a column a rule decides: its own marginal for the rows the rule cannot decide. */
+  private static ColumnGenerator derived(SynthModel model, ColumnModel column, Rule rule, long columnSeed,
+      Map<String, Integer> indexOf) {
+    OutputType type = OutputType.of(column, model.table());
+    double nulls = column.nullFraction();
+    if (column.marginal() instanceof NumericMarginal numeric) {
+      NumericGenerator.Derivation derivation;
+      if (rule instanceof OrderRule order) {
+        derivation = new NumericGenerator.Gap(order.low().stream().mapToInt(indexOf::get).toArray(),
+            NumericDistribution.of(order.gap()), order.strict());
+      } else if (rule instanceof SumRule sum) {
+        derivation = new NumericGenerator.Total(indexOf.get(sum.left()), indexOf.get(sum.right()), sum.minus());
+      } else if (rule instanceof DependencyRule dependency) {
+        CategoricalMarginal from = fromLabels(model, dependency);
+        int slots = CategoricalScale.of(from).size();
+        boolean[] mapped = new boolean[slots];
+        double[] numbers = new double[slots];
+        boolean[] isNull = new boolean[slots];
+        CategoricalScale scale = CategoricalScale.of(from);
+        for (DependencyRule.MappedValue value : dependency.values()) {
+          int slot = storedSlot(scale, value.when());
+          if (slot < 0) {
+            continue;
+          }
+          FixedValue parsed = value.then() == null ? null : FixedValue.parse(value.then(), type);
+          mapped[slot] = value.then() == null || parsed != null;
+          isNull[slot] = value.then() == null;
+          numbers[slot] = parsed == null ? Double.NaN : parsed.number();
+        }
+        derivation = new NumericGenerator.Mapped(indexOf.get(dependency.from()), mapped, numbers, isNull);
+      } else {
+        throw modelError(model, column, rule);
+      }
+      return new NumericGenerator(nulls, numeric, type, derivation);
+    }
+    if (column.marginal() instanceof CategoricalMarginal categorical) {
+      CategoricalScale own = CategoricalScale.of(categorical);
+      CategoricalGenerator.Derivation derivation;
+      if (rule instanceof LabelTableRule table) {
+        CategoricalMarginal parent = fromLabels(model, table.parent(), table);
+        CategoricalScale parentScale = CategoricalScale.of(parent);
+        CategoricalScale[] scales = new CategoricalScale[parentScale.size()];
+        for (LabelTableRule.LabelRow row : table.rows()) {
+          int slot = storedSlot(parentScale, row.when());
+          if (slot >= 0) {
+            scales[slot] = scaleWithShares(model, column, categorical, row.shares());
+          }
+        }
+        derivation = new CategoricalGenerator.Table(indexOf.get(table.parent()), scales,
+            scaleWithShares(model, column, categorical, table.otherwise()));
+      } else if (rule instanceof DependencyRule dependency) {
+        CategoricalScale scale = CategoricalScale.of(fromLabels(model, dependency));
+        boolean[] mapped = new boolean[scale.size()];
+        FixedValue[] values = new FixedValue[scale.size()];
+        int[] slots = new int[scale.size()];
+        java.util.Arrays.fill(slots, -1);
+        for (DependencyRule.MappedValue value : dependency.values()) {
+          int slot = storedSlot(scale, value.when());
+          if (slot < 0) {
+            continue;
+          }
+          FixedValue parsed = value.then() == null ? null : FixedValue.parse(value.then(), type);
+          mapped[slot] = value.then() == null || parsed != null;
+          values[slot] = parsed;
+          slots[slot] = value.then() == null ? -1 : storedSlot(own, value.then());
+        }
+        derivation = new CategoricalGenerator.Mapped(indexOf.get(dependency.from()), mapped, values, slots);
+      } else {
+        throw modelError(model, column, rule);
+      }
+      return new CategoricalGenerator(nulls, categorical, type, otherPool(model, categorical), columnSeed,
+          derivation);
+    }
+    throw modelError(model, column, rule);
+  }
+
+  private static SynthException modelError(SynthModel model, ColumnModel column, Rule rule) {
+    return new SynthException(io.synthlake.errors.ExitCode.MODEL, "model of table " + model.table() + ": rule "
+        + String.join(", ", rule.holds()) + " cannot decide column " + column.name() + " of kind "
+        + column.kind().configName());
+  }
+
+  private static CategoricalMarginal fromLabels(SynthModel model, DependencyRule dependency) {
+    return fromLabels(model, dependency.from(), dependency);
+  }
+
+  private static CategoricalMarginal fromLabels(SynthModel model, String from, Rule rule) {
+    ColumnModel column = model.column(from).orElseThrow();
+    if (!(column.marginal() instanceof CategoricalMarginal labels)) {
+      throw new SynthException(io.synthlake.errors.ExitCode.MODEL, "model of table " + model.table() + ": rule "
+          + String.join(", ", rule.holds()) + " reads labels of column " + from + ", which is not categorical");
+    }
+    return labels;
+  }
+
+  /** The slot of a stored label (never the other bucket's), or -1. */
+  private static int storedSlot(CategoricalScale scale, String label) {
+    int slot = scale.slotOf(label);
+    return slot >= 0 && label.equals(scale.label(slot)) ? slot : -1;
+  }
+
+  /** The column's scale with other shares: the same slots, in the same order, with new widths. */
+  private static CategoricalScale scaleWithShares(SynthModel model, ColumnModel column, CategoricalMarginal own,
+      double[] shares) {
+    int slots = CategoricalScale.of(own).size();
+    if (shares.length != slots) {
+      throw new SynthException(io.synthlake.errors.ExitCode.MODEL, "model of table " + model.table()
+          + ": a label table of column " + column.name() + " has " + shares.length + " shares, but the column has "
+          + slots + " labels");
+    }
+    List<Category> categories = new ArrayList<>();
+    for (int i = 0; i < own.categories().size(); i++) {
+      categories.add(new Category(own.categories().get(i).value(), shares[i]));
+    }
+    OtherBucket other = own.other() == null ? null : new OtherBucket(shares[slots - 1], own.other().shape());
+    return CategoricalScale.of(new CategoricalMarginal(categories, other));
   }
 
   private static Cholesky factor(double[][] correlation) {
@@ -218,6 +471,7 @@ public final class TableSampler implements Serializable {
     double[][] independent = new double[normals][chunk];
     double[] correlated = new double[chunk];
     double[] scratch = new double[chunk];
+    ChunkState state = new ChunkState(generators.length, chunk, keepSlots, keepNumbers);
     for (int start = 0; start < count; start += chunk) {
       int n = Math.min(chunk, count - start);
       long chunkFirst = firstRow + start;
@@ -235,13 +489,33 @@ public final class TableSampler implements Serializable {
         for (int i = 0; i < n; i++) {
           columnKeys[i] = CounterRng.saltedKey(rowKeys[i], salt);
         }
+        boolean[] nulls = state.nulls(c);
+        drawNulls(c, columnKeys, nulls, n, state);
         int index = copulaIndex[c];
         if (index >= 0) {
           cholesky.apply(index, independent, correlated, n);
         }
-        generators[c].generate(chunkFirst, columnKeys, index >= 0 ? correlated : null, n, sinks[c], start,
-            scratch);
+        int sink = sinkOf[c];
+        generators[c].generate(chunkFirst, columnKeys, nulls, index >= 0 ? correlated : null, n,
+            sink >= 0 ? sinks[sink] : DiscardSink.INSTANCE, sink >= 0 ? start : 0, scratch, state, c);
       }
+    }
+  }
+
+  /** Which rows of column c are null: its own draw, or its null pattern's copy of an earlier column's nulls. */
+  private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state) {
+    int from = nullsFrom[c];
+    if (from < 0) {
+      ColumnGenerator generator = generators[c];
+      for (int i = 0; i < n; i++) {
+        nulls[i] = generator.drawsNull(keys[i]);
+      }
+      return;
+    }
+    boolean[] when = state.nulls(from);
+    double otherwise = nullsExactly[c] ? 0 : nullsOtherwise[c];
+    for (int i = 0; i < n; i++) {
+      nulls[i] = when[i] || (otherwise > 0 && CounterRng.uniform(keys[i], ColumnGenerator.NULL_DRAW) < otherwise);
     }
   }
 }

@@ -48,6 +48,6 @@ public final class ForeignKeys {
     marginals.forEach((name, key) -> notes.add(ModelNote.column(name, "foreign key to " + key.table() + "."
         + key.column() + ": values are the synthetic parent's keys, spread as the source's children per parent")));
     return new SynthModel(model.formatVersion(), model.table(), model.createdBy(), model.source(), model.fit(),
-        columns, copula, notes);
+        columns, copula, model.rules(), notes);
   }
 }

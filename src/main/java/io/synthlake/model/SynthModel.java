@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * A fitted model of one table: aggregates only, never a source record. Serialised by {@link ModelJson}.
  */
-@JsonPropertyOrder({"format-version", "table", "created-by", "source", "fit", "columns", "copula", "notes"})
+@JsonPropertyOrder({"format-version", "table", "created-by", "source", "fit", "columns", "copula", "rules", "notes"})
 public record SynthModel(
     int formatVersion,
     String table,
@@ -19,6 +19,7 @@ public record SynthModel(
     FitSettings fit,
     List<ColumnModel> columns,
     CopulaModel copula,
+    List<Rule> rules,
     List<ModelNote> notes) {
   /** The model format this build writes, and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
@@ -29,6 +30,7 @@ public record SynthModel(
     Objects.requireNonNull(source, "source is required");
     columns = List.copyOf(Objects.requireNonNull(columns, "columns is required"));
     notes = notes == null ? List.of() : List.copyOf(notes);
+    rules = rules == null ? List.of() : List.copyOf(rules);
     Set<String> names = new HashSet<>();
     for (ColumnModel column : columns) {
       Checks.require(names.add(column.name()), "column '%s' appears twice", column.name());
@@ -38,6 +40,7 @@ public record SynthModel(
         Checks.require(names.contains(name), "copula column '%s' is not a model column", name);
       }
     }
+    RuleGraph.check(rules, names);
   }
 
   public Optional<ColumnModel> column(String name) {

@@ -37,6 +37,7 @@ public final class TestModels {
         new SourceFingerprint("s3a://lake/orders", "delta", 12L, 1000, 500, "day > '2025-01-01'", 0.5,
             List.of("day"), "2026-11-23T00:00:00Z"),
         new FitSettings(42, "empirical", 1024, 10000, 5, "fold", 1000, 5),
-        columns, copula, List.of(ModelNote.table("a table note"), ModelNote.column("city", "a column note")));
+        columns, copula, List.of(),
+        List.of(ModelNote.table("a table note"), ModelNote.column("city", "a column note")));
   }
 }

@@ -16,6 +16,8 @@ final class CopulaScores implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final UniformScorer[] scorers;
+  /** Per scorer, where its parent's value is in the input row (label-table children), or -1. */
+  private final int[] parentInput;
   private final long[] columnKeys;
   private final double[] epsilon;
   private final long seed;
@@ -26,6 +28,10 @@ final class CopulaScores implements Serializable {
    */
   CopulaScores(List<UniformScorer> scorers, List<String> columns, double[] epsilon, long seed) {
     this.scorers = scorers.toArray(new UniformScorer[0]);
+    this.parentInput = new int[this.scorers.length];
+    for (int i = 0; i < this.scorers.length; i++) {
+      parentInput[i] = this.scorers[i] instanceof UniformScorer.Conditional c ? c.parentInput() : -1;
+    }
     this.columnKeys = columns.stream().mapToLong(CounterRng::hashString).toArray();
     this.epsilon = epsilon.clone();
     this.seed = seed;
@@ -35,13 +41,17 @@ final class CopulaScores implements Serializable {
     return scorers.length;
   }
 
-  /** Fills z from a row laid out as (row hash, the copula columns' values); NaN where a value takes no part. */
+  /**
+   * Fills z from a row laid out as (row hash, the copula columns' values, the plan's extra columns); NaN where a
+   * value takes no part.
+   */
   void score(Row row, double[] z) {
     long rowHash = row.getLong(0);
     for (int i = 0; i < scorers.length; i++) {
       Object value = row.get(i + 1);
       double v = CounterRng.toOpenUnit(CounterRng.hash(seed, rowHash, columnKeys[i]));
-      double u = scorers[i].score(value, v);
+      double u = parentInput[i] < 0 ? scorers[i].score(value, v)
+          : ((UniformScorer.Conditional) scorers[i]).score(value, row.get(parentInput[i]), v);
       z[i] = Double.isNaN(u)
           ? Double.NaN
           : StandardNormal.inverseCdf(Math.min(1 - epsilon[i], Math.max(epsilon[i], u)));

@@ -12,6 +12,10 @@ import io.synthlake.fit.FitNotes;
 import io.synthlake.fit.NumericRefineTask;
 import io.synthlake.fit.PairwiseMoments;
 import io.synthlake.fit.RefinePlan;
+import io.synthlake.fit.RuleCounts;
+import io.synthlake.fit.RuleFinder;
+import io.synthlake.fit.RuleFit;
+import io.synthlake.fit.RulePlan;
 import io.synthlake.fit.TableFit;
 import io.synthlake.config.PiiConfig;
 import io.synthlake.model.ColumnKind;
@@ -20,8 +24,10 @@ import io.synthlake.model.CopulaModel;
 import io.synthlake.model.PiiMarginal;
 import io.synthlake.pii.PiiColumn;
 import io.synthlake.model.SourceFingerprint;
+import io.synthlake.model.Rule;
 import io.synthlake.model.SynthModel;
 import io.synthlake.profile.ColumnSummary;
+import io.synthlake.rules.RuleSyntax;
 import io.synthlake.spark.Columns;
 import io.synthlake.spark.Failures;
 import io.synthlake.spark.JavaBytes;
@@ -107,7 +113,7 @@ public final class FitJob {
 
     ProfileAggregator.Buffer profile = timed(seconds, "profile", () -> scan(spark, source, where,
         "fit: profile " + table + " (" + columns.size() + " columns)",
-        () -> profile(prepared, columns, fit, bytes)));
+        () -> profile(prepared, columns, fit, bytes, "profile")));
     if (profile.rows == 0) {
       throw SynthException.input("source %s has no rows%s", source.location(),
           config.source().where() == null ? "" : " matching where '" + config.source().where() + "'");
@@ -115,21 +121,10 @@ public final class FitJob {
     LOG.info("fit phase=profile table={} rows={} columns={} seconds={} result-bytes={}", table, profile.rows,
         columns.size(), seconds.get("profile"), bytes.get("profile"));
     TableFit tableFit = new TableFit(specs, fit, notes);
-    List<ColumnSummary> summaries = new ArrayList<>();
-    for (int i = 0; i < columns.size(); i++) {
-      summaries.add(profile.columns[i].summary());
-    }
-    RefinePlan plan = tableFit.afterProfile(profile.rows, summaries);
+    fitColumns(spark, source, where, table, prepared, columns, tableFit, profile, fit, seconds, bytes, "refine");
 
-    if (!plan.isEmpty()) {
-      timed(seconds, "refine", () -> scan(spark, source, where, "fit: refine " + table + " ("
-          + (plan.numeric().size() + plan.text().size()) + " columns)", () -> {
-            refine(prepared, plan, fit, tableFit, bytes);
-            return null;
-          }));
-      LOG.info("fit phase=refine table={} numeric-columns={} categorical-columns={} seconds={}", table,
-          plan.numeric().size(), plan.text().size(), seconds.get("refine"));
-    }
+    RuleFit rules = findRules(spark, source, where, table, prepared, tableFit, fit, notes, seconds, bytes);
+    Dataset<Row> inputs = rules == null || rules.gaps().isEmpty() ? prepared : withGaps(prepared, rules);
 
     CopulaPlan firstPlan = tableFit.copulaPlan();
     TableFit.OrderingPlan ordering = firstPlan.size() >= 2 ? tableFit.orderingPlan(firstPlan) : null;
@@ -141,17 +136,19 @@ public final class FitJob {
       LOG.info("fit phase=order table={} columns={} seconds={}", table, ordering.positions().length,
           seconds.get("order"));
     }
-    CopulaPlan copulaPlan = tableFit.copulaPlan();
+    CopulaPlan copulaPlan = rules == null ? tableFit.copulaPlan()
+        : rules.copulaPlan(tableFit.copulaPlan(), prepared.columns().length);
     CopulaModel copula = null;
     if (copulaPlan.size() >= 2) {
       PairwiseMoments moments = timed(seconds, "copula", () -> scan(spark, source, where,
           "fit: copula " + table + " (" + copulaPlan.size() + " columns)",
-          () -> correlate(prepared, copulaPlan, fit.seed(), bytes)));
+          () -> correlate(inputs, copulaPlan, fit.seed(), bytes)));
       copula = CorrelationEstimator.estimate(copulaPlan.names(), moments, notes);
       LOG.info("fit phase=copula table={} columns={} seconds={}", table, copulaPlan.size(), seconds.get("copula"));
     } else {
       notes.table("fewer than two columns take part in the copula: columns are generated independently");
     }
+    List<Rule> modelRules = rules == null ? List.of() : rules.rules();
 
     long rowCount = fraction == null || fraction >= 1.0 ? profile.rows : Math.round(profile.rows / fraction);
     SourceFingerprint fingerprint = new SourceFingerprint(source.location(), source.format().configName(),
@@ -160,7 +157,7 @@ public final class FitJob {
     List<ColumnModel> columnModels = withPersonalData(source, tableFit.columnModels(), personal, config.pii(),
         notes);
     SynthModel model = new SynthModel(SynthModel.FORMAT_VERSION, table, Version.tool(), fingerprint,
-        tableFit.settings(), columnModels, copula, notes.all());
+        tableFit.settings(), columnModels, copula, modelRules, notes.all());
     ModelStore.write(spark.sparkContext().hadoopConfiguration(), config.model(), model);
     LOG.info("fit done table={} model={} columns={} copula-columns={} seconds={}", table, config.model(),
         model.columns().size(), copulaPlan.size(),
@@ -196,17 +193,17 @@ public final class FitJob {
   }
 
   private static ProfileAggregator.Buffer profile(Dataset<Row> prepared, List<PreparedColumn> columns,
-      FitConfig fit, Map<String, Long> bytes) {
+      FitConfig fit, Map<String, Long> bytes, String phase) {
     int exactDistinct = Math.max(fit.maxCategories(), fit.maxAtoms()) * 2;
     UserDefinedFunction udaf = functions.udaf(new ProfileAggregator(columns, exactDistinct),
         org.apache.spark.sql.Encoders.row(prepared.schema()));
     Row row = prepared.agg(udaf.apply(allColumns(prepared))).first();
-    bytes.put("profile", (long) ((byte[]) row.get(0)).length);
+    bytes.put(phase, (long) ((byte[]) row.get(0)).length);
     return JavaBytes.read((byte[]) row.get(0), ProfileAggregator.Buffer.class);
   }
 
   private static void refine(Dataset<Row> prepared, RefinePlan plan, FitConfig fit, TableFit tableFit,
-      Map<String, Long> bytes) {
+      Map<String, Long> bytes, String phase) {
     UserDefinedFunction udaf = functions.udaf(new RefineAggregator(plan.numeric(), plan.text(), fit.boundRank()),
         org.apache.spark.sql.Encoders.row(prepared.schema()));
     List<Column> aggregates = new ArrayList<>();
@@ -231,7 +228,7 @@ public final class FitJob {
     Row row = prepared.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
         .first();
     RefineAggregator.Buffer buffer = JavaBytes.read((byte[]) row.get(0), RefineAggregator.Buffer.class);
-    bytes.put("refine", (long) ((byte[]) row.get(0)).length + 8L * plan.grid().length * quantileTasks.size());
+    bytes.put(phase, (long) ((byte[]) row.get(0)).length + 8L * plan.grid().length * quantileTasks.size());
     List<double[]> quantiles = new ArrayList<>();
     for (int t = 0; t < plan.numeric().size(); t++) {
       quantiles.add(null);
@@ -257,11 +254,116 @@ public final class FitJob {
     return JavaBytes.read((byte[]) row.get(0), CategoryOrdering.class);
   }
 
+  /**
+   * Decides kinds from the profile and completes the marginals, with a refine pass where exact counts did not
+   * settle them (the main columns, then the gaps of the orders, through the same code).
+   */
+  private static void fitColumns(SparkSession spark, LoadedSource source, String where, String table,
+      Dataset<Row> frame, List<PreparedColumn> columns, TableFit tableFit, ProfileAggregator.Buffer profile,
+      FitConfig fit, Map<String, Double> seconds, Map<String, Long> bytes, String phase) {
+    List<ColumnSummary> summaries = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      summaries.add(profile.columns[i].summary());
+    }
+    RefinePlan plan = tableFit.afterProfile(profile.rows, summaries);
+    if (plan.isEmpty()) {
+      return;
+    }
+    timed(seconds, phase, () -> scan(spark, source, where, "fit: " + phase + " " + table + " ("
+        + (plan.numeric().size() + plan.text().size()) + " columns)", () -> {
+          refine(frame, plan, fit, tableFit, bytes, phase);
+          return null;
+        }));
+    LOG.info("fit phase={} table={} numeric-columns={} categorical-columns={} seconds={}", phase, table,
+        plan.numeric().size(), plan.text().size(), seconds.get(phase));
+  }
+
+  /**
+   * The rules pass (when discovery is on or rules are declared): one aggregate of label-pair tables and order,
+   * sum and null-pattern counts, then the decisions; the orders' gaps are profiled and refined like columns.
+   * Null when there is nothing to look for.
+   */
+  private static RuleFit findRules(SparkSession spark, LoadedSource source, String where, String table,
+      Dataset<Row> prepared, TableFit tableFit, FitConfig fit, FitNotes notes, Map<String, Double> seconds,
+      Map<String, Long> bytes) {
+    if (!fit.discoverRules() && fit.declaredRules().isEmpty()) {
+      notes.table("rules: discovery is off and none are declared");
+      return null;
+    }
+    Set<String> dropped = fit.dropRules().stream().map(t -> RuleSyntax.parse(t).text())
+        .collect(Collectors.toSet());
+    RuleFinder finder = new RuleFinder(tableFit.ruleColumns(), tableFit.rows(), fit, fit.declaredRules(), dropped,
+        fit.discoverRules(), notes);
+    RulePlan plan = finder.plan();
+    if (plan.isEmpty()) {
+      return null;
+    }
+    RuleCounts counts = timed(seconds, "rules", () -> scan(spark, source, where, "fit: find rules in " + table,
+        () -> countRules(prepared, plan, bytes)));
+    RuleFit rules = new RuleFit(tableFit, finder.decide(counts), notes);
+    LOG.info("fit phase=rules table={} pairs={} orders={} sums={} seconds={}", table, plan.pairs().length,
+        plan.orders().length, plan.sums().length, seconds.get("rules"));
+    List<RuleFit.GapColumn> gaps = rules.gaps();
+    if (gaps.isEmpty()) {
+      return rules;
+    }
+    List<PreparedColumn> gapColumns = new ArrayList<>();
+    for (int g = 0; g < gaps.size(); g++) {
+      gapColumns.add(new PreparedColumn(g, gaps.get(g).spec()));
+    }
+    Dataset<Row> gapFrame = prepared.select(gapExpressions(prepared, gaps));
+    ProfileAggregator.Buffer gapProfile = timed(seconds, "gap-profile", () -> scan(spark, source, where,
+        "fit: profile the gaps of " + gaps.size() + " orders in " + table,
+        () -> profile(gapFrame, gapColumns, fit, bytes, "gap-profile")));
+    // The gaps' own decisions (kind, marginal) are not the model's notes: only their rules are.
+    TableFit gapFit = new TableFit(gapColumns.stream().map(PreparedColumn::spec).toList(), fit, new FitNotes());
+    fitColumns(spark, source, where, table, gapFrame, gapColumns, gapFit, gapProfile, fit, seconds, bytes,
+        "gap-refine");
+    rules.useGaps(gapFit.columnModels(), gapFit.copulaPlan());
+    return rules;
+  }
+
+  private static RuleCounts countRules(Dataset<Row> prepared, RulePlan plan, Map<String, Long> bytes) {
+    UserDefinedFunction udaf = functions.udaf(new RuleAggregator(plan),
+        org.apache.spark.sql.Encoders.row(prepared.schema()));
+    Row row = prepared.agg(udaf.apply(allColumns(prepared))).first();
+    bytes.put("rules", (long) ((byte[]) row.get(0)).length);
+    return JavaBytes.read((byte[]) row.get(0), RuleCounts.class);
+  }
+
+  /** Each order's gap, high - max(lows), where it keeps the order (rows that break it take no part). */
+  private static Column[] gapExpressions(Dataset<Row> prepared, List<RuleFit.GapColumn> gaps) {
+    Column[] expressions = new Column[gaps.size()];
+    String[] names = prepared.columns();
+    for (int g = 0; g < gaps.size(); g++) {
+      RuleFit.GapColumn gap = gaps.get(g);
+      Column[] lows = java.util.Arrays.stream(gap.lowIndices()).mapToObj(i -> Columns.named(names[i]))
+          .toArray(Column[]::new);
+      Column base = lows.length == 1 ? lows[0] : functions.greatest(lows);
+      Column difference = Columns.named(names[gap.highIndex()]).minus(base);
+      Column keeps = gap.strict() ? difference.gt(0) : difference.geq(0);
+      expressions[g] = functions.when(keeps, difference).cast("double").alias("g" + g);
+    }
+    return expressions;
+  }
+
+  /** The prepared columns followed by the gaps (column {@code prepared.columns().length + g} is gap g). */
+  private static Dataset<Row> withGaps(Dataset<Row> prepared, RuleFit rules) {
+    Column[] all = new Column[prepared.columns().length + rules.gaps().size()];
+    System.arraycopy(allColumns(prepared), 0, all, 0, prepared.columns().length);
+    Column[] gaps = gapExpressions(prepared, rules.gaps());
+    System.arraycopy(gaps, 0, all, prepared.columns().length, gaps.length);
+    return prepared.select(all);
+  }
+
   /** The copula passes' input: each row's content hash, then one prepared value per copula column. */
   private static Dataset<Row> copulaInputs(Dataset<Row> prepared, CopulaPlan plan) {
     List<Column> inputs = new ArrayList<>();
     inputs.add(functions.xxhash64(allColumns(prepared)).alias("row_hash"));
     for (int index : plan.columns()) {
+      inputs.add(Columns.named(prepared.columns()[index]));
+    }
+    for (int index : plan.extra()) {
       inputs.add(Columns.named(prepared.columns()[index]));
     }
     return prepared.select(inputs.toArray(new Column[0]));

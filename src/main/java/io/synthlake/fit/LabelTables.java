@@ -1,0 +1,286 @@
+package io.synthlake.fit;
+
+import io.synthlake.errors.SynthException;
+import io.synthlake.model.Rule;
+import io.synthlake.rules.RuleSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Label rules between categorical columns, held as tables: for each pair of label columns whose contingency
+ * counts show an implication (a label with a single partner label) or an exclusion (a pair of labels that never
+ * meet where independence would put at least ten times min-category-count rows), an edge weighted by the pair's
+ * mutual information. The heaviest forest of those edges (Kruskal; a column gets one parent, as in a Chow-Liu tree)
+ * becomes tables of the child's labels given the parent's, with every cell below min-category-count at 0, so each
+ * rule on an edge holds in every generated row. Rules between columns the forest does not join are noted, not kept.
+ */
+final class LabelTables {
+  private LabelTables() {}
+
+  private record Edge(int pair, String a, String b, double information, List<String> rules, long exceptions,
+      Set<Long> zeroed, boolean declared) {}
+
+  static List<RuleFinder.PendingTable> find(RuleFinder finder, RuleCounts counts, Map<String, RuleSpec> declared,
+      RuleChoices choices) {
+    RulePlan plan = finder.currentPlan();
+    List<RuleFinder.Column> discrete = finder.discrete();
+    long m = finder.fit().minCategoryCount();
+    List<Edge> edges = new ArrayList<>();
+    for (int p = 0; p < plan.pairs().length; p++) {
+      RuleFinder.Column a = discrete.get(plan.pairs()[p][0]);
+      RuleFinder.Column b = discrete.get(plan.pairs()[p][1]);
+      if (!a.labels() || !b.labels() || choices.isDecided(a.name()) || choices.isDecided(b.name())) {
+        continue;
+      }
+      Edge edge = edge(finder, counts, p, a, b, declared, m);
+      if (edge != null) {
+        edges.add(edge);
+      }
+    }
+    edges.sort(Comparator.<Edge>comparingInt(e -> e.declared() ? 0 : 1)
+        .thenComparingDouble(e -> -e.information()));
+    Map<String, String> component = new HashMap<>();
+    List<Edge> forest = new ArrayList<>();
+    for (Edge edge : edges) {
+      String ra = root(component, edge.a());
+      String rb = root(component, edge.b());
+      if (ra.equals(rb)) {
+        for (String text : edge.rules()) {
+          if (declared.containsKey(text)) {
+            throw SynthException.config("rule '%s' in fit.rules cannot be held: the label rules already join %s "
+                + "and %s through other columns (one parent per column)", text, edge.a(), edge.b());
+          }
+        }
+        finder.notes().table("rules: %d label %s between %s and %s not kept: the two columns are already joined "
+            + "through others (%s)", edge.rules().size(), edge.rules().size() == 1 ? "rule" : "rules", edge.a(),
+            edge.b(), edge.rules().get(0));
+        continue;
+      }
+      component.put(ra, rb);
+      forest.add(edge);
+    }
+    return orient(finder, counts, forest, choices);
+  }
+
+  private static String root(Map<String, String> parent, String node) {
+    String current = node;
+    while (parent.containsKey(current)) {
+      current = parent.get(current);
+    }
+    return current;
+  }
+
+  private static Edge edge(RuleFinder finder, RuleCounts counts, int pair, RuleFinder.Column a,
+      RuleFinder.Column b, Map<String, RuleSpec> declared, long m) {
+    RulePlan plan = finder.currentPlan();
+    long[] table = counts.tables[pair];
+    int la = plan.dictionaries().get(plan.pairs()[pair][0]).size();
+    int lb = plan.dictionaries().get(plan.pairs()[pair][1]).size();
+    int width = lb + 2;
+    List<String> labelsA = RuleFinder.labelsOf(a);
+    List<String> labelsB = RuleFinder.labelsOf(b);
+    long[] rowTotals = new long[la + 2];
+    long[] columnTotals = new long[lb + 2];
+    long n = 0;
+    for (int x = 0; x < la + 2; x++) {
+      for (int y = 0; y < lb + 2; y++) {
+        long cell = table[x * width + y];
+        rowTotals[x] += cell;
+        columnTotals[y] += cell;
+        n += cell;
+      }
+    }
+    long allowed = finder.allowed();
+    List<String> rules = new ArrayList<>();
+    Set<Long> zeroed = new HashSet<>();
+    long exceptions = 0;
+    boolean hasDeclared = false;
+    // Implications a = x -> b = y (rows: x among a's labels, b present) and b = y -> a = x (the reverse).
+    for (int direction = 0; direction < 2; direction++) {
+      int outer = direction == 0 ? la : lb;
+      int inner = direction == 0 ? lb : la;
+      for (int x = 0; x < outer; x++) {
+        long total = 0;
+        long best = -1;
+        int bestY = -1;
+        for (int y = 0; y <= inner; y++) {
+          long cell = direction == 0 ? table[x * width + y] : table[y * width + x];
+          total += cell;
+          if (y < inner && cell > best) {
+            best = cell;
+            bestY = y;
+          }
+        }
+        if (direction == 1) {
+          // Rows whose a is null also break "b = y -> a = x".
+          total += table[(la + 1) * width + x];
+        }
+        String text = direction == 0
+            ? new RuleSpec.Implication(a.name(), labelsA.get(x), b.name(), labelsB.get(bestY < 0 ? 0 : bestY)).text()
+            : new RuleSpec.Implication(b.name(), labelsB.get(x), a.name(), labelsA.get(bestY < 0 ? 0 : bestY)).text();
+        boolean isDeclared = declared.containsKey(text);
+        if (total < m || bestY < 0 || total - best >= allowed || inner < 2 || finder.isDropped(text)
+            || (!isDeclared && !finder.discover())) {
+          continue;
+        }
+        hasDeclared |= isDeclared;
+        rules.add(text);
+        for (int y = 0; y <= inner; y++) {
+          if (y != bestY) {
+            long cell = direction == 0 ? table[x * width + y] : table[y * width + x];
+            if (cell > 0 && zeroed.add(direction == 0 ? (long) x * width + y : (long) y * width + x)) {
+              exceptions += cell;
+            }
+          }
+        }
+      }
+    }
+    List<long[]> exclusions = new ArrayList<>();
+    for (int x = 0; x < la; x++) {
+      for (int y = 0; y < lb; y++) {
+        long cell = table[x * width + y];
+        double expected = (double) rowTotals[x] * columnTotals[y] / Math.max(1, n);
+        String text = new RuleSpec.Exclusion(a.name(), labelsA.get(x), b.name(), labelsB.get(y)).text();
+        String reverse = new RuleSpec.Exclusion(b.name(), labelsB.get(y), a.name(), labelsA.get(x)).text();
+        boolean isDeclared = declared.containsKey(text) || declared.containsKey(reverse);
+        if (isDeclared) {
+          finder.requireHolds(declared.containsKey(text) ? declared.get(text) : declared.get(reverse), cell,
+              rowTotals[x]);
+        }
+        if (zeroed.contains((long) x * width + y) || finder.isDropped(text) || finder.isDropped(reverse)) {
+          continue;
+        }
+        if (isDeclared || (finder.discover() && cell < allowed
+            && expected >= RuleFinder.EXCLUSION_EXPECTED_FACTOR * m)) {
+          hasDeclared |= isDeclared;
+          exclusions.add(new long[] {x, y, Math.round(expected), isDeclared && declared.containsKey(reverse) ? 1 : 0});
+        }
+      }
+    }
+    exclusions.sort(Comparator.comparingLong(e -> -e[2]));
+    for (long[] e : exclusions) {
+      int x = (int) e[0];
+      int y = (int) e[1];
+      rules.add(e[3] == 1
+          ? new RuleSpec.Exclusion(b.name(), labelsB.get(y), a.name(), labelsA.get(x)).text()
+          : new RuleSpec.Exclusion(a.name(), labelsA.get(x), b.name(), labelsB.get(y)).text());
+      long cell = table[x * width + y];
+      if (cell > 0 && zeroed.add((long) x * width + y)) {
+        exceptions += cell;
+      }
+    }
+    for (RuleSpec spec : declared.values()) {
+      if (spec instanceof RuleSpec.Implication implication && !rules.contains(spec.text())
+          && spec.columns().containsAll(List.of(a.name(), b.name()))) {
+        boolean forward = implication.column().equals(a.name());
+        List<String> outerLabels = forward ? labelsA : labelsB;
+        List<String> innerLabels = forward ? labelsB : labelsA;
+        int x = outerLabels.indexOf(implication.label());
+        int then = innerLabels.indexOf(implication.thenLabel());
+        long total = 0;
+        long kept = 0;
+        for (int y = 0; y <= (forward ? lb : la); y++) {
+          long cell = forward ? table[x * width + y] : table[y * width + x];
+          total += cell;
+          kept += y == then ? cell : 0;
+        }
+        finder.requireHolds(spec, total - kept, total);
+        throw SynthException.config("rule '%s' in fit.rules cannot be held: %s has fewer than two labels, or "
+            + "the rule was dropped", spec.text(), implication.thenColumn());
+      }
+    }
+    if (rules.isEmpty()) {
+      return null;
+    }
+    double information = 0;
+    for (int x = 0; x < la + 2; x++) {
+      for (int y = 0; y < lb + 2; y++) {
+        long cell = table[x * width + y];
+        if (cell > 0) {
+          information += (double) cell / n * Math.log((double) cell * n / ((double) rowTotals[x] * columnTotals[y]));
+        }
+      }
+    }
+    return new Edge(pair, a.name(), b.name(), information, rules, exceptions, zeroed, hasDeclared);
+  }
+
+  /**
+   * Roots each tree of the forest at its column with the most edges (then the most labels) and makes a table per
+   * edge, child given parent; cells below min-category-count and the cells the rules exclude are 0.
+   */
+  private static List<RuleFinder.PendingTable> orient(RuleFinder finder, RuleCounts counts, List<Edge> forest,
+      RuleChoices choices) {
+    Map<String, List<Edge>> adjacent = new LinkedHashMap<>();
+    for (Edge edge : forest) {
+      adjacent.computeIfAbsent(edge.a(), k -> new ArrayList<>()).add(edge);
+      adjacent.computeIfAbsent(edge.b(), k -> new ArrayList<>()).add(edge);
+    }
+    List<String> nodes = new ArrayList<>(adjacent.keySet());
+    nodes.sort(Comparator.<String>comparingInt(node -> -adjacent.get(node).size()));
+    Set<String> visited = new HashSet<>();
+    List<RuleFinder.PendingTable> tables = new ArrayList<>();
+    for (String root : nodes) {
+      if (visited.contains(root)) {
+        continue;
+      }
+      List<String> queue = new ArrayList<>(List.of(root));
+      visited.add(root);
+      while (!queue.isEmpty()) {
+        String parent = queue.remove(0);
+        for (Edge edge : adjacent.get(parent)) {
+          String child = edge.a().equals(parent) ? edge.b() : edge.a();
+          if (!visited.add(child)) {
+            continue;
+          }
+          queue.add(child);
+          RuleFinder.PendingTable table = table(finder, counts, edge, parent, child);
+          if (choices.decide(edge.rules(), child, List.of(parent))) {
+            tables.add(table);
+          }
+        }
+      }
+    }
+    return tables;
+  }
+
+  private static RuleFinder.PendingTable table(RuleFinder finder, RuleCounts counts, Edge edge, String parent,
+      String child) {
+    RulePlan plan = finder.currentPlan();
+    long[] cells = counts.tables[edge.pair()];
+    int la = plan.dictionaries().get(plan.pairs()[edge.pair()][0]).size();
+    int lb = plan.dictionaries().get(plan.pairs()[edge.pair()][1]).size();
+    int width = lb + 2;
+    List<RuleFinder.Column> discrete = finder.discrete();
+    List<String> labelsA = RuleFinder.labelsOf(discrete.get(plan.pairs()[edge.pair()][0]));
+    List<String> labelsB = RuleFinder.labelsOf(discrete.get(plan.pairs()[edge.pair()][1]));
+    boolean parentIsA = edge.a().equals(parent);
+    long m = finder.fit().minCategoryCount();
+    Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
+    Map<String, Long> otherwise = new LinkedHashMap<>();
+    int parentSize = parentIsA ? la : lb;
+    int childSize = parentIsA ? lb : la;
+    for (int x = 0; x < parentSize + 2; x++) {
+      Map<String, Long> row = x < parentSize ? new LinkedHashMap<>() : otherwise;
+      for (int y = 0; y <= childSize; y++) {
+        int ia = parentIsA ? x : y;
+        int ib = parentIsA ? y : x;
+        long cell = cells[ia * width + ib];
+        boolean ruled = ia < la && ib < lb && edge.zeroed().contains((long) ia * width + ib);
+        String label = y < childSize ? (parentIsA ? labelsB : labelsA).get(y) : null;
+        long kept = cell < m || ruled ? 0 : cell;
+        row.merge(label, kept, Long::sum);
+      }
+      if (x < parentSize) {
+        rows.put((parentIsA ? labelsA : labelsB).get(x), row);
+      }
+    }
+    return new RuleFinder.PendingTable(parent, child, rows, otherwise, edge.rules(), edge.exceptions(),
+        edge.declared() ? Rule.Origin.DECLARED : Rule.Origin.DISCOVERED);
+  }
+}

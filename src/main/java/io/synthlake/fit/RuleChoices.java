@@ -1,0 +1,118 @@
+package io.synthlake.fit;
+
+import io.synthlake.model.NullPatternRule;
+import io.synthlake.model.Rule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules fit keeps, as they are chosen: each column's values are decided by at most one rule and its nulls by
+ * at most one null pattern, and no column may come to depend on itself through what the rules read (generate
+ * computes a column after the ones its rules read). Remembers why a rule was not kept, for the notes and for a
+ * declared rule's error.
+ */
+final class RuleChoices {
+  private final FitNotes notes;
+  private final Map<String, String> values = new HashMap<>();
+  private final Map<String, String> nulls = new HashMap<>();
+  private final Map<String, Set<String>> reads = new HashMap<>();
+  private final Set<String> kept = new HashSet<>();
+  private final Map<String, String> why = new HashMap<>();
+
+  RuleChoices(FitNotes notes) {
+    this.notes = notes;
+  }
+
+  boolean decide(Rule rule, String column, List<String> from) {
+    return decide(rule.holds(), column, from);
+  }
+
+  /** Keeps rules that decide a column's values from others, unless another rule decides it or a cycle forms. */
+  boolean decide(List<String> texts, String column, List<String> from) {
+    String text = String.join(", ", texts);
+    if (values.containsKey(column)) {
+      return refuse(texts, "column " + column + " is already decided by " + values.get(column));
+    }
+    if (wouldCycle(column, from)) {
+      return refuse(texts, "it would make the rules circular");
+    }
+    values.put(column, text);
+    link(column, from);
+    kept.addAll(texts);
+    return true;
+  }
+
+  boolean decideNulls(NullPatternRule rule) {
+    String text = rule.holds().get(0);
+    if (nulls.containsKey(rule.column())) {
+      return refuse(rule.holds(), "the nulls of " + rule.column() + " already follow " + nulls.get(rule.column()));
+    }
+    if (wouldCycle(rule.column(), List.of(rule.when()))) {
+      return refuse(rule.holds(), "it would make the rules circular");
+    }
+    nulls.put(rule.column(), text);
+    link(rule.column(), List.of(rule.when()));
+    kept.add(text);
+    return true;
+  }
+
+  boolean isDecided(String column) {
+    return values.containsKey(column);
+  }
+
+  /** Whether a column reading {@code from} would depend on itself. */
+  boolean wouldCycle(String column, List<String> from) {
+    for (String start : from) {
+      if (start.equals(column) || reaches(start, column, new HashSet<>())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code from} reads {@code target}, directly or through other columns. */
+  private boolean reaches(String from, String target, Set<String> seen) {
+    if (!seen.add(from)) {
+      return false;
+    }
+    for (String read : reads.getOrDefault(from, Set.of())) {
+      if (read.equals(target) || reaches(read, target, seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void link(String column, List<String> from) {
+    reads.computeIfAbsent(column, k -> new HashSet<>()).addAll(from);
+  }
+
+  private boolean refuse(List<String> texts, String reason) {
+    for (String text : texts) {
+      why.put(text, reason);
+    }
+    notes.table("rules: %s not kept: %s", String.join(", ", texts), reason);
+    return false;
+  }
+
+  boolean kept(String text) {
+    return kept.contains(text);
+  }
+
+  String why(String text) {
+    return why.getOrDefault(text, "it is not a rule fit can hold");
+  }
+
+  /** Marks label rules kept by a table (the table, not each rule, decides its child). */
+  void keepAll(List<String> texts) {
+    kept.addAll(texts);
+  }
+
+  List<String> keptTexts() {
+    return new ArrayList<>(kept);
+  }
+}

@@ -1,0 +1,150 @@
+package io.synthlake.fit;
+
+import java.io.Serializable;
+
+/**
+ * The rules pass's aggregate: for each counted label pair its contingency table, for each order candidate the rows
+ * with both values and those that break it (non-strictly and strictly), for each sum candidate the rows with all
+ * three values and those that break it, and for each pair of nullable columns the rows where one is null and the
+ * other is not. Its size depends on the plan, never on the rows.
+ */
+public final class RuleCounts implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** A row's prepared values by prepared-column index (a Spark row's {@code get}). */
+  public interface Values {
+    Object get(int index);
+  }
+
+  private final RulePlan plan;
+  long rows;
+  final long[][] tables;
+  final long[] orderRows;
+  final long[] orderAbove;
+  final long[] orderAtOrAbove;
+  final long[] sumRows;
+  final long[] sumBroken;
+  /** [a][b]: rows where nullable column a is null and b is not. */
+  final long[][] nullOnly;
+  final long[] nulls;
+
+  public RuleCounts(RulePlan plan) {
+    this.plan = plan;
+    tables = new long[plan.pairs().length][];
+    for (int p = 0; p < tables.length; p++) {
+      tables[p] = new long[plan.cells(p)];
+    }
+    orderRows = new long[plan.orders().length];
+    orderAbove = new long[plan.orders().length];
+    orderAtOrAbove = new long[plan.orders().length];
+    sumRows = new long[plan.sums().length];
+    sumBroken = new long[plan.sums().length];
+    nullOnly = new long[plan.nullable().length][plan.nullable().length];
+    nulls = new long[plan.nullable().length];
+  }
+
+  public void add(Values row) {
+    rows++;
+    int[] discrete = plan.discrete();
+    int[] index = new int[discrete.length];
+    for (int d = 0; d < discrete.length; d++) {
+      Object value = row.get(discrete[d]);
+      int size = plan.dictionaries().get(d).size();
+      if (value == null) {
+        index[d] = size + 1;
+      } else {
+        Integer known = plan.dictionaries().get(d).get(value);
+        index[d] = known == null ? size : known;
+      }
+    }
+    int[][] pairs = plan.pairs();
+    for (int p = 0; p < pairs.length; p++) {
+      int width = plan.dictionaries().get(pairs[p][1]).size() + 2;
+      tables[p][index[pairs[p][0]] * width + index[pairs[p][1]]]++;
+    }
+    int[][] orders = plan.orders();
+    for (int o = 0; o < orders.length; o++) {
+      Object low = row.get(orders[o][0]);
+      Object high = row.get(orders[o][1]);
+      if (low == null || high == null) {
+        continue;
+      }
+      double a = ((Number) low).doubleValue();
+      double b = ((Number) high).doubleValue();
+      if (Double.isNaN(a) || Double.isNaN(b)) {
+        continue;
+      }
+      orderRows[o]++;
+      if (a > b) {
+        orderAbove[o]++;
+      }
+      if (a >= b) {
+        orderAtOrAbove[o]++;
+      }
+    }
+    int[][] sums = plan.sums();
+    for (int s = 0; s < sums.length; s++) {
+      Object total = row.get(sums[s][0]);
+      Object left = row.get(sums[s][1]);
+      Object right = row.get(sums[s][2]);
+      if (total == null || left == null || right == null) {
+        continue;
+      }
+      double c = ((Number) total).doubleValue();
+      double a = ((Number) left).doubleValue();
+      double b = ((Number) right).doubleValue();
+      if (!Double.isFinite(a) || !Double.isFinite(b) || !Double.isFinite(c)) {
+        continue;
+      }
+      sumRows[s]++;
+      if (!(Math.abs(c - a - b) <= plan.sumTolerance()[s])) {
+        sumBroken[s]++;
+      }
+    }
+    int[] nullable = plan.nullable();
+    boolean[] isNull = new boolean[nullable.length];
+    for (int a = 0; a < nullable.length; a++) {
+      isNull[a] = row.get(nullable[a]) == null;
+      if (isNull[a]) {
+        nulls[a]++;
+      }
+    }
+    for (int a = 0; a < nullable.length; a++) {
+      if (!isNull[a]) {
+        continue;
+      }
+      for (int b = 0; b < nullable.length; b++) {
+        if (b != a && !isNull[b]) {
+          nullOnly[a][b]++;
+        }
+      }
+    }
+  }
+
+  public RuleCounts merge(RuleCounts other) {
+    rows += other.rows;
+    for (int p = 0; p < tables.length; p++) {
+      add(tables[p], other.tables[p]);
+    }
+    add(orderRows, other.orderRows);
+    add(orderAbove, other.orderAbove);
+    add(orderAtOrAbove, other.orderAtOrAbove);
+    add(sumRows, other.sumRows);
+    add(sumBroken, other.sumBroken);
+    add(nulls, other.nulls);
+    for (int a = 0; a < nullOnly.length; a++) {
+      add(nullOnly[a], other.nullOnly[a]);
+    }
+    return this;
+  }
+
+  private static void add(long[] into, long[] from) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += from[i];
+    }
+  }
+
+  public long rows() {
+    return rows;
+  }
+}

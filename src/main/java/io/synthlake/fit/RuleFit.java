@@ -1,0 +1,234 @@
+package io.synthlake.fit;
+
+import io.synthlake.model.CategoricalMarginal;
+import io.synthlake.model.CategoricalScale;
+import io.synthlake.model.Category;
+import io.synthlake.model.ColumnKind;
+import io.synthlake.model.ColumnModel;
+import io.synthlake.model.LabelTableRule;
+import io.synthlake.model.NumericMarginal;
+import io.synthlake.model.OrderRule;
+import io.synthlake.model.OtherBucket;
+import io.synthlake.model.Rule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules fit keeps, carried through the rest of the fit: the gaps of the orders (fitted like columns, in a pass
+ * of their own), the copula plan that takes each rule into account (a computed column leaves the copula, an
+ * order's high column is scored by its gap, a label table's child within its parent's row), and finally the
+ * model's rules, with label tables laid out in their columns' final label order.
+ */
+public final class RuleFit {
+  private final TableFit table;
+  private final RuleFinder.Found found;
+  private final FitNotes notes;
+  private final Map<String, Integer> indexOf = new HashMap<>();
+  private final Map<String, ColumnSpec> specOf = new HashMap<>();
+  private final Map<String, ColumnKind> kindOf = new HashMap<>();
+  private List<ColumnModel> gapModels = List.of();
+  private CopulaPlan gapPlan;
+
+  /**
+   * An order's gap as a column to fit: {@code high - max(lows)} where that is at least 0 (above 0 for a strict
+   * order), in prepared units.
+   */
+  public record GapColumn(String high, int highIndex, int[] lowIndices, boolean strict, ColumnSpec spec) {}
+
+  public RuleFit(TableFit table, RuleFinder.Found found, FitNotes notes) {
+    this.table = table;
+    this.found = found;
+    this.notes = notes;
+    for (RuleFinder.Column column : table.ruleColumns()) {
+      indexOf.put(column.name(), column.index());
+      specOf.put(column.name(), column.spec());
+      kindOf.put(column.name(), column.kind());
+    }
+  }
+
+  public List<GapColumn> gaps() {
+    List<GapColumn> gaps = new ArrayList<>();
+    for (RuleFinder.PendingOrder order : found.orders()) {
+      ColumnSpec high = specOf.get(order.high());
+      ColumnKind kind = kindOf.get(order.high());
+      ColumnSpec spec = switch (kind) {
+        case DATE -> new ColumnSpec("gap of " + order.high(), "int", SourceType.INT, 0, ColumnKind.INTEGER);
+        case TIMESTAMP -> new ColumnSpec("gap of " + order.high(), "bigint", SourceType.LONG, 0, ColumnKind.INTEGER);
+        case INTEGER -> new ColumnSpec("gap of " + order.high(), high.sparkType(), high.type(), high.decimalScale(),
+            ColumnKind.INTEGER);
+        default -> new ColumnSpec("gap of " + order.high(), "double", SourceType.DOUBLE, 0, ColumnKind.CONTINUOUS);
+      };
+      gaps.add(new GapColumn(order.high(), indexOf.get(order.high()),
+          order.lows().stream().mapToInt(indexOf::get).toArray(), order.strict(), spec));
+    }
+    return gaps;
+  }
+
+  /** The gaps' fitted models (in {@link #gaps()} order) and their copula plan, by the gap fit's own indices. */
+  public void useGaps(List<ColumnModel> models, CopulaPlan plan) {
+    this.gapModels = List.copyOf(models);
+    this.gapPlan = plan;
+  }
+
+  /**
+   * The copula plan with the rules: {@code base} is the table's plan after the ordering pass, gap {@code g} is
+   * input column {@code gapOffset + g}.
+   */
+  public CopulaPlan copulaPlan(CopulaPlan base, int gapOffset) {
+    Set<String> computed = new HashSet<>();
+    found.dependencies().forEach(r -> computed.add(r.column()));
+    found.sums().forEach(r -> computed.add(r.column()));
+    Map<String, Integer> gapOf = new HashMap<>();
+    List<GapColumn> gaps = gaps();
+    for (int g = 0; g < gaps.size(); g++) {
+      gapOf.put(gaps.get(g).high(), g);
+    }
+    Map<String, RuleFinder.PendingTable> tableOf = new HashMap<>();
+    found.tables().forEach(t -> tableOf.put(t.child(), t));
+    List<Integer> columns = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<UniformScorer> scorers = new ArrayList<>();
+    List<Double> epsilon = new ArrayList<>();
+    for (int p = 0; p < base.size(); p++) {
+      String name = base.names().get(p);
+      if (computed.contains(name)) {
+        continue;
+      }
+      Integer gap = gapOf.get(name);
+      if (gap != null) {
+        int position = gapPlan == null ? -1 : gapPlan.columns().indexOf(gap);
+        if (position < 0) {
+          notes.column(name, "its gap above its lows has a single value: it leaves the copula");
+          continue;
+        }
+        columns.add(gapOffset + gap);
+        scorers.add(gapPlan.scorers().get(position));
+        epsilon.add(gapPlan.epsilon()[position]);
+      } else {
+        columns.add(base.columns().get(p));
+        scorers.add(base.scorers().get(p));
+        epsilon.add(base.epsilon()[p]);
+      }
+      names.add(name);
+    }
+    List<Integer> extra = new ArrayList<>();
+    for (int p = 0; p < names.size(); p++) {
+      RuleFinder.PendingTable pending = tableOf.get(names.get(p));
+      if (pending == null) {
+        continue;
+      }
+      int parentInput = 1 + names.size() + extra.size();
+      extra.add(indexOf.get(pending.parent()));
+      LabelTableRule rule = labelTable(pending);
+      CategoricalMarginal child = (CategoricalMarginal) table.marginalOf(pending.child());
+      CategoricalMarginal parent = (CategoricalMarginal) table.marginalOf(pending.parent());
+      CategoricalScale parentScale = CategoricalScale.of(parent);
+      CategoricalScale[] byParent = new CategoricalScale[parentScale.size()];
+      for (LabelTableRule.LabelRow row : rule.rows()) {
+        int slot = parentScale.slotOf(row.when());
+        if (slot >= 0 && row.when().equals(parentScale.label(slot))) {
+          byParent[slot] = withShares(child, row.shares());
+        }
+      }
+      scorers.set(p, new UniformScorer.Conditional(parentInput, CategoricalScale.of(child), parentScale, byParent,
+          withShares(child, rule.otherwise())));
+    }
+    return new CopulaPlan(columns, names, scorers, epsilon.stream().mapToDouble(Double::doubleValue).toArray(),
+        extra);
+  }
+
+  /** The column's scale with other widths: the same labels in the same order. */
+  static CategoricalScale withShares(CategoricalMarginal own, double[] shares) {
+    List<Category> categories = new ArrayList<>();
+    for (int i = 0; i < own.categories().size(); i++) {
+      categories.add(new Category(own.categories().get(i).value(), shares[i]));
+    }
+    OtherBucket other = own.other() == null ? null : new OtherBucket(shares[shares.length - 1], own.other().shape());
+    return CategoricalScale.of(new CategoricalMarginal(categories, other));
+  }
+
+  /** The model's rules, in a stable order: dependencies, sums, orders, label tables, null patterns. */
+  public List<Rule> rules() {
+    List<Rule> rules = new ArrayList<>();
+    rules.addAll(found.dependencies());
+    rules.addAll(found.sums());
+    List<GapColumn> gaps = gaps();
+    for (int g = 0; g < gaps.size(); g++) {
+      RuleFinder.PendingOrder order = found.orders().get(g);
+      ColumnModel gap = g < gapModels.size() ? gapModels.get(g) : null;
+      if (gap == null || !(gap.marginal() instanceof NumericMarginal marginal)) {
+        notes.column(order.high(), "orders %s not kept: too few rows to model the gap above %s without revealing "
+            + "them", String.join(", ", order.lows()), order.high());
+        continue;
+      }
+      rules.add(new OrderRule(null, order.origin(), order.exceptions(), order.lows(), order.high(), order.strict(),
+          marginal));
+    }
+    for (RuleFinder.PendingTable pending : found.tables()) {
+      rules.add(labelTable(pending));
+    }
+    rules.addAll(found.nullPatterns());
+    for (Rule rule : rules) {
+      notes.column(rule.column(), "rule %s: held by construction%s", String.join(", ", rule.holds()),
+          rule.sourceExceptions() == 0 ? "" : " (" + rule.sourceExceptions() + " source rows break it and are "
+              + "overruled)");
+    }
+    return rules;
+  }
+
+  /** A pending table laid out in the child's final label order; rows of too few rows use the child's marginal. */
+  private LabelTableRule labelTable(RuleFinder.PendingTable pending) {
+    CategoricalMarginal child = (CategoricalMarginal) table.marginalOf(pending.child());
+    long m = Math.max(1, minCount());
+    List<LabelTableRule.LabelRow> rows = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Long>> entry : pending.counts().entrySet()) {
+      rows.add(new LabelTableRule.LabelRow(entry.getKey(), shares(child, entry.getValue(), 1)));
+    }
+    List<String> holds = pending.holds();
+    if (holds.size() > RuleFinder.MAX_LISTED) {
+      notes.column(pending.child(), "label table from %s holds %d label rules; the model lists the first %d",
+          pending.parent(), holds.size(), RuleFinder.MAX_LISTED);
+      holds = holds.subList(0, RuleFinder.MAX_LISTED);
+    }
+    return new LabelTableRule(holds, pending.origin(), pending.exceptions(), pending.parent(), pending.child(), rows,
+        shares(child, pending.otherwise(), m));
+  }
+
+  private long minCount() {
+    return table.settings().minCategoryCount();
+  }
+
+  /** Shares over the child's labels (then its other bucket); the marginal's when fewer than minRows rows count. */
+  private static double[] shares(CategoricalMarginal child, Map<String, Long> counts, long minRows) {
+    int size = child.categories().size() + (child.other() == null ? 0 : 1);
+    double[] shares = new double[size];
+    long total = 0;
+    for (int i = 0; i < child.categories().size(); i++) {
+      long count = counts.getOrDefault(child.categories().get(i).value(), 0L);
+      shares[i] = count;
+      total += count;
+    }
+    if (child.other() != null) {
+      long count = counts.getOrDefault(null, 0L);
+      shares[size - 1] = count;
+      total += count;
+    }
+    if (total < minRows || total == 0) {
+      for (int i = 0; i < child.categories().size(); i++) {
+        shares[i] = child.categories().get(i).probability();
+      }
+      if (child.other() != null) {
+        shares[size - 1] = child.other().probability();
+      }
+      return shares;
+    }
+    for (int i = 0; i < size; i++) {
+      shares[i] /= total;
+    }
+    return shares;
+  }
+}

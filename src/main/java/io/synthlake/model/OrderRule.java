@@ -1,0 +1,47 @@
+package io.synthlake.model;
+
+import io.synthlake.rules.RuleSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code low <= high} (or {@code <}) for every listed low: generate draws {@code high} as the largest present low
+ * plus a non-negative gap, whose marginal ({@code gap}, in the columns' units: days for dates, microseconds for
+ * timestamps) was fitted on the source's {@code high - max(low)}; in the copula the high column's score is its
+ * gap's. A row whose lows are all null draws {@code high} from its own marginal.
+ */
+public record OrderRule(List<String> holds, Origin origin, long sourceExceptions, List<String> low, String high,
+    boolean strict, NumericMarginal gap) implements Rule {
+  public OrderRule {
+    low = List.copyOf(Objects.requireNonNull(low, "an order rule needs 'low'"));
+    Objects.requireNonNull(high, "an order rule needs 'high'");
+    Objects.requireNonNull(gap, "an order rule needs the 'gap' marginal");
+    Checks.require(!low.isEmpty(), "an order rule needs at least one low column");
+    Checks.require(new HashSet<>(low).size() == low.size() && !low.contains(high),
+        "order rule on %s lists a column twice", high);
+    origin = origin == null ? Origin.DISCOVERED : origin;
+    Checks.require(sourceExceptions >= 0, "source-exceptions must be >= 0");
+    List<String> texts = new ArrayList<>();
+    for (String column : low) {
+      texts.add(new RuleSpec.Order(column, high, strict).text());
+    }
+    holds = holds == null ? List.copyOf(texts) : List.copyOf(holds);
+  }
+
+  @Override
+  public String column() {
+    return high;
+  }
+
+  @Override
+  public List<String> reads() {
+    return low;
+  }
+
+  @Override
+  public List<RuleSpec> specs() {
+    return low.stream().<RuleSpec>map(column -> new RuleSpec.Order(column, high, strict)).toList();
+  }
+}
