@@ -130,7 +130,8 @@ public sealed interface RuleSpec permits RuleSpec.Dependency, RuleSpec.Order, Ru
 
     @Override
     public String text() {
-      return name(column) + " = " + label(label) + " -> " + name(thenColumn) + " = " + label(thenLabel);
+      return name(column) + " = " + RuleSpec.label(label) + " -> " + name(thenColumn) + " = "
+          + RuleSpec.label(thenLabel);
     }
 
     @Override
@@ -154,7 +155,8 @@ public sealed interface RuleSpec permits RuleSpec.Dependency, RuleSpec.Order, Ru
 
     @Override
     public String text() {
-      return name(column) + " = " + label(label) + " -> " + name(thenColumn) + " != " + label(thenLabel);
+      return name(column) + " = " + RuleSpec.label(label) + " -> " + name(thenColumn) + " != "
+          + RuleSpec.label(thenLabel);
     }
 
     @Override
