@@ -130,6 +130,10 @@ final class FitCommand implements Callable<Integer> {
           + "[fit.unsupported-types]")
   String unsupportedTypes;
 
+  @Option(names = "--no-discover-rules",
+      description = "Discover no rules: keep only those the job file declares. [fit.discover-rules]")
+  Boolean noDiscoverRules;
+
   @Option(names = "--verbose", description = "Print stack traces of failures.")
   boolean verbose;
 
@@ -187,6 +191,8 @@ final class FitCommand implements Callable<Integer> {
     GenerateOptions.add(overrides, "fit.bound-rank", boundRank, "--bound-rank");
     GenerateOptions.add(overrides, "fit.non-finite", nonFinite, "--non-finite");
     GenerateOptions.add(overrides, "fit.unsupported-types", unsupportedTypes, "--unsupported-types");
+    GenerateOptions.add(overrides, "fit.discover-rules", noDiscoverRules == null ? null : !noDiscoverRules,
+        "--no-discover-rules");
     return overrides;
   }
 }

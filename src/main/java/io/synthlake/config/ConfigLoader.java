@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -177,7 +178,7 @@ public final class ConfigLoader {
     }
   }
 
-  /** The line of every key in the file, by dotted path. */
+  /** The line of every key in the file, and of every plain item of a list ({@code fit.rules[2]}), by path. */
   private static Map<String, Integer> keyLines(String text) {
     Map<String, Integer> lines = new HashMap<>();
     if (text.isBlank()) {
@@ -186,7 +187,7 @@ public final class ConfigLoader {
     try (JsonParser parser = new YAMLFactory().createParser(text)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
-        if (token == JsonToken.FIELD_NAME) {
+        if (token == JsonToken.FIELD_NAME || token.isScalarValue() && parser.getParsingContext().inArray()) {
           lines.putIfAbsent(pathOf(parser.getParsingContext()), parser.currentTokenLocation().getLineNr());
         }
       }
@@ -218,15 +219,21 @@ public final class ConfigLoader {
     return line == Integer.MAX_VALUE ? "" : "line " + line + ": ";
   }
 
-  /** The line of a key, or of its nearest enclosing key; MAX_VALUE when unknown (command-line values). */
+  /** The line of a key or list item, or of its nearest enclosing one; MAX_VALUE when unknown (command line). */
   private static int lineOf(String path, Map<String, Integer> lines) {
-    for (String p = path; !p.isEmpty(); p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : "") {
+    for (String p = path; !p.isEmpty(); p = parentOf(p)) {
       Integer line = lines.get(p);
       if (line != null) {
         return line;
       }
     }
     return Integer.MAX_VALUE;
+  }
+
+  /** {@code fit.rules} for {@code fit.rules[2]}, {@code fit} for {@code fit.rules}, "" at the top. */
+  private static String parentOf(String path) {
+    int end = path.endsWith("]") && path.contains("[") ? path.lastIndexOf('[') : path.lastIndexOf('.');
+    return path.substring(0, Math.max(0, end));
   }
 
   static String pathOf(JsonStreamContext context) {
@@ -339,6 +346,17 @@ public final class ConfigLoader {
     @Override
     public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t,
         JsonParser p, String failureMsg) throws IOException {
+      return wrongShape(targetType.getRawClass(), t, p);
+    }
+
+    /** A single value where a list or a mapping belongs ({@code rules: a -> b}). */
+    @Override
+    public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+        ValueInstantiator valueInsta, JsonParser p, String msg) throws IOException {
+      return wrongShape(instClass, p.currentToken(), p);
+    }
+
+    private Object wrongShape(Class<?> type, JsonToken t, JsonParser p) throws IOException {
       // On a start token the parser has already entered the new container: the key is its parent's.
       boolean container = t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT;
       String path = pathOf(container ? p.getParsingContext().getParent() : p.getParsingContext());
@@ -350,8 +368,7 @@ public final class ConfigLoader {
         case VALUE_STRING -> "'" + p.getText() + "'";
         default -> t.asString() == null ? t.name().toLowerCase(java.util.Locale.ROOT) : t.asString();
       };
-      problems.add(new ConfigProblem(path, path + " must be " + describe(targetType.getRawClass()) + ", got "
-          + got));
+      problems.add(new ConfigProblem(path, path + " must be " + describe(type) + ", got " + got));
       p.skipChildren();
       return null;
     }

@@ -1,7 +1,12 @@
 package io.synthlake.config;
 
+import io.synthlake.rules.RuleSet;
+import io.synthlake.rules.RuleSpec;
+import io.synthlake.rules.RuleSyntax;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a model is fitted. Every setting has a default (see {@link #defaults()}); the job file and the command line
@@ -24,10 +29,16 @@ public record FitConfig(
     NonFinitePolicy nonFinite,
     UnsupportedTypePolicy unsupportedTypes,
     Boolean overwriteModel,
-    Map<String, ColumnOverride> columns) {
+    Map<String, ColumnOverride> columns,
+    List<String> rules,
+    Boolean discoverRules,
+    List<String> dropRules,
+    Double ruleTolerance) {
 
   public static final int MIN_QUANTILE_KNOTS = 512;
   public static final int MAX_QUANTILE_KNOTS = 65_536;
+  /** Most rule-tolerance: a rule broken by more than 1% of the rows is a tendency, for the copula to carry. */
+  public static final double MAX_RULE_TOLERANCE = 0.01;
 
   public FitConfig {
     seed = seed == null ? 0L : seed;
@@ -48,6 +59,25 @@ public record FitConfig(
     unsupportedTypes = unsupportedTypes == null ? UnsupportedTypePolicy.SKIP : unsupportedTypes;
     overwriteModel = overwriteModel != null && overwriteModel;
     columns = columns == null ? Map.of() : Map.copyOf(columns);
+    rules = texts(rules);
+    discoverRules = discoverRules == null || discoverRules;
+    dropRules = texts(dropRules);
+    ruleTolerance = ruleTolerance == null ? 0.0 : ruleTolerance;
+  }
+
+  /** Rule texts as written (so the config round-trips); an empty list item is an empty text, reported as such. */
+  private static List<String> texts(List<String> texts) {
+    return texts == null ? List.of() : texts.stream().map(t -> t == null ? "" : t).toList();
+  }
+
+  /** The declared rules, parsed and checked ({@link RuleSet#check}); valid once the config has validated. */
+  public List<RuleSpec> declaredRules() {
+    return RuleSet.check(rules.stream().map(RuleSyntax::parse).toList());
+  }
+
+  /** The rules fit must not keep, parsed, each once. */
+  public List<RuleSpec> droppedRules() {
+    return dropRules.stream().map(RuleSyntax::parse).distinct().toList();
   }
 
   public static FitConfig defaults() {
@@ -78,6 +108,10 @@ public record FitConfig(
     private UnsupportedTypePolicy unsupportedTypes;
     private Boolean overwriteModel;
     private Map<String, ColumnOverride> columns;
+    private List<String> rules;
+    private Boolean discoverRules;
+    private List<String> dropRules;
+    private Double ruleTolerance;
 
     private Builder() {}
 
@@ -166,10 +200,31 @@ public record FitConfig(
       return this;
     }
 
+    public Builder rules(List<String> value) {
+      rules = value;
+      return this;
+    }
+
+    public Builder discoverRules(Boolean value) {
+      discoverRules = value;
+      return this;
+    }
+
+    public Builder dropRules(List<String> value) {
+      dropRules = value;
+      return this;
+    }
+
+    public Builder ruleTolerance(Double value) {
+      ruleTolerance = value;
+      return this;
+    }
+
     public FitConfig build() {
       return new FitConfig(seed, marginals, parametricFamilies, parametricMaxKs, quantileKnots, quantileAccuracy,
           minCategoryCount, rareCategories, maxCategories, boundRank, atomMinFraction, maxAtoms,
-          identifierMinDistinctRatio, nonFinite, unsupportedTypes, overwriteModel, columns);
+          identifierMinDistinctRatio, nonFinite, unsupportedTypes, overwriteModel, columns, rules, discoverRules,
+          dropRules, ruleTolerance);
     }
   }
 
@@ -178,7 +233,7 @@ public record FitConfig(
    * the very smallest and largest value of a column, can identify the record it came from.
    */
   public List<String> warnings() {
-    List<String> warnings = new java.util.ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     if (minCategoryCount == 1) {
       warnings.add("fit.min-category-count 1 (--min-category-count) stores labels, atoms and characters seen in a "
           + "single row: raw source values will be stored in the model");
@@ -219,6 +274,41 @@ public record FitConfig(
             + io.synthlake.model.ColumnKind.names() + ")"));
       }
     });
+    Optional<List<RuleSpec>> declared = parse(problems, "rules", rules);
+    declared.ifPresent(parsed -> {
+      try {
+        RuleSet.check(parsed);
+      } catch (RuleSet.RuleSetException e) {
+        problems.add(new ConfigProblem("fit.rules", "fit.rules: " + e.getMessage()));
+      }
+    });
+    Optional<List<RuleSpec>> dropped = parse(problems, "drop-rules", dropRules);
+    if (declared.isPresent() && dropped.isPresent()) {
+      for (int i = 0; i < dropRules.size(); i++) {
+        if (declared.get().contains(dropped.get().get(i))) {
+          problems.add(new ConfigProblem("fit.drop-rules[" + i + "]", "fit.drop-rules[" + i + "]: '"
+              + dropRules.get(i) + "' is also declared in fit.rules: keep it in one of the two"));
+        }
+      }
+    }
+    if (!(ruleTolerance >= 0 && ruleTolerance <= MAX_RULE_TOLERANCE)) {
+      problems.add(new ConfigProblem("fit.rule-tolerance", "rule-tolerance must be between 0 and "
+          + MAX_RULE_TOLERANCE + ", got " + ruleTolerance));
+    }
+  }
+
+  /** Every text of a rule list parsed, or empty after a problem per text that does not parse. */
+  private static Optional<List<RuleSpec>> parse(List<ConfigProblem> problems, String key, List<String> texts) {
+    List<RuleSpec> parsed = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      try {
+        parsed.add(RuleSyntax.parse(texts.get(i)));
+      } catch (RuleSyntax.RuleSyntaxException e) {
+        String item = "fit." + key + "[" + i + "]";
+        problems.add(new ConfigProblem(item, item + ": '" + texts.get(i) + "': " + e.getMessage()));
+      }
+    }
+    return parsed.size() == texts.size() ? Optional.of(parsed) : Optional.empty();
   }
 
   private static void range(List<ConfigProblem> problems, String key, int value, int min, int max) {

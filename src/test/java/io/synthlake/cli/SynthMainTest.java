@@ -35,7 +35,8 @@ class SynthMainTest {
     assertThat(help.out()).contains("--source", "--format", "--model", "--config", "--overwrite", "--where",
         "--sample-fraction", "--delta-version", "--delta-timestamp", "--schema", "--option", "--kind", "--seed",
         "--marginals", "--quantile-knots", "--min-category-count", "--max-categories", "--bound-rank",
-        "--non-finite", "--unsupported-types", "[fit.min-category-count]", "Examples:");
+        "--non-finite", "--unsupported-types", "--no-discover-rules", "[fit.min-category-count]",
+        "[fit.discover-rules]", "Examples:");
   }
 
   @Test

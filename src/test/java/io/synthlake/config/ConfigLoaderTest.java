@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.synthlake.errors.ExitCode;
 import io.synthlake.errors.SynthException;
 import io.synthlake.model.ColumnKind;
+import io.synthlake.rules.RuleSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +137,8 @@ class ConfigLoaderTest {
     assertThat(demo.output().path()).isEqualTo("out/adult/synthetic-parquet");
     assertThat(demo.validate().report()).isEqualTo("out/adult/report");
     assertThat(example.validate().gates().minOverall()).isEqualTo(0.85);
+    assertThat(example.fit().discoverRules()).isTrue();
+    assertThat(example.fit().declaredRules()).isNotEmpty();
   }
 
   @Test
@@ -160,6 +163,85 @@ class ConfigLoaderTest {
         .hasMessage("config " + valid + ": line 1: set either generate.rows or generate.scale, not both; "
             + "line 2: rows must be at least 1, got 0; line 6: compression 'bzip2' is not one of brotli, gzip, lz4, "
             + "lz4_raw, none, snappy, uncompressed, zstd for delta; line 7: rows-per-file must be at least 1, got 0");
+  }
+
+  @Test
+  void rulesAreBoundParsedAndChecked() throws IOException {
+    Path file = write("""
+        fit:
+          rules:
+            - education -> education-num
+            - "`start date` <= end"
+            - relationship = 'Husband' -> sex = 'Male'
+            - a is null -> b is null
+            - b is null -> a is null
+          discover-rules: false
+          drop-rules: [fnlwgt -> age, "c = a - b"]
+          rule-tolerance: 0.001
+        """);
+    FitConfig fit = ConfigLoader.load(file, List.of()).fit();
+    assertThat(fit.rules()).containsExactly("education -> education-num", "`start date` <= end",
+        "relationship = 'Husband' -> sex = 'Male'", "a is null -> b is null", "b is null -> a is null");
+    assertThat(fit.declaredRules()).containsExactly(new RuleSpec.Dependency("education", "education-num"),
+        new RuleSpec.Order("start date", "end", false), new RuleSpec.Implication("relationship", "Husband", "sex",
+            "Male"), new RuleSpec.NullPattern("a", "b", true));
+    assertThat(fit.discoverRules()).isFalse();
+    assertThat(fit.droppedRules()).containsExactly(new RuleSpec.Dependency("fnlwgt", "age"),
+        new RuleSpec.Sum("c", "a", "b", true));
+    assertThat(fit.ruleTolerance()).isEqualTo(0.001);
+    FitConfig defaults = FitConfig.defaults();
+    assertThat(defaults.rules()).isEmpty();
+    assertThat(defaults.declaredRules()).isEmpty();
+    assertThat(defaults.discoverRules()).isTrue();
+    assertThat(defaults.droppedRules()).isEmpty();
+    assertThat(defaults.ruleTolerance()).isZero();
+    assertThat(ConfigLoader.load(file, List.of(ConfigOverride.of("fit.discover-rules", true,
+        "--no-discover-rules"))).fit().discoverRules()).isTrue();
+    assertThat(ConfigLoader.load(null, List.of(ConfigOverride.of("fit.discover-rules", false,
+        "--no-discover-rules"))).fit().discoverRules()).isFalse();
+  }
+
+  @Test
+  void aMalformedRuleIsAProblemAtItsListItemWithItsLine() throws IOException {
+    Path file = write("""
+        fit:
+          rules:
+            - a -> b
+            - a <= c
+            - start =< end
+            -
+          drop-rules:
+            - x -> y
+            - c = a
+          rule-tolerance: 0.02
+        """);
+    assertThatThrownBy(() -> ConfigLoader.load(file, List.of()))
+        .isInstanceOf(SynthException.class)
+        .satisfies(e -> assertThat(((SynthException) e).exitCode()).isEqualTo(ExitCode.CONFIG))
+        .hasMessage("config " + file + ": line 5: fit.rules[2]: 'start =< end': expected an operator (->, <=, <, >=, "
+            + ">, =) or 'is null' after 'start' at character 7, got '=<'; line 6: fit.rules[3]: '': a rule is empty: "
+            + "expected a column name; line 9: fit.drop-rules[1]: 'c = a': expected + or - after 'a' at the end of "
+            + "the rule; line 10: rule-tolerance must be between 0 and 0.01, got 0.02");
+  }
+
+  @Test
+  void declaredRulesThatCannotHoldTogetherAreAProblem() throws IOException {
+    Path file = write("fit:\n  seed: 1\n  rules: [a -> b, b = c + d]\n  drop-rules:\n    - x < y\n"
+        + "    - b >= a\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, List.of()))
+        .hasMessage("config " + file + ": line 3: fit.rules: rules 'a -> b' and 'b = c + d' both decide column b: "
+            + "keep one");
+    Path cycle = write("fit:\n  rules: [a < b, b < a]\n  drop-rules:\n    - x < y\n    - b > a\n");
+    assertThatThrownBy(() -> ConfigLoader.load(cycle, List.of()))
+        .hasMessage("config " + cycle + ": line 2: fit.rules: rules form a cycle: a < b, b < a; line 5: "
+            + "fit.drop-rules[1]: 'b > a' is also declared in fit.rules: keep it in one of the two");
+    Path negative = write("fit:\n  rule-tolerance: -0.001\n");
+    assertThatThrownBy(() -> ConfigLoader.load(negative, List.of()))
+        .hasMessage("config " + negative + ": line 2: rule-tolerance must be between 0 and 0.01, got -0.001");
+    Path single = write("fit:\n  rules: a -> b\n  discover-rules: maybe\n");
+    assertThatThrownBy(() -> ConfigLoader.load(single, List.of()))
+        .hasMessage("config " + single + ": line 2: fit.rules must be a list, got 'a -> b'; line 3: "
+            + "fit.discover-rules must be true or false, got 'maybe'");
   }
 
   @Test

@@ -82,4 +82,18 @@ class LakeConfigTest {
         """))
         .hasMessageContaining("foreign keys form a cycle: a -> b -> c -> a");
   }
+
+  @Test
+  void aTablesMalformedRuleIsNamedWithTheTableAndLine() {
+    assertThatThrownBy(() -> load("""
+          people:
+            source: {path: people.csv}
+            fit:
+              rules:
+                - age -> band
+                - start =< end
+        """))
+        .hasMessageEndingWith(": line 10: table people: fit.rules[1]: 'start =< end': expected an operator (->, <=, "
+            + "<, >=, >, =) or 'is null' after 'start' at character 7, got '=<'");
+  }
 }
