@@ -125,8 +125,13 @@ final class LabelTables {
             ? new RuleSpec.Implication(a.name(), labelsA.get(x), b.name(), labelsB.get(bestY < 0 ? 0 : bestY)).text()
             : new RuleSpec.Implication(b.name(), labelsB.get(x), a.name(), labelsA.get(bestY < 0 ? 0 : bestY)).text();
         boolean isDeclared = declared.containsKey(text);
+        // Significant only where independence would break it in at least ten times m rows: nine soldiers who
+        // are all men make no rule, 13,000 husbands who are all men do.
+        long partnerRows = direction == 0 ? columnTotals[bestY < 0 ? 0 : bestY] : rowTotals[bestY < 0 ? 0 : bestY];
+        double expectedBreaks = total * (1 - (double) partnerRows / Math.max(1, n));
         if (total < m || bestY < 0 || total - best >= allowed || inner < 2 || finder.isDropped(text)
-            || (!isDeclared && !finder.discover())) {
+            || (!isDeclared && (!finder.discover()
+                || expectedBreaks < RuleFinder.EXCLUSION_EXPECTED_FACTOR * m))) {
           continue;
         }
         hasDeclared |= isDeclared;

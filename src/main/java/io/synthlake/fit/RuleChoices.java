@@ -19,7 +19,10 @@ final class RuleChoices {
   private final FitNotes notes;
   private final Map<String, String> values = new HashMap<>();
   private final Map<String, String> nulls = new HashMap<>();
+  /** What each column's value is computed from, and separately what its nulls copy (generate draws every null
+   * first, so the two graphs need no common order). */
   private final Map<String, Set<String>> reads = new HashMap<>();
+  private final Map<String, Set<String>> nullReads = new HashMap<>();
   private final Set<String> kept = new HashSet<>();
   private final Map<String, String> why = new HashMap<>();
 
@@ -51,11 +54,11 @@ final class RuleChoices {
     if (nulls.containsKey(rule.column())) {
       return refuse(rule.holds(), "the nulls of " + rule.column() + " already follow " + nulls.get(rule.column()));
     }
-    if (wouldCycle(rule.column(), List.of(rule.when()))) {
-      return refuse(rule.holds(), "it would make the rules circular");
+    if (cycles(nullReads, rule.column(), List.of(rule.when()))) {
+      return refuse(rule.holds(), "it would make the null patterns circular");
     }
     nulls.put(rule.column(), text);
-    link(rule.column(), List.of(rule.when()));
+    nullReads.computeIfAbsent(rule.column(), k -> new HashSet<>()).add(rule.when());
     kept.add(text);
     return true;
   }
@@ -66,8 +69,12 @@ final class RuleChoices {
 
   /** Whether a column reading {@code from} would depend on itself. */
   boolean wouldCycle(String column, List<String> from) {
+    return cycles(reads, column, from);
+  }
+
+  private static boolean cycles(Map<String, Set<String>> reads, String column, List<String> from) {
     for (String start : from) {
-      if (start.equals(column) || reaches(start, column, new HashSet<>())) {
+      if (start.equals(column) || reaches(reads, start, column, new HashSet<>())) {
         return true;
       }
     }
@@ -75,12 +82,12 @@ final class RuleChoices {
   }
 
   /** Whether {@code from} reads {@code target}, directly or through other columns. */
-  private boolean reaches(String from, String target, Set<String> seen) {
+  private static boolean reaches(Map<String, Set<String>> reads, String from, String target, Set<String> seen) {
     if (!seen.add(from)) {
       return false;
     }
     for (String read : reads.getOrDefault(from, Set.of())) {
-      if (read.equals(target) || reaches(read, target, seen)) {
+      if (read.equals(target) || reaches(reads, read, target, seen)) {
         return true;
       }
     }

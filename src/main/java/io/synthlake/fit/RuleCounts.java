@@ -27,6 +27,9 @@ public final class RuleCounts implements Serializable {
   /** [a][b]: rows where nullable column a is null and b is not. */
   final long[][] nullOnly;
   final long[] nulls;
+  /** Per-row scratch, kept across rows (a buffer is reduced by one task at a time). */
+  private transient int[] index;
+  private transient boolean[] isNull;
 
   public RuleCounts(RulePlan plan) {
     this.plan = plan;
@@ -46,7 +49,10 @@ public final class RuleCounts implements Serializable {
   public void add(Values row) {
     rows++;
     int[] discrete = plan.discrete();
-    int[] index = new int[discrete.length];
+    if (index == null) {
+      index = new int[discrete.length];
+      isNull = new boolean[plan.nullable().length];
+    }
     for (int d = 0; d < discrete.length; d++) {
       Object value = row.get(discrete[d]);
       int size = plan.dictionaries().get(d).size();
@@ -102,7 +108,6 @@ public final class RuleCounts implements Serializable {
       }
     }
     int[] nullable = plan.nullable();
-    boolean[] isNull = new boolean[nullable.length];
     for (int a = 0; a < nullable.length; a++) {
       isNull[a] = row.get(nullable[a]) == null;
       if (isNull[a]) {

@@ -40,7 +40,10 @@ public final class RuleFinder {
   static final int MAX_ORDERS = 5_000;
   static final int MAX_SUMS = 2_000;
   static final int MAX_NULLABLE = 200;
-  /** An exclusion (no row has both labels) is a rule only when independence would put this many times m there. */
+  /**
+   * A label rule (an implication, or an exclusion: no row has both labels) is found only where independence would
+   * break it in at least this many times min-category-count rows, so chance patterns of small labels are not rules.
+   */
   static final double EXCLUSION_EXPECTED_FACTOR = 10;
   /** Label rules listed per table in the model (the table holds them all). */
   static final int MAX_LISTED = 24;

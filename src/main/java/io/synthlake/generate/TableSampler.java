@@ -68,6 +68,8 @@ public final class TableSampler implements Serializable {
   private final double[] nullsOtherwise;
   private final boolean[] keepSlots;
   private final boolean[] keepNumbers;
+  /** Generated-column indices in the order their nulls are drawn (after the columns their null patterns copy). */
+  private final int[] nullOrder;
   /** Per selected column: the salt of its stream (a function of its name), so a row key is one mix away. */
   private final long[] columnSalts;
   private final int[] copulaIndex;
@@ -87,6 +89,7 @@ public final class TableSampler implements Serializable {
     this.nullsOtherwise = wiring.nullsOtherwise;
     this.keepSlots = wiring.keepSlots;
     this.keepNumbers = wiring.keepNumbers;
+    this.nullOrder = wiring.nullOrder;
     int needed = 0;
     for (int index : copulaIndex) {
       needed = Math.max(needed, index + 1);
@@ -177,6 +180,7 @@ public final class TableSampler implements Serializable {
       wiring.nullsExactly[i] = pattern != null && pattern.exactly();
       wiring.nullsOtherwise[i] = pattern == null ? 0 : pattern.nullFractionOtherwise();
     }
+    wiring.nullOrder = nullOrder(order, nullsBy);
     return new TableSampler(seed, tableKey, cholesky, selected, wiring);
   }
 
@@ -191,6 +195,7 @@ public final class TableSampler implements Serializable {
     final double[] nullsOtherwise;
     final boolean[] keepSlots;
     final boolean[] keepNumbers;
+    int[] nullOrder;
 
     Wiring(int size) {
       generators = new ColumnGenerator[size];
@@ -223,11 +228,15 @@ public final class TableSampler implements Serializable {
     List<String> order = new ArrayList<>();
     Set<String> placed = new java.util.HashSet<>();
     for (ColumnModel column : model.columns()) {
-      place(column.name(), needed, decidedBy, nullsBy, placed, order);
+      place(column.name(), needed, decidedBy, Map.of(), placed, order);
     }
     return order;
   }
 
+  /**
+   * Places a column after the ones it reads: its rule's ({@code decidedBy}) or its null pattern's
+   * ({@code nullsBy}); the caller passes one of the two, as values and nulls are drawn in separate sweeps.
+   */
   private static void place(String name, Set<String> needed, Map<String, Rule> decidedBy,
       Map<String, NullPatternRule> nullsBy, Set<String> placed, List<String> order) {
     if (!needed.contains(name) || placed.contains(name)) {
@@ -238,6 +247,17 @@ public final class TableSampler implements Serializable {
       place(read, needed, decidedBy, nullsBy, placed, order);
     }
     order.add(name);
+  }
+
+  /** Indices into {@code order}, each column after the column its null pattern copies. */
+  private static int[] nullOrder(List<String> order, Map<String, NullPatternRule> nullsBy) {
+    List<String> sorted = new ArrayList<>();
+    Set<String> placed = new java.util.HashSet<>();
+    Set<String> needed = new java.util.HashSet<>(order);
+    for (String name : order) {
+      place(name, needed, Map.of(), nullsBy, placed, sorted);
+    }
+    return sorted.stream().mapToInt(order::indexOf).toArray();
   }
 
   private static List<String> reads(String name, Map<String, Rule> decidedBy, Map<String, NullPatternRule> nullsBy) {
@@ -484,21 +504,28 @@ public final class TableSampler implements Serializable {
         }
         StandardNormal.inverseCdfs(scratch, independent[k], n);
       }
+      // Every column's nulls first (a null pattern copies an earlier column's), then the values, each column
+      // after the values its rule reads.
+      for (int c : nullOrder) {
+        saltKeys(rowKeys, columnSalts[c], columnKeys, n);
+        drawNulls(c, columnKeys, state.nulls(c), n, state);
+      }
       for (int c = 0; c < generators.length; c++) {
-        long salt = columnSalts[c];
-        for (int i = 0; i < n; i++) {
-          columnKeys[i] = CounterRng.saltedKey(rowKeys[i], salt);
-        }
-        boolean[] nulls = state.nulls(c);
-        drawNulls(c, columnKeys, nulls, n, state);
+        saltKeys(rowKeys, columnSalts[c], columnKeys, n);
         int index = copulaIndex[c];
         if (index >= 0) {
           cholesky.apply(index, independent, correlated, n);
         }
         int sink = sinkOf[c];
-        generators[c].generate(chunkFirst, columnKeys, nulls, index >= 0 ? correlated : null, n,
+        generators[c].generate(chunkFirst, columnKeys, state.nulls(c), index >= 0 ? correlated : null, n,
             sink >= 0 ? sinks[sink] : DiscardSink.INSTANCE, sink >= 0 ? start : 0, scratch, state, c);
       }
+    }
+  }
+
+  private static void saltKeys(long[] rowKeys, long salt, long[] columnKeys, int n) {
+    for (int i = 0; i < n; i++) {
+      columnKeys[i] = CounterRng.saltedKey(rowKeys[i], salt);
     }
   }
 

@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * The checks a model's rules must pass to be generated: every column they name exists, each column's values are
- * decided by at most one rule and its nulls by at most one null pattern, and no column depends on itself through
- * the columns its rules read (generate computes each column after those).
+ * decided by at most one rule and its nulls by at most one null pattern, and no column's value (or null) depends
+ * on itself through the columns its rules (or null patterns) read: generate draws every null first, then computes
+ * each value after the values it reads.
  */
 final class RuleGraph {
   private RuleGraph() {}
@@ -18,6 +19,7 @@ final class RuleGraph {
     Map<String, Rule> values = new HashMap<>();
     Map<String, Rule> nulls = new HashMap<>();
     Map<String, List<String>> reads = new HashMap<>();
+    Map<String, List<String>> nullReads = new HashMap<>();
     for (Rule rule : rules) {
       List<String> named = new ArrayList<>(rule.reads());
       named.add(rule.column());
@@ -29,13 +31,17 @@ final class RuleGraph {
       Rule earlier = decided.put(rule.column(), rule);
       Checks.require(earlier == null, "rules %s and %s both decide column '%s'", String.join(", ", earlier == null
           ? List.of() : earlier.holds()), String.join(", ", rule.holds()), rule.column());
-      reads.computeIfAbsent(rule.column(), k -> new ArrayList<>()).addAll(rule.reads());
+      (rule instanceof NullPatternRule ? nullReads : reads).computeIfAbsent(rule.column(), k -> new ArrayList<>())
+          .addAll(rule.reads());
     }
-    Map<String, Integer> state = new HashMap<>();
-    for (String column : reads.keySet()) {
-      List<String> path = new ArrayList<>();
-      Checks.require(!cycle(column, reads, state, path), "the rules form a cycle through columns %s",
-          String.join(" -> ", path));
+    // Generate draws every column's nulls first, then the values: each graph needs an order of its own.
+    for (Map<String, List<String>> graph : List.of(reads, nullReads)) {
+      Map<String, Integer> state = new HashMap<>();
+      for (String column : graph.keySet()) {
+        List<String> path = new ArrayList<>();
+        Checks.require(!cycle(column, graph, state, path), "the rules form a cycle through columns %s",
+            String.join(" -> ", path));
+      }
     }
   }
 
