@@ -132,14 +132,17 @@ class FitAdultTest extends SparkTestBase {
 
   @Test
   void theCopulaIsAValidCorrelationMatrixWithTheKnownAssociations() {
-    assertThat(model.copula().columns()).hasSize(15);
+    // education-num is computed from education (a rule): it leaves the copula.
+    assertThat(model.copula().columns()).hasSize(14).doesNotContain("education-num");
+    assertThat(model.rules()).anyMatch(rule -> rule.holds().contains("education -> education-num"));
     double[][] r = model.copula().correlation();
     assertThat(NearestCorrelation.isPositiveDefinite(r, 1e-7)).isTrue();
     List<String> names = model.copula().columns();
-    double educationIncome = r[names.indexOf("education-num")][names.indexOf("income")];
+    // education's labels lie along their first principal axis, whose direction is arbitrary.
+    double educationIncome = Math.abs(r[names.indexOf("education")][names.indexOf("income")]);
     double ageHours = r[names.indexOf("age")][names.indexOf("hours-per-week")];
-    // income is ordered by frequency: "<=50K" first, so a higher score means ">50K"
-    assertThat(educationIncome).isGreaterThan(0.2);
+    // Sixteen labels on one axis carry less of the association than education-num's numbers did (0.33).
+    assertThat(educationIncome).isGreaterThan(0.1);
     assertThat(ageHours).isBetween(0.05, 0.3);
     assertThat(model.notes()).anyMatch(n -> "capital-gain".equals(n.column()) && n.message().contains("atoms hold"));
   }

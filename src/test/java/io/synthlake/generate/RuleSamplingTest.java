@@ -1,0 +1,215 @@
+package io.synthlake.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.synthlake.model.CategoricalMarginal;
+import io.synthlake.model.Category;
+import io.synthlake.model.ColumnKind;
+import io.synthlake.model.ColumnModel;
+import io.synthlake.model.CopulaModel;
+import io.synthlake.model.DependencyRule;
+import io.synthlake.model.DependencyRule.MappedValue;
+import io.synthlake.model.EmpiricalQuantiles;
+import io.synthlake.model.LabelTableRule;
+import io.synthlake.model.ModelJson;
+import io.synthlake.model.NullPatternRule;
+import io.synthlake.model.NumericMarginal;
+import io.synthlake.model.OrderRule;
+import io.synthlake.model.Rule;
+import io.synthlake.model.SumRule;
+import io.synthlake.model.SynthModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generate holds a model's rules by construction: every row obeys each rule, counted here row by row, whatever the
+ * batch boundaries, with a pruned determinant still computed, and the untouched columns exactly as without rules.
+ */
+class RuleSamplingTest {
+  private static final int ROWS = 20_000;
+
+  private static NumericMarginal uniform(double resolution, double low, double high) {
+    return new NumericMarginal(resolution, List.of(), new EmpiricalQuantiles(new double[] {0, 1},
+        new double[] {low, high}), null);
+  }
+
+  private static CategoricalMarginal labels(String... valuesAndShares) {
+    List<Category> categories = new ArrayList<>();
+    for (int i = 0; i < valuesAndShares.length; i += 2) {
+      categories.add(new Category(valuesAndShares[i], Double.parseDouble(valuesAndShares[i + 1])));
+    }
+    return new CategoricalMarginal(categories, null);
+  }
+
+  static SynthModel model(List<Rule> rules) {
+    List<ColumnModel> columns = List.of(
+        new ColumnModel("a", "decimal(10,2)", ColumnKind.CONTINUOUS, 0.1, uniform(0.01, 0, 100)),
+        new ColumnModel("b", "decimal(10,2)", ColumnKind.CONTINUOUS, 0.0, uniform(0.01, 0, 50)),
+        new ColumnModel("total", "decimal(10,2)", ColumnKind.CONTINUOUS, 0.05, uniform(0.01, 0, 150)),
+        new ColumnModel("start", "date", ColumnKind.DATE, 0.0, uniform(1, 18_000, 19_000)),
+        new ColumnModel("end", "date", ColumnKind.DATE, 0.2, uniform(1, 18_000, 19_500)),
+        new ColumnModel("city", "string", ColumnKind.CATEGORICAL, 0.0,
+            labels("Lyon", "0.3", "Paris", "0.4", "Austin", "0.2", "Dallas", "0.1")),
+        new ColumnModel("state", "string", ColumnKind.CATEGORICAL, 0.0,
+            labels("ARA", "0.3", "IDF", "0.4", "TX", "0.3")),
+        new ColumnModel("country", "string", ColumnKind.CATEGORICAL, 0.0, labels("FR", "0.7", "US", "0.3")),
+        new ColumnModel("code", "int", ColumnKind.INTEGER, 0.0, new NumericMarginal(1, List.of(
+            new io.synthlake.model.Atom(1, 0.3), new io.synthlake.model.Atom(33, 0.7)), null, null)),
+        new ColumnModel("role", "string", ColumnKind.CATEGORICAL, 0.0,
+            labels("Husband", "0.4", "Wife", "0.1", "Child", "0.5")),
+        new ColumnModel("sex", "string", ColumnKind.CATEGORICAL, 0.0, labels("Male", "0.6", "Female", "0.4")),
+        new ColumnModel("note", "string", ColumnKind.CATEGORICAL, 0.3, labels("x", "0.5", "y", "0.5")));
+    // A fitted child's score is taken within its parent's label, so it is uncorrelated with the parent's (role, sex).
+    CopulaModel copula = new CopulaModel(List.of("a", "b", "start", "end", "city", "role", "sex"), new double[][] {
+        {1, 0.5, 0.2, 0, 0.1, 0, 0}, {0.5, 1, 0, 0, 0, 0, 0}, {0.2, 0, 1, 0.3, 0, 0, 0}, {0, 0, 0.3, 1, 0, 0, 0},
+        {0.1, 0, 0, 0, 1, 0.2, 0.3}, {0, 0, 0, 0, 0.2, 1, 0}, {0, 0, 0, 0, 0.3, 0, 1}});
+    SynthModel base = GenerateModels.model();
+    return new SynthModel(SynthModel.FORMAT_VERSION, "rules", "test", base.source(), base.fit(), columns, copula,
+        rules, List.of());
+  }
+
+  static List<Rule> rules() {
+    return List.of(
+        new SumRule(null, null, 0, "total", "a", "b", false),
+        new OrderRule(null, null, 0, List.of("start"), "end", true, uniform(1, 1, 90)),
+        new DependencyRule(null, null, 0, "city", "state", List.of(new MappedValue("Lyon", "ARA"),
+            new MappedValue("Paris", "IDF"), new MappedValue("Austin", "TX"), new MappedValue("Dallas", "TX"))),
+        new DependencyRule(null, null, 0, "state", "country", List.of(new MappedValue("ARA", "FR"),
+            new MappedValue("IDF", "FR"), new MappedValue("TX", "US"))),
+        new DependencyRule(null, null, 0, "country", "code", List.of(new MappedValue("FR", "33"),
+            new MappedValue("US", "1"))),
+        new LabelTableRule(List.of("role = 'Husband' -> sex = 'Male'", "role = 'Wife' -> sex = 'Female'"), null, 0,
+            "role", "sex", List.of(new LabelTableRule.LabelRow("Husband", new double[] {1, 0}),
+                new LabelTableRule.LabelRow("Wife", new double[] {0, 1}),
+                new LabelTableRule.LabelRow("Child", new double[] {0.5, 0.5})), new double[] {0.6, 0.4}),
+        new NullPatternRule(null, null, 0, "a", "note", false, 0.2),
+        new NullPatternRule(null, null, 0, "a", "total", true, 0));
+  }
+
+  private static Map<String, List<Object>> sample(SynthModel model, List<String> columns, int batch) {
+    TableSampler sampler = TableSampler.of(model, 7, columns, ROWS);
+    Map<String, List<Object>> values = new HashMap<>();
+    RecordingSink[] sinks = new RecordingSink[columns.size()];
+    for (int c = 0; c < sinks.length; c++) {
+      sinks[c] = new RecordingSink(2);
+      values.put(columns.get(c), new ArrayList<>());
+    }
+    for (int first = 0; first < ROWS; first += batch) {
+      int count = Math.min(batch, ROWS - first);
+      for (RecordingSink sink : sinks) {
+        sink.clear();
+      }
+      sampler.sample(first, count, sinks);
+      for (int c = 0; c < sinks.length; c++) {
+        values.get(columns.get(c)).addAll(sinks[c].values.subList(0, count));
+      }
+    }
+    return values;
+  }
+
+  private static final List<String> ALL = List.of("a", "b", "total", "start", "end", "city", "state", "country",
+      "code", "role", "sex", "note");
+
+  @Test
+  void everyRowObeysEveryRule() {
+    Map<String, List<Object>> v = sample(model(rules()), ALL, 1000);
+    Map<String, String> stateOf = Map.of("Lyon", "ARA", "Paris", "IDF", "Austin", "TX", "Dallas", "TX");
+    int sums = 0;
+    int orders = 0;
+    int husbands = 0;
+    int noteNulls = 0;
+    int aPresent = 0;
+    for (int r = 0; r < ROWS; r++) {
+      Object a = v.get("a").get(r);
+      Object total = v.get("total").get(r);
+      assertThat(total == null).as("total is null exactly when a is").isEqualTo(a == null);
+      if (a != null) {
+        aPresent++;
+        java.math.BigDecimal sum = ((java.math.BigDecimal) a).add((java.math.BigDecimal) v.get("b").get(r));
+        assertThat((java.math.BigDecimal) total).isEqualByComparingTo(sum);
+        sums++;
+        noteNulls += v.get("note").get(r) == null ? 1 : 0;
+      } else {
+        assertThat(v.get("note").get(r)).as("note is null where a is").isNull();
+      }
+      Object end = v.get("end").get(r);
+      if (end != null) {
+        assertThat((Integer) end).isGreaterThan((Integer) v.get("start").get(r));
+        orders++;
+      }
+      String city = (String) v.get("city").get(r);
+      String state = (String) v.get("state").get(r);
+      assertThat(state).isEqualTo(stateOf.get(city));
+      String country = (String) v.get("country").get(r);
+      assertThat(country).isEqualTo(state.equals("TX") ? "US" : "FR");
+      assertThat(v.get("code").get(r)).isEqualTo(country.equals("US") ? 1 : 33);
+      String role = (String) v.get("role").get(r);
+      String sex = (String) v.get("sex").get(r);
+      if (role.equals("Husband")) {
+        assertThat(sex).isEqualTo("Male");
+        husbands++;
+      } else if (role.equals("Wife")) {
+        assertThat(sex).isEqualTo("Female");
+      }
+    }
+    assertThat(sums).isGreaterThan(ROWS * 8 / 10);
+    assertThat(orders).isGreaterThan(ROWS * 7 / 10);
+    assertThat(husbands).isGreaterThan(ROWS * 3 / 10);
+    // The one-way null pattern keeps note's share of nulls where a is present: 0.2, within 4 standard errors.
+    assertThat((double) noteNulls / aPresent).isCloseTo(0.2, within(4 * Math.sqrt(0.16 / aPresent)));
+    // The label table keeps the children's shares: 0.4 x 1 + 0.5 x 0.5 = 0.65 Male.
+    long males = v.get("sex").stream().filter("Male"::equals).count();
+    assertThat((double) males / ROWS).isCloseTo(0.65, within(4 * Math.sqrt(0.65 * 0.35 / ROWS)));
+  }
+
+  @Test
+  void valuesDoNotDependOnBatchesAndPrunedDeterminantsAreStillComputed() {
+    SynthModel model = model(rules());
+    Map<String, List<Object>> whole = sample(model, ALL, ROWS);
+    Map<String, List<Object>> small = sample(model, ALL, 37);
+    assertThat(small).isEqualTo(whole);
+    // Only code and end selected: country, state, city and start are computed behind the scenes.
+    Map<String, List<Object>> pruned = sample(model, List.of("code", "end"), 501);
+    assertThat(pruned.get("code")).isEqualTo(whole.get("code"));
+    assertThat(pruned.get("end")).isEqualTo(whole.get("end"));
+  }
+
+  @Test
+  void columnsNoRuleTouchesAreTheSameWithAndWithoutRules() {
+    Map<String, List<Object>> with = sample(model(rules()), ALL, 1000);
+    Map<String, List<Object>> without = sample(model(List.of()), ALL, 1000);
+    for (String column : List.of("a", "b", "start", "city", "role")) {
+      assertThat(with.get(column)).as(column).isEqualTo(without.get(column));
+    }
+  }
+
+  @Test
+  void rulesRoundTripThroughTheModelFile() {
+    SynthModel model = model(rules());
+    SynthModel read = ModelJson.read(ModelJson.write(model), "test");
+    assertThat(read.rules()).isEqualTo(model.rules());
+    assertThat(ModelJson.write(model)).contains("\"type\": \"label-table\"", "\"holds\": [",
+        "\"role = 'Husband' -> sex = 'Male'\"", "\"type\": \"null-pattern\"");
+  }
+
+  @Test
+  void aModelWhoseRulesFormACycleOrDecideAColumnTwiceIsRefused() {
+    List<Rule> cycle = new ArrayList<>(rules());
+    cycle.add(new DependencyRule(null, null, 0, "country", "city", List.of(new MappedValue("FR", "Lyon"))));
+    assertThatThrownBy(() -> model(cycle)).hasMessageStartingWith("the rules form a cycle through columns")
+        .hasMessageContaining("city").hasMessageContaining("country");
+    List<Rule> loop = List.of(new OrderRule(null, null, 0, List.of("start"), "end", false, uniform(1, 0, 9)),
+        new OrderRule(null, null, 0, List.of("end"), "start", false, uniform(1, 0, 9)));
+    assertThatThrownBy(() -> model(loop)).hasMessageStartingWith("the rules form a cycle through columns")
+        .hasMessageContaining("end -> start");
+    List<Rule> twice = List.of(new SumRule(null, null, 0, "total", "a", "b", false),
+        new OrderRule(null, null, 0, List.of("a"), "total", false, uniform(0.01, 0, 9)));
+    assertThatThrownBy(() -> model(twice)).hasMessage(
+        "rules total = a + b and a <= total both decide column 'total'");
+  }
+}
