@@ -43,7 +43,20 @@ final class CategoricalGenerator extends ColumnGenerator {
    * The label mapped from the slot of column {@code from}: {@code values[slot]} (null for a null target), recorded
    * as {@code slots[slot]}; the column's own draw where {@code mapped[slot]} is false.
    */
-  record Mapped(int from, boolean[] mapped, FixedValue[] values, int[] slots) implements Derivation {}
+  record Mapped(int from, boolean[] mapped, FixedValue[] values, int[] slots, long labelKey) implements Derivation {}
+
+  /**
+   * The recorded slot of the k-th made-up label: below -1, so a column mapped from this one can give every row with
+   * the same made-up label the same value ({@link #madeUpIndex}).
+   */
+  static int madeUpSlot(long index) {
+    return (int) (-2 - index);
+  }
+
+  /** The made-up label's index of a recorded slot, or -1 for a stored label or a null. */
+  static long madeUpIndex(int slot) {
+    return slot <= -2 ? -2L - slot : -1;
+  }
 
   /**
    * @param otherPool how many distinct labels the other bucket draws from
@@ -87,8 +100,13 @@ final class CategoricalGenerator extends ColumnGenerator {
         record(recorded, i, -1);
         continue;
       }
+      long drawKey = key;
       if (derivation instanceof Mapped mapped) {
         int from = parents[i];
+        if (from <= -2) {
+          // A made-up label of the determinant always maps to the same value: a draw keyed by the label, not the row.
+          drawKey = CounterRng.subKey(mapped.labelKey(), madeUpIndex(from));
+        }
         if (from >= 0 && mapped.mapped()[from]) {
           FixedValue value = mapped.values()[from];
           if (value == null) {
@@ -106,14 +124,16 @@ final class CategoricalGenerator extends ColumnGenerator {
         CategoricalScale parentScale = parent >= 0 ? table.scales()[parent] : null;
         rowScale = parentScale != null ? parentScale : table.otherwise();
       }
-      int slot = normals == null ? rowScale.slotAt(CounterRng.uniform(key, VALUE_DRAW))
+      int slot = normals == null || drawKey != key ? rowScale.slotAt(CounterRng.uniform(drawKey, VALUE_DRAW))
           : rowScale.slotOfNormal(normals[i]);
       record(recorded, i, slot);
       FixedValue value = values[slot];
       if (value != null) {
         value.put(sink, position);
       } else if (otherShape != null && scale.label(slot) == null) {
-        byte[] label = otherLabel((long) (CounterRng.uniform(key, SPECIAL_DRAW) * otherPool));
+        long index = (long) (CounterRng.uniform(drawKey, SPECIAL_DRAW) * otherPool);
+        record(recorded, i, madeUpSlot(index));
+        byte[] label = otherLabel(index);
         sink.putString(position, label, label.length);
       } else {
         sink.putNull(position);

@@ -31,7 +31,8 @@ final class NumericGenerator extends ColumnGenerator {
    * The value mapped from the slot of column {@code from}: {@code numbers[slot]}, null where {@code nulls[slot]},
    * the column's own draw where {@code mapped[slot]} is false.
    */
-  record Mapped(int from, boolean[] mapped, double[] numbers, boolean[] nulls) implements Derivation {}
+  record Mapped(int from, boolean[] mapped, double[] numbers, boolean[] nulls, long labelKey)
+      implements Derivation {}
 
   private final NumericDistribution distribution;
   private final NumberWriter writer;
@@ -92,6 +93,12 @@ final class NumericGenerator extends ColumnGenerator {
         }
       } else if (derivation instanceof Mapped mapped) {
         int slot = state.slots(mapped.from())[i];
+        if (slot <= -2) {
+          // A made-up label of the determinant always maps to the same value: a draw keyed by the label.
+          long labelKey = CounterRng.subKey(mapped.labelKey(), CategoricalGenerator.madeUpIndex(slot));
+          writeDrawn(labelKey, Double.NaN, sink, position, recorded, i);
+          continue;
+        }
         if (slot >= 0 && mapped.mapped()[slot]) {
           if (mapped.nulls()[slot]) {
             sink.putNull(position);

@@ -300,7 +300,8 @@ public final class TableSampler implements Serializable {
           isNull[slot] = value.then() == null;
           numbers[slot] = parsed == null ? Double.NaN : parsed.number();
         }
-        derivation = new NumericGenerator.Mapped(indexOf.get(dependency.from()), mapped, numbers, isNull);
+        derivation = new NumericGenerator.Mapped(indexOf.get(dependency.from()), mapped, numbers, isNull,
+            columnSeed);
       } else {
         throw modelError(model, column, rule);
       }
@@ -337,7 +338,8 @@ public final class TableSampler implements Serializable {
           values[slot] = parsed;
           slots[slot] = value.then() == null ? -1 : storedSlot(own, value.then());
         }
-        derivation = new CategoricalGenerator.Mapped(indexOf.get(dependency.from()), mapped, values, slots);
+        derivation = new CategoricalGenerator.Mapped(indexOf.get(dependency.from()), mapped, values, slots,
+            columnSeed);
       } else {
         throw modelError(model, column, rule);
       }

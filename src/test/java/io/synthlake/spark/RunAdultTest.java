@@ -44,6 +44,36 @@ class RunAdultTest extends SparkTestBase {
     assertThat(synthetic.schema()).isEqualTo(real.schema());
   }
 
+  /**
+   * The four checks a person sees at once, counted here with plain filters (not with validate): the source obeys
+   * each in at least 99.87% of its rows; before rules, synthetic rows obeyed them in 59.5%, 79.7%, 30.4% and 81.3%.
+   */
+  @Test
+  void syntheticRowsObeyTheRulesAPersonSeesAtOnce() {
+    Map<String, Integer> educationNumber = new HashMap<>();
+    for (Row row : real.groupBy("education", "education-num").count().collectAsList()) {
+      if (row.getLong(2) > 5) {
+        educationNumber.put(row.getString(0), row.getInt(1));
+      }
+    }
+    assertThat(educationNumber).hasSize(16);
+    long agreeing = 0;
+    for (Row row : synthetic.groupBy("education", "education-num").count().collectAsList()) {
+      if (!row.isNullAt(1) && Integer.valueOf(row.getInt(1)).equals(educationNumber.get(row.getString(0)))) {
+        agreeing += row.getLong(2);
+      }
+    }
+    assertThat(agreeing / 32_561.0).as("education agrees with education-num").isGreaterThanOrEqualTo(0.995);
+    assertThat(share(synthetic.where(col("relationship").equalTo("Husband")), "sex", "Male"))
+        .as("Husband -> Male").isGreaterThanOrEqualTo(0.995);
+    assertThat(share(synthetic.where(col("relationship").equalTo("Wife")), "sex", "Female"))
+        .as("Wife -> Female").isGreaterThanOrEqualTo(0.995);
+    Dataset<Row> neverMarried = synthetic.where(col("marital-status").equalTo("Never-married"));
+    double spouses = neverMarried.where(col("relationship").isin("Husband", "Wife")).count()
+        / (double) neverMarried.count();
+    assertThat(1 - spouses).as("Never-married -> neither Husband nor Wife").isGreaterThanOrEqualTo(0.995);
+  }
+
   @Test
   void categoricalSharesMatchTheSource() {
     for (String column : List.of("education", "marital-status", "sex", "income")) {
