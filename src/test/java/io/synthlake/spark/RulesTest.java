@@ -135,4 +135,53 @@ class RulesTest extends SparkTestBase {
     assertThat(one.where(col("city").equalTo("Rareville").or(col("state").equalTo("RR"))
         .or(col("country").equalTo("ZZ"))).count()).isZero();
   }
+
+  private static CliRun fitWith(String name, String fitSettings) throws Exception {
+    String job = """
+        source: {path: %s, format: parquet}
+        model: %s
+        fit:
+        %s
+        """.formatted(path("rules-source"), path(name + ".json"), fitSettings.indent(2));
+    Files.writeString(tmp.resolve(name + ".yaml"), job);
+    return synth("fit", "--config", path(name + ".yaml"));
+  }
+
+  @Test
+  void declaredRulesAreKeptAndDroppedRulesAreNot() throws Exception {
+    CliRun run = fitWith("declared", """
+        rules: ["total = a + b", "end > start"]
+        drop-rules: ["coupon is null <-> discount is null"]
+        """);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    SynthModel declared = readModel(Path.of(path("declared.json")));
+    assertThat(declared.rules()).filteredOn(r -> r.origin() == Rule.Origin.DECLARED)
+        .flatExtracting(Rule::holds).containsExactlyInAnyOrder("total = a + b", "start < end");
+    assertThat(declared.rules()).flatExtracting(Rule::holds).doesNotContain("coupon is null <-> discount is null");
+    CliRun off = fitWith("off", "discover-rules: false");
+    assertThat(off.exitCode()).as(off.err()).isZero();
+    assertThat(readModel(Path.of(path("off.json"))).rules()).isEmpty();
+  }
+
+  @Test
+  void aDeclaredRuleThatCannotHoldStopsTheFitBeforeAnyModelIsWritten() throws Exception {
+    CliRun missing = fitWith("missing", "rules: [\"total = a + tax\"]");
+    assertThat(missing.exitCode()).isEqualTo(3);
+    assertThat(missing.err()).isEqualTo("synth: error: rule 'total = a + tax' in fit.rules names column tax, "
+        + "which the source does not have");
+    CliRun types = fitWith("types", "rules: [\"city <= a\"]");
+    assertThat(types.exitCode()).isEqualTo(3);
+    assertThat(types.err()).isEqualTo("synth: error: rule 'city <= a' in fit.rules cannot be held: orders relate "
+        + "numbers, dates or timestamps");
+    CliRun broken = fitWith("broken", "rules: [\"b <= a\"]");
+    assertThat(broken.exitCode()).isEqualTo(3);
+    assertThat(broken.err()).matches("synth: error: rule 'b <= a' in fit.rules does not hold in the source: \\d+ of "
+        + "4000 rows break it \\(at most 4 may: fewer than min-category-count, or fit.rule-tolerance of the rows\\)");
+    CliRun cycle = fitWith("cycle", "rules: [\"start < end\", \"end < start\"]");
+    assertThat(cycle.exitCode()).isEqualTo(3);
+    assertThat(cycle.err()).contains("cycle", "start < end", "end < start");
+    for (String name : List.of("missing", "types", "broken", "cycle")) {
+      assertThat(tmp.resolve(name + ".json")).doesNotExist();
+    }
+  }
 }
