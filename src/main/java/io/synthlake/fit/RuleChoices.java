@@ -25,6 +25,8 @@ final class RuleChoices {
   private final Map<String, Set<String>> nullReads = new HashMap<>();
   private final Set<String> kept = new HashSet<>();
   private final Map<String, String> why = new HashMap<>();
+  /** Discovered rules not kept, by reason, summarised in one note each ({@link #noteRefusals}). */
+  private final Map<String, List<String>> refused = new java.util.LinkedHashMap<>();
 
   RuleChoices(FitNotes notes) {
     this.notes = notes;
@@ -102,8 +104,23 @@ final class RuleChoices {
     for (String text : texts) {
       why.put(text, reason);
     }
-    notes.table("rules: %s not kept: %s", String.join(", ", texts), reason);
+    String kind = reason.startsWith("the nulls of") ? "the column's nulls already follow another null pattern"
+        : reason.startsWith("column ") ? "the column is already decided by another rule" : reason;
+    refused.computeIfAbsent(kind, k -> new ArrayList<>()).add(String.join(", ", texts) + " (" + reason + ")");
     return false;
+  }
+
+  /** One note per reason a discovered rule was not kept: how many, and the first one. */
+  void noteRefusals() {
+    for (Map.Entry<String, List<String>> entry : refused.entrySet()) {
+      List<String> rules = entry.getValue();
+      if (rules.size() == 1) {
+        notes.table("rules: %s not kept", rules.get(0));
+      } else {
+        notes.table("rules: %d found rules not kept because %s, such as %s", rules.size(), entry.getKey(),
+            rules.get(0));
+      }
+    }
   }
 
   boolean kept(String text) {

@@ -300,8 +300,10 @@ public final class RuleFinder {
       }
       stats.put(c.name(), new double[] {mean / steps, d.highest() - d.lowest(), (double) (rows - c.nonNull()) / rows});
     }
-    int found = 0;
-    for (Column total : numbers) {
+    // Ranked by how closely the means add up, relative to the slack: the closest MAX_SUMS are counted.
+    List<double[]> found = new ArrayList<>();
+    for (int t = 0; t < numbers.size(); t++) {
+      Column total = numbers.get(t);
       for (int i = 0; i < numbers.size(); i++) {
         for (int j = i + 1; j < numbers.size(); j++) {
           Column left = numbers.get(i);
@@ -317,19 +319,24 @@ public final class RuleFinder {
             continue;
           }
           double slack = (0.01 + (double) fit.minCategoryCount() / rows + a[2] + b[2] + c[2]) * (a[1] + b[1] + c[1]);
-          if (Math.abs(c[0] - a[0] - b[0]) > slack) {
-            continue;
+          double miss = Math.abs(c[0] - a[0] - b[0]) / slack;
+          if (miss <= 1) {
+            found.add(new double[] {miss, t, i, j});
           }
-          if (++found > MAX_SUMS) {
-            continue;
-          }
-          sums.add(new int[] {total.index(), left.index(), right.index()});
-          tolerances.add(tolerance(total, left, right));
         }
       }
     }
-    if (found > MAX_SUMS) {
-      notes.table("rules: %d of %d sum candidates counted", MAX_SUMS, found);
+    found.sort(Comparator.comparingDouble(f -> f[0]));
+    if (found.size() > MAX_SUMS) {
+      notes.table("rules: the %d of %d sum candidates whose means add up most closely counted", MAX_SUMS,
+          found.size());
+    }
+    for (double[] f : found.subList(0, Math.min(MAX_SUMS, found.size()))) {
+      Column total = numbers.get((int) f[1]);
+      Column left = numbers.get((int) f[2]);
+      Column right = numbers.get((int) f[3]);
+      sums.add(new int[] {total.index(), left.index(), right.index()});
+      tolerances.add(tolerance(total, left, right));
     }
   }
 
@@ -413,6 +420,7 @@ public final class RuleFinder {
     List<PendingOrder> orders = orders(counts, declaredByText, choices);
     List<PendingTable> tables = LabelTables.find(this, counts, declaredByText, choices);
     List<NullPatternRule> nullPatterns = nullPatterns(counts, declaredByText, choices);
+    choices.noteRefusals();
     for (String text : declaredByText.keySet()) {
       if (!choices.kept(text)) {
         throw SynthException.config("rule '%s' in fit.rules conflicts with the other rules: %s", text,

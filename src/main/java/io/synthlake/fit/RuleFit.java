@@ -3,10 +3,7 @@ package io.synthlake.fit;
 import io.synthlake.model.CategoricalMarginal;
 import io.synthlake.model.CategoricalScale;
 import io.synthlake.model.Category;
-import io.synthlake.model.ColumnKind;
-import io.synthlake.model.ColumnModel;
 import io.synthlake.model.LabelTableRule;
-import io.synthlake.model.NumericMarginal;
 import io.synthlake.model.OrderRule;
 import io.synthlake.model.OtherBucket;
 import io.synthlake.model.Rule;
@@ -18,9 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules fit keeps, carried through the rest of the fit: the gaps of the orders (fitted like columns, in a pass
- * of their own), the copula plan that takes each rule into account (a computed column leaves the copula, an
- * order's high column is scored by its gap, a label table's child within its parent's row), and finally the
+ * The rules fit keeps, carried through the rest of the fit: the copula plan that takes each rule into account (a
+ * computed column leaves the copula, a label table's child is scored within its parent's row), and finally the
  * model's rules, with label tables laid out in their columns' final label order.
  */
 public final class RuleFit {
@@ -28,16 +24,6 @@ public final class RuleFit {
   private final RuleFinder.Found found;
   private final FitNotes notes;
   private final Map<String, Integer> indexOf = new HashMap<>();
-  private final Map<String, ColumnSpec> specOf = new HashMap<>();
-  private final Map<String, ColumnKind> kindOf = new HashMap<>();
-  private List<ColumnModel> gapModels = List.of();
-  private CopulaPlan gapPlan;
-
-  /**
-   * An order's gap as a column to fit: {@code high - max(lows)} where that is at least 0 (above 0 for a strict
-   * order), in prepared units.
-   */
-  public record GapColumn(String high, int highIndex, int[] lowIndices, boolean strict, ColumnSpec spec) {}
 
   public RuleFit(TableFit table, RuleFinder.Found found, FitNotes notes) {
     this.table = table;
@@ -45,48 +31,17 @@ public final class RuleFit {
     this.notes = notes;
     for (RuleFinder.Column column : table.ruleColumns()) {
       indexOf.put(column.name(), column.index());
-      specOf.put(column.name(), column.spec());
-      kindOf.put(column.name(), column.kind());
     }
-  }
-
-  public List<GapColumn> gaps() {
-    List<GapColumn> gaps = new ArrayList<>();
-    for (RuleFinder.PendingOrder order : found.orders()) {
-      ColumnSpec high = specOf.get(order.high());
-      ColumnKind kind = kindOf.get(order.high());
-      ColumnSpec spec = switch (kind) {
-        case DATE -> new ColumnSpec("gap of " + order.high(), "int", SourceType.INT, 0, ColumnKind.INTEGER);
-        case TIMESTAMP -> new ColumnSpec("gap of " + order.high(), "bigint", SourceType.LONG, 0, ColumnKind.INTEGER);
-        case INTEGER -> new ColumnSpec("gap of " + order.high(), high.sparkType(), high.type(), high.decimalScale(),
-            ColumnKind.INTEGER);
-        default -> new ColumnSpec("gap of " + order.high(), "double", SourceType.DOUBLE, 0, ColumnKind.CONTINUOUS);
-      };
-      gaps.add(new GapColumn(order.high(), indexOf.get(order.high()),
-          order.lows().stream().mapToInt(indexOf::get).toArray(), order.strict(), spec));
-    }
-    return gaps;
-  }
-
-  /** The gaps' fitted models (in {@link #gaps()} order) and their copula plan, by the gap fit's own indices. */
-  public void useGaps(List<ColumnModel> models, CopulaPlan plan) {
-    this.gapModels = List.copyOf(models);
-    this.gapPlan = plan;
   }
 
   /**
-   * The copula plan with the rules: {@code base} is the table's plan after the ordering pass, gap {@code g} is
-   * input column {@code gapOffset + g}.
+   * The copula plan with the rules: {@code base} is the table's plan after the ordering pass. An order's high column
+   * keeps its own score: generate draws it from its own marginal and moves only the rows that break the order.
    */
-  public CopulaPlan copulaPlan(CopulaPlan base, int gapOffset) {
+  public CopulaPlan copulaPlan(CopulaPlan base) {
     Set<String> computed = new HashSet<>();
     found.dependencies().forEach(r -> computed.add(r.column()));
     found.sums().forEach(r -> computed.add(r.column()));
-    Map<String, Integer> gapOf = new HashMap<>();
-    List<GapColumn> gaps = gaps();
-    for (int g = 0; g < gaps.size(); g++) {
-      gapOf.put(gaps.get(g).high(), g);
-    }
     Map<String, RuleFinder.PendingTable> tableOf = new HashMap<>();
     found.tables().forEach(t -> tableOf.put(t.child(), t));
     List<Integer> columns = new ArrayList<>();
@@ -98,21 +53,9 @@ public final class RuleFit {
       if (computed.contains(name)) {
         continue;
       }
-      Integer gap = gapOf.get(name);
-      if (gap != null) {
-        int position = gapPlan == null ? -1 : gapPlan.columns().indexOf(gap);
-        if (position < 0) {
-          notes.column(name, "its gap above its lows has a single value: it leaves the copula");
-          continue;
-        }
-        columns.add(gapOffset + gap);
-        scorers.add(gapPlan.scorers().get(position));
-        epsilon.add(gapPlan.epsilon()[position]);
-      } else {
-        columns.add(base.columns().get(p));
-        scorers.add(base.scorers().get(p));
-        epsilon.add(base.epsilon()[p]);
-      }
+      columns.add(base.columns().get(p));
+      scorers.add(base.scorers().get(p));
+      epsilon.add(base.epsilon()[p]);
       names.add(name);
     }
     List<Integer> extra = new ArrayList<>();
@@ -156,17 +99,8 @@ public final class RuleFit {
     List<Rule> rules = new ArrayList<>();
     rules.addAll(found.dependencies());
     rules.addAll(found.sums());
-    List<GapColumn> gaps = gaps();
-    for (int g = 0; g < gaps.size(); g++) {
-      RuleFinder.PendingOrder order = found.orders().get(g);
-      ColumnModel gap = g < gapModels.size() ? gapModels.get(g) : null;
-      if (gap == null || !(gap.marginal() instanceof NumericMarginal marginal)) {
-        notes.column(order.high(), "orders %s not kept: too few rows to model the gap above %s without revealing "
-            + "them", String.join(", ", order.lows()), order.high());
-        continue;
-      }
-      rules.add(new OrderRule(null, order.origin(), order.exceptions(), order.lows(), order.high(), order.strict(),
-          marginal));
+    for (RuleFinder.PendingOrder order : found.orders()) {
+      rules.add(new OrderRule(null, order.origin(), order.exceptions(), order.lows(), order.high(), order.strict()));
     }
     for (RuleFinder.PendingTable pending : found.tables()) {
       rules.add(labelTable(pending));

@@ -12,7 +12,6 @@ import io.synthlake.model.DependencyRule;
 import io.synthlake.model.IdentifierMarginal;
 import io.synthlake.model.LabelTableRule;
 import io.synthlake.model.NullPatternRule;
-import io.synthlake.model.NumericDistribution;
 import io.synthlake.model.NumericMarginal;
 import io.synthlake.model.OrderRule;
 import io.synthlake.model.OtherBucket;
@@ -44,8 +43,8 @@ import java.util.Set;
  * read (a pruned determinant is still generated, and discarded).
  *
  * <p>Rules hold by construction: columns are generated in an order where every column comes after those its rule
- * reads, a rule's column computes its value (a map, a sum, a low plus a gap, a label from its parent's row of a
- * table) from theirs, and a null pattern copies their nulls.
+ * reads, a rule's column computes its value from theirs (a map, a sum, a high kept above its lows, a label from its
+ * parent's row of a table), and a null pattern copies their nulls.
  */
 public final class TableSampler implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -280,7 +279,7 @@ public final class TableSampler implements Serializable {
       NumericGenerator.Derivation derivation;
       if (rule instanceof OrderRule order) {
         derivation = new NumericGenerator.Gap(order.low().stream().mapToInt(indexOf::get).toArray(),
-            NumericDistribution.of(order.gap()), order.strict());
+            order.strict());
       } else if (rule instanceof SumRule sum) {
         derivation = new NumericGenerator.Total(indexOf.get(sum.left()), indexOf.get(sum.right()), sum.minus());
       } else if (rule instanceof DependencyRule dependency) {

@@ -7,17 +7,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code low <= high} (or {@code <}) for every listed low: generate draws {@code high} as the largest present low
- * plus a non-negative gap, whose marginal ({@code gap}, in the columns' units: days for dates, microseconds for
- * timestamps) was fitted on the source's {@code high - max(low)}; in the copula the high column's score is its
- * gap's. A row whose lows are all null draws {@code high} from its own marginal.
+ * {@code low <= high} (or {@code <}) for every listed low: generate draws {@code high} from its own marginal at its
+ * copula normal, and where that falls below the largest present low, it takes that low (for a strict order, the
+ * next value of its resolution above it). Only the rows the copula would have put out of order change, and they
+ * change the least they can, so the column keeps its marginal and correlations.
  */
 public record OrderRule(List<String> holds, Origin origin, long sourceExceptions, List<String> low, String high,
-    boolean strict, NumericMarginal gap) implements Rule {
+    boolean strict) implements Rule {
   public OrderRule {
     low = List.copyOf(Objects.requireNonNull(low, "an order rule needs 'low'"));
     Objects.requireNonNull(high, "an order rule needs 'high'");
-    Objects.requireNonNull(gap, "an order rule needs the 'gap' marginal");
     Checks.require(!low.isEmpty(), "an order rule needs at least one low column");
     Checks.require(new HashSet<>(low).size() == low.size() && !low.contains(high),
         "order rule on %s lists a column twice", high);

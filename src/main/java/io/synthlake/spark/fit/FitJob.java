@@ -124,7 +124,6 @@ public final class FitJob {
     fitColumns(spark, source, where, table, prepared, columns, tableFit, profile, fit, seconds, bytes, "refine");
 
     RuleFit rules = findRules(spark, source, where, table, prepared, tableFit, fit, notes, seconds, bytes);
-    Dataset<Row> inputs = rules == null || rules.gaps().isEmpty() ? prepared : withGaps(prepared, rules);
 
     CopulaPlan firstPlan = tableFit.copulaPlan();
     TableFit.OrderingPlan ordering = firstPlan.size() >= 2 ? tableFit.orderingPlan(firstPlan) : null;
@@ -136,13 +135,12 @@ public final class FitJob {
       LOG.info("fit phase=order table={} columns={} seconds={}", table, ordering.positions().length,
           seconds.get("order"));
     }
-    CopulaPlan copulaPlan = rules == null ? tableFit.copulaPlan()
-        : rules.copulaPlan(tableFit.copulaPlan(), prepared.columns().length);
+    CopulaPlan copulaPlan = rules == null ? tableFit.copulaPlan() : rules.copulaPlan(tableFit.copulaPlan());
     CopulaModel copula = null;
     if (copulaPlan.size() >= 2) {
       PairwiseMoments moments = timed(seconds, "copula", () -> scan(spark, source, where,
           "fit: copula " + table + " (" + copulaPlan.size() + " columns)",
-          () -> correlate(inputs, copulaPlan, fit.seed(), bytes)));
+          () -> correlate(prepared, copulaPlan, fit.seed(), bytes)));
       copula = CorrelationEstimator.estimate(copulaPlan.names(), moments, notes);
       LOG.info("fit phase=copula table={} columns={} seconds={}", table, copulaPlan.size(), seconds.get("copula"));
     } else {
@@ -256,7 +254,7 @@ public final class FitJob {
 
   /**
    * Decides kinds from the profile and completes the marginals, with a refine pass where exact counts did not
-   * settle them (the main columns, then the gaps of the orders, through the same code).
+   * settle them.
    */
   private static void fitColumns(SparkSession spark, LoadedSource source, String where, String table,
       Dataset<Row> frame, List<PreparedColumn> columns, TableFit tableFit, ProfileAggregator.Buffer profile,
@@ -280,8 +278,7 @@ public final class FitJob {
 
   /**
    * The rules pass (when discovery is on or rules are declared): one aggregate of label-pair tables and order,
-   * sum and null-pattern counts, then the decisions; the orders' gaps are profiled and refined like columns.
-   * Null when there is nothing to look for.
+   * sum and null-pattern counts, then the decisions. Null when there is nothing to look for.
    */
   private static RuleFit findRules(SparkSession spark, LoadedSource source, String where, String table,
       Dataset<Row> prepared, TableFit tableFit, FitConfig fit, FitNotes notes, Map<String, Double> seconds,
@@ -303,23 +300,6 @@ public final class FitJob {
     RuleFit rules = new RuleFit(tableFit, finder.decide(counts), notes);
     LOG.info("fit phase=rules table={} pairs={} orders={} sums={} seconds={}", table, plan.pairs().length,
         plan.orders().length, plan.sums().length, seconds.get("rules"));
-    List<RuleFit.GapColumn> gaps = rules.gaps();
-    if (gaps.isEmpty()) {
-      return rules;
-    }
-    List<PreparedColumn> gapColumns = new ArrayList<>();
-    for (int g = 0; g < gaps.size(); g++) {
-      gapColumns.add(new PreparedColumn(g, gaps.get(g).spec()));
-    }
-    Dataset<Row> gapFrame = prepared.select(gapExpressions(prepared, gaps));
-    ProfileAggregator.Buffer gapProfile = timed(seconds, "gap-profile", () -> scan(spark, source, where,
-        "fit: profile the gaps of " + gaps.size() + " orders in " + table,
-        () -> profile(gapFrame, gapColumns, fit, bytes, "gap-profile")));
-    // The gaps' own decisions (kind, marginal) are not the model's notes: only their rules are.
-    TableFit gapFit = new TableFit(gapColumns.stream().map(PreparedColumn::spec).toList(), fit, new FitNotes());
-    fitColumns(spark, source, where, table, gapFrame, gapColumns, gapFit, gapProfile, fit, seconds, bytes,
-        "gap-refine");
-    rules.useGaps(gapFit.columnModels(), gapFit.copulaPlan());
     return rules;
   }
 
@@ -329,31 +309,6 @@ public final class FitJob {
     Row row = prepared.agg(udaf.apply(allColumns(prepared))).first();
     bytes.put("rules", (long) ((byte[]) row.get(0)).length);
     return JavaBytes.read((byte[]) row.get(0), RuleCounts.class);
-  }
-
-  /** Each order's gap, high - max(lows), where it keeps the order (rows that break it take no part). */
-  private static Column[] gapExpressions(Dataset<Row> prepared, List<RuleFit.GapColumn> gaps) {
-    Column[] expressions = new Column[gaps.size()];
-    String[] names = prepared.columns();
-    for (int g = 0; g < gaps.size(); g++) {
-      RuleFit.GapColumn gap = gaps.get(g);
-      Column[] lows = java.util.Arrays.stream(gap.lowIndices()).mapToObj(i -> Columns.named(names[i]))
-          .toArray(Column[]::new);
-      Column base = lows.length == 1 ? lows[0] : functions.greatest(lows);
-      Column difference = Columns.named(names[gap.highIndex()]).minus(base);
-      Column keeps = gap.strict() ? difference.gt(0) : difference.geq(0);
-      expressions[g] = functions.when(keeps, difference).cast("double").alias("g" + g);
-    }
-    return expressions;
-  }
-
-  /** The prepared columns followed by the gaps (column {@code prepared.columns().length + g} is gap g). */
-  private static Dataset<Row> withGaps(Dataset<Row> prepared, RuleFit rules) {
-    Column[] all = new Column[prepared.columns().length + rules.gaps().size()];
-    System.arraycopy(allColumns(prepared), 0, all, 0, prepared.columns().length);
-    Column[] gaps = gapExpressions(prepared, rules.gaps());
-    System.arraycopy(gaps, 0, all, prepared.columns().length, gaps.length);
-    return prepared.select(all);
   }
 
   /** The copula passes' input: each row's content hash, then one prepared value per copula column. */
