@@ -130,7 +130,9 @@ public sealed interface RuleSpec permits RuleSpec.Dependency, RuleSpec.Order, Ru
 
     @Override
     public String text() {
-      return name(column) + " = " + label(label) + " -> " + name(thenColumn) + " = " + label(thenLabel);
+      // RuleSpec.label: the accessor label() hides the static helper inside the record.
+      return name(column) + " = " + RuleSpec.label(label) + " -> " + name(thenColumn) + " = "
+          + RuleSpec.label(thenLabel);
     }
 
     @Override
@@ -154,7 +156,8 @@ public sealed interface RuleSpec permits RuleSpec.Dependency, RuleSpec.Order, Ru
 
     @Override
     public String text() {
-      return name(column) + " = " + label(label) + " -> " + name(thenColumn) + " != " + label(thenLabel);
+      return name(column) + " = " + RuleSpec.label(label) + " -> " + name(thenColumn) + " != "
+          + RuleSpec.label(thenLabel);
     }
 
     @Override
