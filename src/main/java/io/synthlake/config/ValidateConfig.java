@@ -53,11 +53,13 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
    * @param minDcrProtection the lowest acceptable DCRBaselineProtection
    * @param maxRareCategories the most source categories below fit's minimum count allowed in the output
    * @param maxBeyondBounds the most synthetic values allowed beyond the source's protected bounds
+   * @param minRuleAdherence the lowest acceptable adherence of the synthetic rows to any rule found on the source
    */
   public record Gates(Double minOverall, Double minOverallCurrent, Double minColumnShapes, Double minPairTrends,
-      Double maxExactCopyShare, Double minDcrProtection, Long maxRareCategories, Long maxBeyondBounds) {
+      Double maxExactCopyShare, Double minDcrProtection, Long maxRareCategories, Long maxBeyondBounds,
+      Double minRuleAdherence) {
     public static Gates none() {
-      return new Gates(null, null, null, null, null, null, null, null);
+      return new Gates(null, null, null, null, null, null, null, null, null);
     }
 
     void validate(List<ConfigProblem> problems) {
@@ -69,6 +71,7 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
       share(problems, "min-dcr-protection", minDcrProtection);
       count(problems, "max-rare-categories", maxRareCategories);
       count(problems, "max-beyond-bounds", maxBeyondBounds);
+      share(problems, "min-rule-adherence", minRuleAdherence);
     }
 
     private static void count(List<ConfigProblem> problems, String key, Long value) {

@@ -18,6 +18,13 @@ public final class GateCheck {
         gates.minColumnShapes());
     atLeast(breaches, "classic column pair trends", report.classic().columnPairTrends(), "min-pair-trends",
         gates.minPairTrends());
+    RuleReport rules = report.rules();
+    // No rule found, or none that applies to a synthetic row: nothing is broken.
+    if (gates.minRuleAdherence() != null && rules != null && rules.ruleAdherence() != null
+        && rules.ruleAdherence() < gates.minRuleAdherence()) {
+      breaches.add(String.format(Locale.ROOT, "rule adherence %.4f (%s) is below validate.gates.min-rule-adherence "
+          + "%.4f", rules.ruleAdherence(), rules.lowest(), gates.minRuleAdherence()));
+    }
     ValidationReport.Privacy privacy = report.privacy();
     if (privacy == null) {
       return breaches;

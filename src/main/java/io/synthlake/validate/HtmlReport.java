@@ -32,6 +32,7 @@ public final class HtmlReport {
     summary(html, report);
     columns(html, report);
     pairs(html, report);
+    rules(html, report);
     privacy(html, report);
     notes(html, report);
     html.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
@@ -71,6 +72,10 @@ public final class HtmlReport {
     ClosestRecordSummary dcr = report.privacy().distanceToClosestRecord();
     if (dcr != null) {
       card(html, "DCR baseline protection", dcr.baselineProtection(), "1 = as far from real rows as random");
+    }
+    RuleReport rules = report.rules();
+    if (rules != null && !rules.rules().isEmpty()) {
+      card(html, "Rule adherence", rules.ruleAdherence(), "lowest of " + rules.rules().size() + " source rules");
     }
     html.append("</div></section>\n");
   }
@@ -220,6 +225,64 @@ public final class HtmlReport {
       html.append("</tr>\n");
     }
     html.append("</tbody></table></section>\n");
+  }
+
+  /** The rules found on the source, the worst kept first; what was tested and left out, as counts. */
+  private static void rules(StringBuilder html, ValidationReport report) {
+    RuleReport rules = report.rules();
+    if (rules == null) {
+      return;
+    }
+    RuleReport.KindCounts tested = rules.tested();
+    html.append("<section id=\"rules\"><h2>Rules</h2>\n<p>").append(count(rules.rules().size()))
+        .append(" rules found on the source: each is broken by fewer than ").append(rules.minCount())
+        .append(" source rows (its exceptions) and followed by at least as many. Adherence is the share of the ")
+        .append("synthetic rows it applies to that obey it; the rule adherence is the lowest, ")
+        .append(score(rules.ruleAdherence())).append(" (row-weighted mean ")
+        .append(score(rules.rowWeightedAdherence())).append(").</p>\n<p>Candidates tested: ");
+    StringBuilder kinds = new StringBuilder();
+    for (RuleKind kind : RuleKind.values()) {
+      kinds.append(kinds.length() == 0 ? "" : ", ").append(kind.jsonName()).append(' ')
+          .append(count(tested.of(kind)));
+    }
+    html.append(escape(kinds.toString())).append(". ").append(count(rules.ordersImpliedByRanges()))
+        .append(" orders implied by the columns' ranges are not listed.");
+    RuleReport.LeftOut out = rules.leftOut();
+    if (out.total() > 0) {
+      html.append(" Left out by the caps: ").append(count(out.highCardinalityColumns()))
+          .append(" columns of more than ").append(count(RuleCandidates.MAX_LABELS)).append(" values, ")
+          .append(count(out.pairsOverCellBudget())).append(" label pairs over the cell budget, ")
+          .append(count(out.orderPairs())).append(" order pairs, ").append(count(out.nullPatternPairs()))
+          .append(" null-pattern pairs, ").append(count(out.sumCandidates())).append(" sums; ")
+          .append(count(out.dependencies() + out.implications() + out.exclusions()))
+          .append(" rules found but not listed.");
+    }
+    html.append("</p>\n");
+    if (rules.rules().isEmpty()) {
+      html.append("</section>\n");
+      return;
+    }
+    html.append("<table class=\"sortable\" id=\"rule-table\"><thead><tr><th>rule</th><th>kind</th>")
+        .append("<th>source rows</th><th>source exceptions</th><th>synthetic rows</th>")
+        .append("<th>synthetic exceptions</th><th>adherence</th></tr></thead><tbody>\n");
+    // Worst first; a rule no synthetic row is subject to goes last.
+    List<RuleReport.RuleResult> ordered = rules.rules().stream().sorted(Comparator.comparing(
+        RuleReport.RuleResult::adherence, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+    for (RuleReport.RuleResult rule : ordered) {
+      html.append("<tr><td><code>").append(escape(rule.rule())).append("</code></td><td>")
+          .append(escape(rule.kind().jsonName())).append("</td>");
+      countCell(html, rule.sourceRows());
+      countCell(html, rule.sourceExceptions());
+      countCell(html, rule.syntheticRows());
+      countCell(html, rule.syntheticExceptions());
+      numberCell(html, rule.adherence(), null);
+      html.append("</tr>\n");
+    }
+    html.append("</tbody></table></section>\n");
+  }
+
+  private static void countCell(StringBuilder html, long value) {
+    html.append("<td class=\"num\" data-value=\"").append(value).append("\">").append(count(value)).append("</td>");
   }
 
   private static Double measure(PairResult pair, boolean source) {

@@ -31,7 +31,26 @@ class HtmlReportTest {
         new PrivacyChecks.BeyondBounds(5, 2, List.of(new PrivacyChecks.BeyondColumn("age", 0, 2))));
     QualitySummary summary = QualitySummary.of(List.of(0.9, 0.7), List.of(0.8), List.of(0.75));
     return new ValidationReport(1, "synthlake test", "people", "src", "out", 10, 10, summary, summary, privacy,
-        columns, pairs, List.of("a note"), breaches);
+        rules(), columns, pairs, List.of("a note"), breaches);
+  }
+
+  private static RuleReport rules() {
+    return new RuleReport(5, 0.9, 0.95, "city -> state", new RuleReport.KindCounts(1, 1, 0, 0, 0, 0),
+        new RuleReport.KindCounts(2, 3, 0, 0, 4, 0), 1, new RuleReport.LeftOut(1, 0, 0, 0, 0, 0, 0, 0), List.of(
+            new RuleReport.RuleResult("start < `<end>`", RuleKind.ORDER, 100, 0, 10, 0, 1.0),
+            new RuleReport.RuleResult("city -> state", RuleKind.DEPENDENCY, 100, 4, 10, 1, 0.9)));
+  }
+
+  @Test
+  void showsTheRulesWorstFirstWithWhatWasTested() {
+    String html = HtmlReport.render(report(List.of()));
+    assertThat(html).contains("<section id=\"rules\"><h2>Rules</h2>")
+        .contains("Candidates tested: dependency 2, order 3, sum 0, null-pattern 0, implication 4, exclusion 0. 1 "
+            + "orders implied by the columns' ranges are not listed.")
+        .contains("<div class=\"card-title\">Rule adherence</div><div class=\"card-value\">0.9000</div>")
+        .contains("start &lt; `&lt;end&gt;`").doesNotContain("`<end>`");
+    assertThat(html.indexOf("<code>city -&gt; state</code>")).isPositive()
+        .isLessThan(html.indexOf("<code>start &lt; `&lt;end&gt;`</code>"));
   }
 
   @Test

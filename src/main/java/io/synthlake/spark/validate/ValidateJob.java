@@ -18,6 +18,7 @@ import io.synthlake.validate.ColumnScores;
 import io.synthlake.validate.GateCheck;
 import io.synthlake.validate.PrivacyChecks;
 import io.synthlake.validate.QualitySummary;
+import io.synthlake.validate.RuleReport;
 import io.synthlake.validate.Sdtype;
 import io.synthlake.validate.ValidationReport;
 import io.synthlake.validate.ValidationReport.ColumnResult;
@@ -175,13 +176,16 @@ public final class ValidateJob {
     List<Double> floors = pairs.stream().map(PairResult::independence).toList();
     ValidationReport.Privacy privacy = privacy(real, synthetic, columns, realProfile, syntheticProfile,
         realFrequencies, syntheticFrequencies, privacySettings, phases);
+    // The rules are found on the source itself, with fit's minimum count, whatever the model holds.
+    RuleReport rules = timed(phases, "rules", () -> RuleScan.measure(real, synthetic, columns,
+        privacySettings.minCategoryCount()));
     List<String> notes = new ArrayList<>();
     notes.add("Scores follow SDMetrics 0.29 on the full tables; SDMetrics' current report subsamples 50,000 rows "
         + "for contingency pairs of larger tables, so its figures there carry sampling noise.");
     return new ValidationReport(ValidationReport.FORMAT_VERSION, Version.tool(),
         source.tableName(), source.location(), syntheticPath, realProfile.rows(), syntheticProfile.rows(),
         QualitySummary.of(shapeScores, classic, floors), QualitySummary.of(shapeScores, current, floors), privacy,
-        columnResults, pairs, notes, List.of());
+        rules, columnResults, pairs, notes, List.of());
   }
 
   private static ValidationReport.Privacy privacy(Dataset<Row> real, Dataset<Row> synthetic,
