@@ -97,18 +97,21 @@ public final class RuleFinder {
       FoundRule back = dependency(backward, m);
       Map<String, String> impliedForward = new HashMap<>();
       Map<String, String> impliedBackward = new HashMap<>();
+      // Label rules relate labels (strings, booleans), as the issue defines them; a number's exact value implying
+      // a label (capital-gain = 7688 -> income = '>50K') is conditional structure, not a rule.
+      boolean labels = isLabel(plan, table.first()) && isLabel(plan, table.second());
       if (there != null) {
         dependencies.add(there);
-      } else {
+      } else if (labels) {
         implications(forward, m, tested, implications, impliedForward);
       }
       if (back != null) {
         dependencies.add(back);
-      } else {
+      } else if (labels) {
         implications(backward, m, tested, implications, impliedBackward);
       }
       // Under a dependency every label excludes all but one other: nothing to add.
-      if (there == null && back == null) {
+      if (there == null && back == null && labels) {
         exclusions(forward, m, tested, exclusions, impliedForward, impliedBackward);
       }
     }
@@ -228,9 +231,18 @@ public final class RuleFinder {
 
   /**
    * first = x -> second = y for each first label of m rows or more: fewer than m of its rows have another second
-   * label, at least m have y, and independence would have put at least m rows elsewhere (a small label of a
-   * column that is mostly y implies y by chance).
+   * label, at least m have y, and independence would have put at least 10·m rows elsewhere (a small label of a
+   * column that is mostly y implies y by chance: nine soldiers who are all men make no rule).
    */
+  private static boolean isLabel(RuleCandidates.Plan plan, String column) {
+    for (RuleCandidates.Column c : plan.columns()) {
+      if (c.name().equals(column)) {
+        return c.family() == RuleCandidates.Family.STRING || c.family() == RuleCandidates.Family.BOOLEAN;
+      }
+    }
+    return false;
+  }
+
   private static void implications(Direction d, int m, int[] tested, List<Ranked> found,
       Map<String, String> implied) {
     if (d.spread(m) < 2) {
@@ -245,7 +257,7 @@ public final class RuleFinder {
       int j = d.top()[i];
       long hits = d.table().count(i, j);
       double expectedElsewhere = rows * (double) (d.rows() - d.secondTotals()[j]) / d.rows();
-      if (rows - hits < m && hits >= m && expectedElsewhere >= m) {
+      if (rows - hits < m && hits >= m && expectedElsewhere >= (double) EXCLUSION_EXPECTED_FACTOR * m) {
         implied.put(d.firstLabel(i), d.secondLabel(j));
         found.add(new Ranked(FoundRule.of(new RuleSpec.Implication(d.table().first(), d.firstLabel(i),
             d.table().second(), d.secondLabel(j)), rows, rows - hits), rows, found.size()));
