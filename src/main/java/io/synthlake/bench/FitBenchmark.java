@@ -52,9 +52,10 @@ public final class FitBenchmark {
     SparkSession spark = BenchArgs.session("fit");
     warmUp(spark, dir);
     List<String> lines = new ArrayList<>();
-    lines.add("| table | rows | columns | profile s | refine s | order s | copula s | total s | rows/s | bytes to "
-        + "driver (profile/refine/order/copula) | peak used heap GB (driver + local executors) |");
-    lines.add("|---|---|---|---|---|---|---|---|---|---|---|");
+    lines.add("| table | rows | columns | profile s | refine s | rules s | order s | copula s | total s | rows/s | "
+        + "bytes to driver (profile/refine/rules/order/copula) | peak used heap GB (driver + local executors) | "
+        + "rule candidates, rules kept |");
+    lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (long rows : sizes) {
       for (String kind : List.of("mixed", "numeric10")) {
         Path table = dir.resolve(kind + "-" + rows);
@@ -127,10 +128,15 @@ public final class FitBenchmark {
     double peak = sampler.stopAndGetPeak() / 1e9;
     Map<String, Double> s = result.seconds();
     Map<String, Long> b = result.bytes();
-    return String.format(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %,.0f | %s / %s / %s / %s "
-        + "| %.2f |", kind, rows, result.model().columns().size(), s.getOrDefault("profile", 0.0),
-        s.getOrDefault("refine", 0.0), s.getOrDefault("order", 0.0), s.getOrDefault("copula", 0.0), total,
-        rows / total, kb(b.get("profile")), kb(b.get("refine")), kb(b.get("order")), kb(b.get("copula")), peak);
+    String candidates = result.model().notes().stream().map(io.synthlake.model.ModelNote::message)
+        .filter(m -> m.startsWith("rules: ") && m.endsWith("candidates tested")).findFirst().orElse("rules: none")
+        .substring("rules: ".length()).replace(" candidates tested", "");
+    return String.format(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %,.0f "
+        + "| %s / %s / %s / %s / %s | %.2f | %s; %d kept |", kind, rows, result.model().columns().size(),
+        s.getOrDefault("profile", 0.0), s.getOrDefault("refine", 0.0), s.getOrDefault("rules", 0.0),
+        s.getOrDefault("order", 0.0), s.getOrDefault("copula", 0.0), total, rows / total, kb(b.get("profile")),
+        kb(b.get("refine")), kb(b.get("rules")), kb(b.get("order")), kb(b.get("copula")), peak, candidates,
+        result.model().rules().size());
   }
 
   /** Samples the JVM's used heap every 20 ms (driver and, in local mode, executors). */

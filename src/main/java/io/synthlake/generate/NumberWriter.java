@@ -83,6 +83,11 @@ final class NumberWriter implements Serializable {
     return Math.max(minimum, Math.min(maximum, up));
   }
 
+  /** The next value of the resolution's grid above a value on it (the next double when there is no grid). */
+  double nextAbove(double value) {
+    return step > 0 ? Math.min(maximum, restore(value + step)) : Math.nextUp(value);
+  }
+
   void put(ColumnSink sink, int position, double value) {
     double v = restore(value);
     switch (type.type()) {

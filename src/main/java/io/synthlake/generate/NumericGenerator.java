@@ -150,7 +150,10 @@ final class NumericGenerator extends ColumnGenerator {
       }
       // Onto the column's grid at or above the low (strictly above for a strict order): a low on a finer grid
       // than the high's is rounded up, never down.
-      double value = writer.restoreUp(gap.strict() ? Math.nextUp(base) : base);
+      double value = writer.restoreUp(base);
+      if (gap.strict() && value <= base) {
+        value = writer.nextAbove(value);
+      }
       writer.put(sink, position, value);
       record(recorded, i, value);
     }

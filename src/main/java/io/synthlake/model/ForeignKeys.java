@@ -10,7 +10,8 @@ public final class ForeignKeys {
 
   /**
    * The model with each named column drawn from its parent: kind identifier (never scored or correlated), a
-   * {@link ForeignKeyMarginal}, and no place in the copula (a principal submatrix of a correlation matrix is one).
+   * {@link ForeignKeyMarginal}, no place in the copula (a principal submatrix of a correlation matrix is one), and
+   * no rule but null patterns.
    *
    * @param marginals by child column, its foreign-key marginal
    */
@@ -45,9 +46,22 @@ public final class ForeignKeys {
       copula = kept.size() >= 2 ? new CopulaModel(names, reduced) : null;
     }
     List<ModelNote> notes = new ArrayList<>(model.notes());
+    // A key is drawn from its parent table: a rule that decides it, or reads its labels or numbers, cannot hold.
+    // Null patterns still can (a key's nulls are drawn like any column's).
+    List<Rule> rules = new ArrayList<>();
+    for (Rule rule : model.rules()) {
+      boolean involvesKey = marginals.containsKey(rule.column())
+          || rule.reads().stream().anyMatch(marginals::containsKey);
+      if (involvesKey && !(rule instanceof NullPatternRule)) {
+        notes.add(ModelNote.table("rule " + String.join(", ", rule.holds()) + " dropped: it involves a foreign key, "
+            + "whose values come from the parent table"));
+      } else {
+        rules.add(rule);
+      }
+    }
     marginals.forEach((name, key) -> notes.add(ModelNote.column(name, "foreign key to " + key.table() + "."
         + key.column() + ": values are the synthetic parent's keys, spread as the source's children per parent")));
     return new SynthModel(model.formatVersion(), model.table(), model.createdBy(), model.source(), model.fit(),
-        columns, copula, model.rules(), notes);
+        columns, copula, rules, notes);
   }
 }

@@ -1,7 +1,7 @@
 package io.synthlake.validate;
 
-import io.synthlake.validate.RuleFinder.Found;
-import io.synthlake.validate.RuleFinder.FoundRule;
+import io.synthlake.validate.SourceRuleFinder.Found;
+import io.synthlake.validate.SourceRuleFinder.FoundRule;
 import io.synthlake.validate.RuleReport.KindCounts;
 import io.synthlake.validate.RuleReport.RuleResult;
 import java.util.ArrayList;

@@ -212,4 +212,16 @@ class RuleSamplingTest {
     assertThatThrownBy(() -> model(twice)).hasMessage(
         "rules total = a + b and a <= total both decide column 'total'");
   }
+
+  @Test
+  void aForeignKeyColumnKeepsOnlyItsNullPatterns() {
+    io.synthlake.model.ForeignKeyMarginal key = new io.synthlake.model.ForeignKeyMarginal("places", "name", "city",
+        new io.synthlake.model.FanOut(new double[] {0, 1}, new double[] {0, 1}));
+    SynthModel withKey = io.synthlake.model.ForeignKeys.apply(model(rules()), Map.of("city", key, "a", key));
+    // city -> state reads the key's labels and total = a + b its numbers: both dropped; a's null patterns stay.
+    assertThat(withKey.rules()).flatExtracting(Rule::holds).doesNotContain("city -> state", "total = a + b")
+        .contains("state -> country", "a is null -> note is null", "a is null <-> total is null");
+    assertThat(withKey.notes()).anyMatch(n -> n.message().equals("rule city -> state dropped: it involves a foreign "
+        + "key, whose values come from the parent table"));
+  }
 }

@@ -28,8 +28,8 @@ import io.synthlake.validate.RuleCandidates.Pair;
 import io.synthlake.validate.RuleCandidates.Plan;
 import io.synthlake.validate.RuleCandidates.SumCandidate;
 import io.synthlake.validate.RuleCandidates.Tolerance;
-import io.synthlake.validate.RuleFinder;
-import io.synthlake.validate.RuleFinder.FoundRule;
+import io.synthlake.validate.SourceRuleFinder;
+import io.synthlake.validate.SourceRuleFinder.FoundRule;
 import io.synthlake.validate.RuleReport;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +48,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The rules check on the cluster: aggregates only, every decision in {@link RuleCandidates} and {@link RuleFinder}.
+ * The rules check on the cluster: aggregates only, every decision in {@link RuleCandidates} and
+ * {@link SourceRuleFinder}.
  * Three passes over the source (a profile that also counts the orders of column pairs; the values of the label
  * columns; contingency tables, null pairs and sums in one aggregate) and two over the synthetic table (one
  * aggregate of every rule's counts; a grouped count for the dependency labels the source's map lacks). Labels enter
@@ -61,7 +62,7 @@ final class RuleScan {
     List<RuleCandidates.Column> columns = scored.stream()
         .map(c -> new RuleCandidates.Column(c.name(), family(c.type()), SparkTypes.decimalScale(c.type()))).toList();
     RuleCandidates.Capped<Pair> orderPairs = RuleCandidates.orderPairs(columns);
-    Map<Pair, RuleFinder.OrderCounts> orders = new HashMap<>();
+    Map<Pair, SourceRuleFinder.OrderCounts> orders = new HashMap<>();
     Profile profile = profile(real, columns, orderPairs.kept(), orders);
     Map<String, Column> counted = new LinkedHashMap<>();
     for (String name : RuleCandidates.countedColumns(columns, profile.facts())) {
@@ -72,10 +73,10 @@ final class RuleScan {
     Map<String, Family> families = new HashMap<>();
     columns.forEach(c -> families.put(c.name(), c.family()));
     List<PairTable> tables = new ArrayList<>();
-    Map<Pair, RuleFinder.NullCounts> nulls = new HashMap<>();
-    List<RuleFinder.SumCounts> sums = new ArrayList<>();
+    Map<Pair, SourceRuleFinder.NullCounts> nulls = new HashMap<>();
+    List<SourceRuleFinder.SumCounts> sums = new ArrayList<>();
     countSource(real, plan, families, tables, nulls, sums);
-    RuleFinder.Found found = RuleFinder.find(plan, orders, tables, nulls, sums);
+    SourceRuleFinder.Found found = SourceRuleFinder.find(plan, orders, tables, nulls, sums);
     return RuleAdherence.report(found, observe(synthetic, found.rules(), families));
   }
 
@@ -83,7 +84,7 @@ final class RuleScan {
 
   /** Row and value counts, estimated distinct labels, ranges, means and the order counts of the pairs. */
   private static Profile profile(Dataset<Row> frame, List<RuleCandidates.Column> columns, List<Pair> pairs,
-      Map<Pair, RuleFinder.OrderCounts> orders) {
+      Map<Pair, SourceRuleFinder.OrderCounts> orders) {
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(count(lit(1)));
     for (RuleCandidates.Column column : columns) {
@@ -135,7 +136,7 @@ final class RuleScan {
     if (!codes.isEmpty()) {
       long[][] counts = CodeCounter.read(row.get(i));
       for (int p = 0; p < pairs.size(); p++) {
-        orders.put(pairs.get(p), new RuleFinder.OrderCounts(counts[p][1], counts[p][2], counts[p][3]));
+        orders.put(pairs.get(p), new SourceRuleFinder.OrderCounts(counts[p][1], counts[p][2], counts[p][3]));
       }
     }
     return new Profile(row.getLong(0), facts);
@@ -152,7 +153,7 @@ final class RuleScan {
    * aggregator as Column Pair Trends), the null counts of the pairs and each sum's rows and exceptions.
    */
   private static void countSource(Dataset<Row> frame, Plan plan, Map<String, Family> families,
-      List<PairTable> tables, Map<Pair, RuleFinder.NullCounts> nulls, List<RuleFinder.SumCounts> sums) {
+      List<PairTable> tables, Map<Pair, SourceRuleFinder.NullCounts> nulls, List<SourceRuleFinder.SumCounts> sums) {
     List<Column> aggregates = new ArrayList<>();
     Map<String, Integer> index = new LinkedHashMap<>();
     List<List<String>> dictionaries = new ArrayList<>();
@@ -209,11 +210,11 @@ final class RuleScan {
     long[][] counts = CodeCounter.read(row.get(row.length() - 1));
     int slot = 0;
     for (Pair pair : plan.nullPairs().kept()) {
-      nulls.put(pair, new RuleFinder.NullCounts(counts[slot][1], counts[slot][2], counts[slot][3]));
+      nulls.put(pair, new SourceRuleFinder.NullCounts(counts[slot][1], counts[slot][2], counts[slot][3]));
       slot++;
     }
     for (int s = 0; s < plan.sums().kept().size(); s++) {
-      sums.add(new RuleFinder.SumCounts(counts[slot][1] + counts[slot][2], counts[slot][2]));
+      sums.add(new SourceRuleFinder.SumCounts(counts[slot][1] + counts[slot][2], counts[slot][2]));
       slot++;
     }
   }

@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * independence would put in at least 10·m rows. A label in a rule, or in the map a dependency is checked with,
  * was seen at least m times.
  */
-public final class RuleFinder {
+public final class SourceRuleFinder {
   static final int EXCLUSION_EXPECTED_FACTOR = 10;
   public static final int MAX_DEPENDENCIES = 200;
   /** The labels of all dependency maps together: they travel to the executors inside the synthetic pass. */
@@ -34,7 +34,7 @@ public final class RuleFinder {
   public static final int MAX_IMPLICATIONS = 100;
   public static final int MAX_EXCLUSIONS = 50;
 
-  private RuleFinder() {}
+  private SourceRuleFinder() {}
 
   /** Rows of an ordered pair with both values: first below, equal to and above second. */
   public record OrderCounts(long less, long equal, long greater) {
