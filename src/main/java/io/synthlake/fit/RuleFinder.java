@@ -49,9 +49,11 @@ public final class RuleFinder {
   static final int MAX_LISTED = 24;
   private static final double[] DOMINANCE_GRID = {0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99};
   private static final double DOMINANCE_SLACK = 0.02;
+  /** A column null in at least this share of rows has a marginal too far from the rows it shares with another. */
+  private static final double SPARSE_NULL_SHARE = 0.05;
 
   /** A modelled column as discovery sees it, after the profile and refine passes. */
-  public record Column(int index, ColumnSpec spec, ColumnKind kind, long nonNull, Marginal marginal) {
+  public record Column(int index, ColumnSpec spec, ColumnKind kind, long nonNull, Marginal marginal, double mean) {
     String name() {
       return spec.name();
     }
@@ -244,23 +246,32 @@ public final class RuleFinder {
             implied++;
             continue;
           }
-          if (!dominated(a, b)) {
+          // Marginals over different rows (a column null in many rows) say little about the rows where both are
+          // present: such pairs skip the quantile test and are counted after those that pass it.
+          boolean sparse = nullShare(low) >= SPARSE_NULL_SHARE || nullShare(high) >= SPARSE_NULL_SHARE;
+          if (!sparse && !dominated(a, b)) {
             continue;
           }
+          candidates.add(new int[] {low.index(), high.index(), sparse ? 2 : 1});
+          continue;
         }
-        candidates.add(new int[] {low.index(), high.index(), wanted ? 1 : 0});
+        candidates.add(new int[] {low.index(), high.index(), 0});
       }
     }
     if (implied > 0) {
       notes.table("rules: %d orders between columns hold by their ranges alone (every low below every high): "
           + "generate keeps them without a rule", implied);
     }
-    candidates.sort(Comparator.comparingInt(c -> -c[2]));
+    candidates.sort(Comparator.comparingInt(c -> c[2]));
     if (candidates.size() > MAX_ORDERS) {
       notes.table("rules: %d of %d order candidates counted", MAX_ORDERS, candidates.size());
       candidates = new ArrayList<>(candidates.subList(0, MAX_ORDERS));
     }
     return candidates.stream().map(c -> new int[] {c[0], c[1]}).toList();
+  }
+
+  private double nullShare(Column column) {
+    return (double) (rows - column.nonNull()) / rows;
   }
 
   /** Whether each quantile of a is at most b's a little further up: necessary for a <= b in (nearly) every row. */
@@ -290,15 +301,12 @@ public final class RuleFinder {
     }
     List<Column> numbers = columns.stream().filter(c -> (c.kind() == ColumnKind.CONTINUOUS
         || c.kind() == ColumnKind.INTEGER) && c.ordered()).toList();
+    // Per column: the exact mean of its finite values (the profile's), its range and its share of nulls.
     Map<String, double[]> stats = new HashMap<>();
     for (Column c : numbers) {
       NumericDistribution d = NumericDistribution.of((NumericMarginal) c.marginal());
-      double mean = 0;
-      int steps = 512;
-      for (int i = 0; i < steps; i++) {
-        mean += d.quantile((i + 0.5) / steps);
-      }
-      stats.put(c.name(), new double[] {mean / steps, d.highest() - d.lowest(), (double) (rows - c.nonNull()) / rows});
+      stats.put(c.name(), new double[] {c.mean(), d.highest() - d.lowest(), (double) (rows - c.nonNull()) / rows,
+          ((NumericMarginal) c.marginal()).resolution()});
     }
     // Ranked by how closely the means add up, relative to the slack: the closest MAX_SUMS are counted.
     List<double[]> found = new ArrayList<>();
@@ -318,8 +326,14 @@ public final class RuleFinder {
           if (a[1] <= 0 || b[1] <= 0 || c[1] <= 0) {
             continue;
           }
-          double slack = (0.01 + (double) fit.minCategoryCount() / rows + a[2] + b[2] + c[2]) * (a[1] + b[1] + c[1]);
+          // If total = left + right in every row but fewer than allowed(), with the same rows null, the means add
+          // up to within the breaking rows' and the null rows' weight on the ranges, and the rounding.
+          double slack = ((double) allowed() / rows + a[2] + b[2] + c[2]) * (a[1] + b[1] + c[1])
+              + (a[3] + b[3] + c[3]) / 2 + 1e-9 * (Math.abs(a[0]) + Math.abs(b[0]) + Math.abs(c[0]));
           double miss = Math.abs(c[0] - a[0] - b[0]) / slack;
+          if (Double.isNaN(miss)) {
+            continue;
+          }
           if (miss <= 1) {
             found.add(new double[] {miss, t, i, j});
           }

@@ -439,7 +439,8 @@ public final class TableFit {
     for (int i = 0; i < columns.size(); i++) {
       Work w = columns.get(i);
       if (w.marginal != null) {
-        view.add(new RuleFinder.Column(i, w.spec, w.kind, w.nonNull, w.marginal));
+        view.add(new RuleFinder.Column(i, w.spec, w.kind, w.nonNull, w.marginal,
+            w.numeric == null ? Double.NaN : w.numeric.mean()));
       }
     }
     return view;

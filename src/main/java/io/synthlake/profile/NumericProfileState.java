@@ -21,6 +21,9 @@ public final class NumericProfileState implements ColumnProfileState {
   private long positiveInfinity;
   private long negativeInfinity;
   private int stepIndex;
+  /** The finite values' sum, compensated (Kahan-Babuska), for the exact mean rule discovery compares. */
+  private double sum;
+  private double compensation;
   private transient LongsSketch frequent;
   private transient HllSketch distinct;
 
@@ -46,6 +49,7 @@ public final class NumericProfileState implements ColumnProfileState {
       }
       return;
     }
+    addToSum(value);
     double normalised = value == 0.0 ? 0.0 : value; // -0.0 and 0.0 are one value
     frequent.update(Double.doubleToLongBits(normalised));
     distinct.update(normalised);
@@ -54,9 +58,17 @@ public final class NumericProfileState implements ColumnProfileState {
     }
   }
 
+  private void addToSum(double value) {
+    double total = sum + value;
+    compensation += Math.abs(sum) >= Math.abs(value) ? (sum - total) + value : (value - total) + sum;
+    sum = total;
+  }
+
   @Override
   public void merge(ColumnProfileState other) {
     NumericProfileState that = (NumericProfileState) other;
+    addToSum(that.sum);
+    compensation += that.compensation;
     nonNull += that.nonNull;
     nan += that.nan;
     positiveInfinity += that.positiveInfinity;
@@ -69,7 +81,8 @@ public final class NumericProfileState implements ColumnProfileState {
   public NumericSummary summary() {
     long finite = nonNull - nan - positiveInfinity - negativeInfinity;
     return new NumericSummary(nonNull, nan, positiveInfinity, negativeInfinity, Sketches.frequentDoubles(frequent),
-        distinct.getEstimate(), finite == 0 ? 0.0 : ladder.step(stepIndex));
+        distinct.getEstimate(), finite == 0 ? 0.0 : ladder.step(stepIndex),
+        finite == 0 ? Double.NaN : (sum + compensation) / finite);
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {

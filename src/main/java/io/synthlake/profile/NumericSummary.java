@@ -4,6 +4,7 @@ package io.synthlake.profile;
  * What the profile pass learned about a numeric column (numbers, dates as days, timestamps as microseconds).
  *
  * @param resolution the largest step of the column's ladder that divides every finite value; 0 when none does
+ * @param mean the finite values' mean (NaN when there are none)
  */
 public record NumericSummary(
     long nonNull,
@@ -12,7 +13,8 @@ public record NumericSummary(
     long negativeInfinity,
     FrequentValues<Double> frequent,
     double distinctEstimate,
-    double resolution) implements ColumnSummary {
+    double resolution,
+    double mean) implements ColumnSummary {
 
   public long finite() {
     return nonNull - nan - positiveInfinity - negativeInfinity;
