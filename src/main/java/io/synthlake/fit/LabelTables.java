@@ -268,24 +268,32 @@ final class LabelTables {
     long m = finder.fit().minCategoryCount();
     Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
     Map<String, Long> otherwise = new LinkedHashMap<>();
+    Map<String, Set<String>> ruledOut = new HashMap<>();
+    Set<String> otherwiseRuledOut = new HashSet<>();
     int parentSize = parentIsA ? la : lb;
     int childSize = parentIsA ? lb : la;
     for (int x = 0; x < parentSize + 2; x++) {
       Map<String, Long> row = x < parentSize ? new LinkedHashMap<>() : otherwise;
+      Set<String> forbidden = x < parentSize ? new HashSet<>() : otherwiseRuledOut;
       for (int y = 0; y <= childSize; y++) {
         int ia = parentIsA ? x : y;
         int ib = parentIsA ? y : x;
         long cell = cells[ia * width + ib];
-        boolean ruled = ia < la && ib < lb && edge.zeroed().contains((long) ia * width + ib);
+        // Every cell a rule excludes, the other buckets' included (a rule can exclude a made-up label too).
+        boolean ruled = edge.zeroed().contains((long) ia * width + ib);
         String label = y < childSize ? (parentIsA ? labelsB : labelsA).get(y) : null;
         long kept = cell < m || ruled ? 0 : cell;
         row.merge(label, kept, Long::sum);
+        if (ruled) {
+          forbidden.add(label);
+        }
       }
       if (x < parentSize) {
         rows.put((parentIsA ? labelsA : labelsB).get(x), row);
+        ruledOut.put((parentIsA ? labelsA : labelsB).get(x), forbidden);
       }
     }
-    return new RuleFinder.PendingTable(parent, child, rows, otherwise, edge.rules(), edge.exceptions(),
-        edge.declared() ? Rule.Origin.DECLARED : Rule.Origin.DISCOVERED);
+    return new RuleFinder.PendingTable(parent, child, rows, otherwise, ruledOut, otherwiseRuledOut, edge.rules(),
+        edge.exceptions(), edge.declared() ? Rule.Origin.DECLARED : Rule.Origin.DISCOVERED);
   }
 }

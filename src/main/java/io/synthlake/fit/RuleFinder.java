@@ -78,9 +78,14 @@ public final class RuleFinder {
     }
   }
 
-  /** A label table found between two columns, before it is laid out in the child's final label order. */
+  /**
+   * A label table found between two columns, before it is laid out in the child's final label order: per parent
+   * label (and for a null or folded parent) the child's counts, and the child labels its rules exclude there (null
+   * for the other bucket), which stay excluded even where too few rows make the row fall back to the marginal.
+   */
   public record PendingTable(String parent, String child, Map<String, Map<String, Long>> counts,
-      Map<String, Long> otherwise, List<String> holds, long exceptions, Rule.Origin origin) {}
+      Map<String, Long> otherwise, Map<String, Set<String>> ruledOut, Set<String> otherwiseRuledOut,
+      List<String> holds, long exceptions, Rule.Origin origin) {}
 
   /** An order found: the high column, its lows, and whether every one is strict. */
   public record PendingOrder(String high, List<String> lows, boolean strict, long exceptions, Rule.Origin origin) {}
@@ -546,6 +551,11 @@ public final class RuleFinder {
         if (nulls > 0) {
           values.add(new DependencyRule.MappedValue(fromLabels.get(x), null));
         }
+        continue;
+      }
+      if (best < fit.minCategoryCount()) {
+        // A pair seen fewer than m times is never stored: the label stays unmapped, its rows count as broken.
+        broken += total;
         continue;
       }
       broken += total - best;

@@ -120,7 +120,8 @@ public final class RuleFit {
     long m = Math.max(1, minCount());
     List<LabelTableRule.LabelRow> rows = new ArrayList<>();
     for (Map.Entry<String, Map<String, Long>> entry : pending.counts().entrySet()) {
-      rows.add(new LabelTableRule.LabelRow(entry.getKey(), shares(child, entry.getValue(), 1)));
+      rows.add(new LabelTableRule.LabelRow(entry.getKey(), shares(child, entry.getValue(), 1,
+          pending.ruledOut().getOrDefault(entry.getKey(), java.util.Collections.emptySet()))));
     }
     List<String> holds = pending.holds();
     if (holds.size() > RuleFinder.MAX_LISTED) {
@@ -129,15 +130,19 @@ public final class RuleFit {
       holds = holds.subList(0, RuleFinder.MAX_LISTED);
     }
     return new LabelTableRule(holds, pending.origin(), pending.exceptions(), pending.parent(), pending.child(), rows,
-        shares(child, pending.otherwise(), m));
+        shares(child, pending.otherwise(), m, pending.otherwiseRuledOut()));
   }
 
   private long minCount() {
     return table.settings().minCategoryCount();
   }
 
-  /** Shares over the child's labels (then its other bucket); the marginal's when fewer than minRows rows count. */
-  private static double[] shares(CategoricalMarginal child, Map<String, Long> counts, long minRows) {
+  /**
+   * Shares over the child's labels (then its other bucket); where fewer than minRows rows count, the marginal's,
+   * without the labels the rules exclude in this row (null stands for the other bucket).
+   */
+  private static double[] shares(CategoricalMarginal child, Map<String, Long> counts, long minRows,
+      Set<String> ruledOut) {
     int size = child.categories().size() + (child.other() == null ? 0 : 1);
     double[] shares = new double[size];
     long total = 0;
@@ -152,11 +157,24 @@ public final class RuleFit {
       total += count;
     }
     if (total < minRows || total == 0) {
-      for (int i = 0; i < child.categories().size(); i++) {
-        shares[i] = child.categories().get(i).probability();
+      double kept = 0;
+      for (int i = 0; i < size; i++) {
+        String label = i < child.categories().size() ? child.categories().get(i).value() : null;
+        double share = i < child.categories().size() ? child.categories().get(i).probability()
+            : child.other().probability();
+        shares[i] = ruledOut.contains(label) ? 0 : share;
+        kept += shares[i];
       }
-      if (child.other() != null) {
-        shares[size - 1] = child.other().probability();
+      if (kept <= 0) {
+        // Every label is excluded in this row: no row of the source had it (keep the marginal, nothing to break).
+        for (int i = 0; i < size; i++) {
+          shares[i] = i < child.categories().size() ? child.categories().get(i).probability()
+              : child.other().probability();
+          kept += shares[i];
+        }
+      }
+      for (int i = 0; i < size; i++) {
+        shares[i] /= kept;
       }
       return shares;
     }

@@ -80,12 +80,20 @@ final class NumberWriter implements Serializable {
     } else if (step > 0) {
       up = Math.ceil(value / step - 1e-9) * step;
     }
+    if (up < value && step > 0) {
+      // The tolerance above let a value just over a grid point round down: take the next point.
+      up += step;
+    }
     return Math.max(minimum, Math.min(maximum, up));
   }
 
   /** The next value of the resolution's grid above a value on it (the next double when there is no grid). */
   double nextAbove(double value) {
-    return step > 0 ? Math.min(maximum, restore(value + step)) : Math.nextUp(value);
+    if (step > 0) {
+      return Math.min(maximum, restore(value + step));
+    }
+    // A float column writes floats: the next double above a float rounds back to it.
+    return type.type() == io.synthlake.fit.SourceType.FLOAT ? Math.nextUp((float) value) : Math.nextUp(value);
   }
 
   void put(ColumnSink sink, int position, double value) {

@@ -144,8 +144,14 @@ final class NumericGenerator extends ColumnGenerator {
       long key = keys[i];
       double own = normals == null ? distribution.quantile(CounterRng.uniform(key, VALUE_DRAW)) : values[i];
       double restored = writer.restore(own);
-      if (Double.isNaN(base) || Double.isInfinite(base) || restored > base || (!gap.strict() && restored == base)) {
+      if (Double.isNaN(base) || Double.isInfinite(base)) {
         writeDrawn(key, own, sink, position, recorded, i);
+        continue;
+      }
+      if (restored > base || (!gap.strict() && restored == base)) {
+        // A low is present: no NaN or infinity, which would break the order (the source's rows kept it).
+        writer.put(sink, position, own);
+        record(recorded, i, restored);
         continue;
       }
       // Onto the column's grid at or above the low (strictly above for a strict order): a low on a finer grid

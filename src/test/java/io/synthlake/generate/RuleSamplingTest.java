@@ -224,4 +224,16 @@ class RuleSamplingTest {
     assertThat(withKey.notes()).anyMatch(n -> n.message().equals("rule city -> state dropped: it involves a foreign "
         + "key, whose values come from the parent table"));
   }
+
+  @Test
+  void roundingUpOntoAGridNeverLandsBelowTheValue() {
+    NumberWriter cents = new NumberWriter(OutputType.parse("decimal(10,2)"), 0.01);
+    assertThat(cents.restoreUp(1.2300000001)).isEqualTo(1.24);
+    assertThat(cents.restoreUp(1.23)).isEqualTo(1.23);
+    assertThat(cents.nextAbove(1.23)).isEqualTo(1.24);
+    NumberWriter days = new NumberWriter(OutputType.parse("date"), 1);
+    assertThat(days.restoreUp(18407.000000000004)).isEqualTo(18408);
+    NumberWriter floats = new NumberWriter(OutputType.parse("float"), 0);
+    assertThat((float) floats.nextAbove(1.5)).isGreaterThan(1.5f);
+  }
 }
