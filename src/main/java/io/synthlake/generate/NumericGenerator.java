@@ -15,13 +15,13 @@ final class NumericGenerator extends ColumnGenerator {
   private static final long serialVersionUID = 1L;
 
   /** How a column that a rule decides gets its value, from the numbers and slots of earlier columns. */
-  sealed interface Derivation extends Serializable permits Gap, Total, Mapped {}
+  sealed interface Derivation extends Serializable permits AboveLows, Total, Mapped {}
 
   /**
    * The high column of an order: its own draw, or the largest present low where its own draw would break the
    * order (just above it for a strict order).
    */
-  record Gap(int[] lows, boolean strict) implements Derivation {}
+  record AboveLows(int[] lows, boolean strict) implements Derivation {}
 
   /** {@code total = left + right} (or {@code - right}). */
   record Total(int left, int right, boolean minus) implements Derivation {}
@@ -66,8 +66,8 @@ final class NumericGenerator extends ColumnGenerator {
   void generate(long firstRow, long[] keys, boolean[] nulls, double[] normals, int count, ColumnSink sink,
       int offset, double[] scratch, ChunkState state, int self) {
     double[] recorded = state.numbers(self);
-    if (derivation instanceof Gap gap) {
-      generateGaps(gap, keys, nulls, normals, count, sink, offset, scratch, state, recorded);
+    if (derivation instanceof AboveLows order) {
+      generateAboveLows(order, keys, nulls, normals, count, sink, offset, scratch, state, recorded);
       return;
     }
     double[] values = scratch;
@@ -121,8 +121,8 @@ final class NumericGenerator extends ColumnGenerator {
    * order change, by as little as they can, so the column keeps its marginal: a high drawn as low + fitted gap in
    * every row, or only in those rows, lost up to 0.05 of the KS complement on real tables (docs/QUALITY.md).
    */
-  private void generateGaps(Gap gap, long[] keys, boolean[] nulls, double[] normals, int count, ColumnSink sink,
-      int offset, double[] scratch, ChunkState state, double[] recorded) {
+  private void generateAboveLows(AboveLows order, long[] keys, boolean[] nulls, double[] normals, int count,
+      ColumnSink sink, int offset, double[] scratch, ChunkState state, double[] recorded) {
     double[] values = scratch;
     if (distribution != null && normals != null) {
       distribution.quantilesOfNormals(normals, values, count);
@@ -135,7 +135,7 @@ final class NumericGenerator extends ColumnGenerator {
         continue;
       }
       double base = Double.NaN;
-      for (int low : gap.lows()) {
+      for (int low : order.lows()) {
         double value = state.numbers(low)[i];
         if (!Double.isNaN(value) && !(value <= base)) {
           base = value;
@@ -148,7 +148,7 @@ final class NumericGenerator extends ColumnGenerator {
         writeDrawn(key, own, sink, position, recorded, i);
         continue;
       }
-      if (restored > base || (!gap.strict() && restored == base)) {
+      if (restored > base || (!order.strict() && restored == base)) {
         // A low is present: no NaN or infinity, which would break the order (the source's rows kept it).
         writer.put(sink, position, own);
         record(recorded, i, restored);
@@ -157,7 +157,7 @@ final class NumericGenerator extends ColumnGenerator {
       // Onto the column's grid at or above the low (strictly above for a strict order): a low on a finer grid
       // than the high's is rounded up, never down.
       double value = writer.restoreUp(base);
-      if (gap.strict() && value <= base) {
+      if (order.strict() && value <= base) {
         value = writer.nextAbove(value);
       }
       writer.put(sink, position, value);

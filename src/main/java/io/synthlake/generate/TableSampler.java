@@ -278,7 +278,7 @@ public final class TableSampler implements Serializable {
     if (column.marginal() instanceof NumericMarginal numeric) {
       NumericGenerator.Derivation derivation;
       if (rule instanceof OrderRule order) {
-        derivation = new NumericGenerator.Gap(order.low().stream().mapToInt(indexOf::get).toArray(),
+        derivation = new NumericGenerator.AboveLows(order.low().stream().mapToInt(indexOf::get).toArray(),
             order.strict());
       } else if (rule instanceof SumRule sum) {
         derivation = new NumericGenerator.Total(indexOf.get(sum.left()), indexOf.get(sum.right()), sum.minus());
