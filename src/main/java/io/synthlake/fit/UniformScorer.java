@@ -9,12 +9,20 @@ import java.io.Serializable;
  * atoms and categories), or NaN when the value does not take part (null, NaN, infinite, or a dropped label).
  */
 public sealed interface UniformScorer extends Serializable {
-  /** @param v a uniform draw in (0, 1), used only where F jumps */
-  double score(Object value, double v);
+  /**
+   * @param parentValue the row's value of the column {@link #parentInput()} names (null when there is none)
+   * @param v a uniform draw in (0, 1), used only where F jumps
+   */
+  double score(Object value, Object parentValue, double v);
+
+  /** Where the value this scorer is conditioned on sits in the copula pass's input row, or -1 for none. */
+  default int parentInput() {
+    return -1;
+  }
 
   record Numeric(NumericDistribution distribution) implements UniformScorer {
     @Override
-    public double score(Object value, double v) {
+    public double score(Object value, Object parentValue, double v) {
       if (value == null) {
         return Double.NaN;
       }
@@ -33,10 +41,6 @@ public sealed interface UniformScorer extends Serializable {
   record Conditional(int parentInput, CategoricalScale own, CategoricalScale parent, CategoricalScale[] byParent,
       CategoricalScale otherwise) implements UniformScorer {
     @Override
-    public double score(Object value, double v) {
-      throw new UnsupportedOperationException("a conditional score needs the parent's value");
-    }
-
     public double score(Object value, Object parentValue, double v) {
       if (value == null) {
         return Double.NaN;
@@ -55,7 +59,7 @@ public sealed interface UniformScorer extends Serializable {
 
   record Categorical(CategoricalScale scale) implements UniformScorer {
     @Override
-    public double score(Object value, double v) {
+    public double score(Object value, Object parentValue, double v) {
       if (value == null) {
         return Double.NaN;
       }

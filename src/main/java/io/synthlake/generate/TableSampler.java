@@ -283,23 +283,14 @@ public final class TableSampler implements Serializable {
       } else if (rule instanceof SumRule sum) {
         derivation = new NumericGenerator.Total(indexOf.get(sum.left()), indexOf.get(sum.right()), sum.minus());
       } else if (rule instanceof DependencyRule dependency) {
-        CategoricalMarginal from = fromLabels(model, dependency);
-        int slots = CategoricalScale.of(from).size();
-        boolean[] mapped = new boolean[slots];
-        double[] numbers = new double[slots];
-        boolean[] isNull = new boolean[slots];
-        CategoricalScale scale = CategoricalScale.of(from);
-        for (DependencyRule.MappedValue value : dependency.values()) {
-          int slot = storedSlot(scale, value.when());
-          if (slot < 0) {
-            continue;
-          }
-          FixedValue parsed = value.then() == null ? null : FixedValue.parse(value.then(), type);
-          mapped[slot] = value.then() == null || parsed != null;
-          isNull[slot] = value.then() == null;
-          numbers[slot] = parsed == null ? Double.NaN : parsed.number();
+        SlotMap map = SlotMap.of(CategoricalScale.of(fromLabels(model, dependency)), dependency, type);
+        double[] numbers = new double[map.values().length];
+        boolean[] isNull = new boolean[numbers.length];
+        for (int slot = 0; slot < numbers.length; slot++) {
+          numbers[slot] = map.values()[slot] == null ? Double.NaN : map.values()[slot].number();
+          isNull[slot] = map.mapped()[slot] && map.labels()[slot] == null;
         }
-        derivation = new NumericGenerator.Mapped(indexOf.get(dependency.from()), mapped, numbers, isNull,
+        derivation = new NumericGenerator.Mapped(indexOf.get(dependency.from()), map.mapped(), numbers, isNull,
             columnSeed);
       } else {
         throw modelError(model, column, rule);
@@ -322,23 +313,13 @@ public final class TableSampler implements Serializable {
         derivation = new CategoricalGenerator.Table(indexOf.get(table.parent()), scales,
             scaleWithShares(model, column, categorical, table.otherwise()));
       } else if (rule instanceof DependencyRule dependency) {
-        CategoricalScale scale = CategoricalScale.of(fromLabels(model, dependency));
-        boolean[] mapped = new boolean[scale.size()];
-        FixedValue[] values = new FixedValue[scale.size()];
-        int[] slots = new int[scale.size()];
-        java.util.Arrays.fill(slots, -1);
-        for (DependencyRule.MappedValue value : dependency.values()) {
-          int slot = storedSlot(scale, value.when());
-          if (slot < 0) {
-            continue;
-          }
-          FixedValue parsed = value.then() == null ? null : FixedValue.parse(value.then(), type);
-          mapped[slot] = value.then() == null || parsed != null;
-          values[slot] = parsed;
-          slots[slot] = value.then() == null ? -1 : storedSlot(own, value.then());
+        SlotMap map = SlotMap.of(CategoricalScale.of(fromLabels(model, dependency)), dependency, type);
+        int[] slots = new int[map.values().length];
+        for (int slot = 0; slot < slots.length; slot++) {
+          slots[slot] = map.labels()[slot] == null ? -1 : storedSlot(own, map.labels()[slot]);
         }
-        derivation = new CategoricalGenerator.Mapped(indexOf.get(dependency.from()), mapped, values, slots,
-            columnSeed);
+        derivation = new CategoricalGenerator.Mapped(indexOf.get(dependency.from()), map.mapped(), map.values(),
+            slots, columnSeed);
       } else {
         throw modelError(model, column, rule);
       }
@@ -346,6 +327,28 @@ public final class TableSampler implements Serializable {
           derivation);
     }
     throw modelError(model, column, rule);
+  }
+
+  /**
+   * A dependency's map by slot of its determinant's scale: whether the slot is mapped, its value's text (null for
+   * a null target) and that text parsed in the column's type (null when null or not a value of the type, which
+   * leaves the slot unmapped).
+   */
+  private record SlotMap(boolean[] mapped, String[] labels, FixedValue[] values) {
+    static SlotMap of(CategoricalScale from, DependencyRule dependency, OutputType type) {
+      SlotMap map = new SlotMap(new boolean[from.size()], new String[from.size()], new FixedValue[from.size()]);
+      for (DependencyRule.MappedValue value : dependency.values()) {
+        int slot = storedSlot(from, value.when());
+        if (slot < 0) {
+          continue;
+        }
+        FixedValue parsed = value.then() == null ? null : FixedValue.parse(value.then(), type);
+        map.mapped[slot] = value.then() == null || parsed != null;
+        map.labels[slot] = value.then();
+        map.values[slot] = parsed;
+      }
+      return map;
+    }
   }
 
   private static SynthException modelError(SynthModel model, ColumnModel column, Rule rule) {

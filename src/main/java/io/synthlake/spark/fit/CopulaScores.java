@@ -30,7 +30,7 @@ final class CopulaScores implements Serializable {
     this.scorers = scorers.toArray(new UniformScorer[0]);
     this.parentInput = new int[this.scorers.length];
     for (int i = 0; i < this.scorers.length; i++) {
-      parentInput[i] = this.scorers[i] instanceof UniformScorer.Conditional c ? c.parentInput() : -1;
+      parentInput[i] = this.scorers[i].parentInput();
     }
     this.columnKeys = columns.stream().mapToLong(CounterRng::hashString).toArray();
     this.epsilon = epsilon.clone();
@@ -50,8 +50,7 @@ final class CopulaScores implements Serializable {
     for (int i = 0; i < scorers.length; i++) {
       Object value = row.get(i + 1);
       double v = CounterRng.toOpenUnit(CounterRng.hash(seed, rowHash, columnKeys[i]));
-      double u = parentInput[i] < 0 ? scorers[i].score(value, v)
-          : ((UniformScorer.Conditional) scorers[i]).score(value, row.get(parentInput[i]), v);
+      double u = scorers[i].score(value, parentInput[i] < 0 ? null : row.get(parentInput[i]), v);
       z[i] = Double.isNaN(u)
           ? Double.NaN
           : StandardNormal.inverseCdf(Math.min(1 - epsilon[i], Math.max(epsilon[i], u)));
