@@ -80,19 +80,21 @@ public final class RuleFinder {
 
   /**
    * A label table found between two columns, before it is laid out in the child's final label order: per parent
-   * label (and for a null or folded parent) the child's counts, and the child labels its rules exclude there (null
-   * for the other bucket), which stay excluded even where too few rows make the row fall back to the marginal.
+   * label (and for a null or folded parent) the child's counts of at least min-category-count (smaller cells are 0
+   * and their total is the row's pooled count), and the child labels its rules exclude there (null for the other
+   * bucket), which stay excluded even where too few rows make the row fall back to the marginal.
    */
   public record PendingTable(String parent, String child, Map<String, Map<String, Long>> counts,
       Map<String, Long> otherwise, Map<String, Set<String>> ruledOut, Set<String> otherwiseRuledOut,
-      List<String> holds, long exceptions, Rule.Origin origin) {}
+      Map<String, Long> pooled, long otherwisePooled, List<String> holds, long exceptions, double information,
+      Rule.Origin origin) {}
 
   /** An order found: the high column, its lows, and whether every one is strict. */
   public record PendingOrder(String high, List<String> lows, boolean strict, long exceptions, Rule.Origin origin) {}
 
   /** The rules found, by kind; dependencies, sums and null patterns are final, tables and orders need more fit. */
   public record Found(List<DependencyRule> dependencies, List<PendingTable> tables, List<PendingOrder> orders,
-      List<SumRule> sums, List<NullPatternRule> nullPatterns) {
+      List<SumRule> sums, List<NullPatternRule> nullPatterns, List<LabelMarginalFinder.Choice> labelMarginals) {
     public boolean isEmpty() {
       return dependencies.isEmpty() && tables.isEmpty() && orders.isEmpty() && sums.isEmpty()
           && nullPatterns.isEmpty();
@@ -160,7 +162,8 @@ public final class RuleFinder {
     for (int a = 0; a < discrete.size(); a++) {
       for (int b = a + 1; b < discrete.size(); b++) {
         boolean wanted = declaredPairs.contains(pairKey(discrete.get(a).name(), discrete.get(b).name()));
-        if (wanted || discover) {
+        boolean structure = fit.labelTables() && discrete.get(a).labels() && discrete.get(b).labels();
+        if (wanted || discover || structure) {
           pairs.add(new int[] {a, b});
         }
       }
@@ -197,10 +200,12 @@ public final class RuleFinder {
           nullable.size());
       nullable.subList(MAX_NULLABLE, nullable.size()).clear();
     }
+    LabelMarginalFinder.Grouping grouping = LabelMarginalFinder.grouping(columns, discrete, dictionaries, fit, notes);
     plan = new RulePlan(discrete.stream().mapToInt(Column::index).toArray(), dictionaries,
         kept.toArray(new int[0][]), orders.toArray(new int[0][]), sums.toArray(new int[0][]),
         tolerances.stream().mapToDouble(Double::doubleValue).toArray(),
-        nullable.stream().mapToInt(Column::index).toArray());
+        nullable.stream().mapToInt(Column::index).toArray(), grouping.grouped(), grouping.shift(),
+        grouping.groupBy());
     notes.table("rules: %d label pairs, %d order, %d sum and %d null-pattern candidates tested", kept.size(),
         orders.size(), sums.size(), nullable.size() * (nullable.size() - 1) / 2);
     return plan;
@@ -446,7 +451,12 @@ public final class RuleFinder {
             choices.why(text));
       }
     }
-    return new Found(dependencies, tables, orders, sums, nullPatterns);
+    Set<String> computed = new HashSet<>();
+    dependencies.forEach(d -> computed.add(d.column()));
+    sums.forEach(d -> computed.add(d.column()));
+    List<LabelMarginalFinder.Choice> labelMarginals = LabelMarginalFinder.choose(plan, counts, columns, discrete,
+        computed, fit, notes);
+    return new Found(dependencies, tables, orders, sums, nullPatterns, labelMarginals);
   }
 
   List<Column> discrete() {

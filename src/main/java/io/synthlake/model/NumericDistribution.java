@@ -62,6 +62,16 @@ public final class NumericDistribution implements Serializable {
     this.atomOfCell = atomCells(u, x);
   }
 
+  /** The knots' cumulative probabilities, ascending: an atom is two knots with one value. */
+  public double[] knotProbabilities() {
+    return u.clone();
+  }
+
+  /** The knots' values, in the order of {@link #knotProbabilities()}. */
+  public double[] knotValues() {
+    return x.clone();
+  }
+
   /** The cells of the normal scores that fall wholly inside one atom's interval of u. */
   private static int[] atomCells(double[] u, double[] x) {
     int[] atoms = null;

@@ -70,7 +70,7 @@ class RuleSamplingTest {
         {0.1, 0, 0, 0, 1, 0.2, 0.3}, {0, 0, 0, 0, 0.2, 1, 0}, {0, 0, 0, 0, 0.3, 0, 1}});
     SynthModel base = GenerateModels.model();
     return new SynthModel(SynthModel.FORMAT_VERSION, "rules", "test", base.source(), base.fit(), columns, copula,
-        rules, List.of());
+        rules, List.of(), List.of());
   }
 
   static List<Rule> rules() {
