@@ -693,7 +693,8 @@ public final class RuleFinder {
 
   private List<NullPatternRule> nullPatterns(RuleCounts counts, Map<String, RuleSpec> declaredByText,
       RuleChoices choices) {
-    List<NullPatternRule> candidates = new ArrayList<>();
+    record Candidate(RuleSpec.NullPattern spec, Rule.Origin origin, long exceptions, long whenNulls) {}
+    List<Candidate> candidates = new ArrayList<>();
     int k = nullable.size();
     long m = fit.minCategoryCount();
     for (int a = 0; a < k; a++) {
@@ -707,38 +708,51 @@ public final class RuleFinder {
         RuleSpec.NullPattern oneWay = new RuleSpec.NullPattern(when, column, false);
         long aOnly = counts.nullOnly[a][b];
         long bOnly = counts.nullOnly[b][a];
-        long notWhen = counts.rows - counts.nulls[a];
         if (declaredByText.containsKey(exact.text())) {
           requireHolds(exact, aOnly + bOnly, counts.rows);
-          candidates.add(new NullPatternRule(null, Rule.Origin.DECLARED, aOnly + bOnly, when, column, true, 0));
+          candidates.add(new Candidate(exact, Rule.Origin.DECLARED, aOnly + bOnly, counts.nulls[a]));
         } else if (declaredByText.containsKey(oneWay.text())) {
           requireHolds(oneWay, aOnly, counts.nulls[a]);
-          candidates.add(new NullPatternRule(null, Rule.Origin.DECLARED, aOnly, when, column, false,
-              notWhen == 0 ? 0 : Math.min(1, (double) bOnly / notWhen)));
+          candidates.add(new Candidate(oneWay, Rule.Origin.DECLARED, aOnly, counts.nulls[a]));
         } else if (discover && counts.nulls[a] >= m && aOnly < allowed() && !isDropped(exact.text())
             && !isDropped(oneWay.text())) {
           boolean both = bOnly < allowed() && counts.nulls[b] >= m;
           if (both && a > b) {
             continue;
           }
-          candidates.add(new NullPatternRule(null, Rule.Origin.DISCOVERED, both ? aOnly + bOnly : aOnly, when,
-              column, both, both || notWhen == 0 ? 0 : Math.min(1, (double) bOnly / notWhen)));
+          candidates.add(new Candidate(both ? exact : oneWay, Rule.Origin.DISCOVERED, both ? aOnly + bOnly : aOnly,
+              counts.nulls[a]));
         }
       }
     }
-    // Declared first, exact before one-way, then the most nulls in the deciding column.
-    Map<String, Long> nullsOf = new HashMap<>();
-    for (int a = 0; a < k; a++) {
-      nullsOf.put(nullable.get(a).name(), counts.nulls[a]);
+    // Declared first, exact before one-way, then the most nulls in the deciding column: a column's first
+    // determining column makes the most of its nulls.
+    candidates.sort(Comparator.<Candidate>comparingInt(c -> c.origin() == Rule.Origin.DECLARED ? 0 : 1)
+        .thenComparingInt(c -> c.spec().exactly() ? 0 : 1)
+        .thenComparingLong(c -> -c.whenNulls()));
+    Map<String, Double> shares = new HashMap<>();
+    nullable.forEach(c -> shares.put(c.name(), nullShare(c)));
+    // A column's generated nulls may outnumber its source nulls by fewer rows than a rule may break.
+    NullGraph graph = new NullGraph(shares, (double) allowed() / rows);
+    Map<String, Candidate> byText = new HashMap<>();
+    for (Candidate candidate : candidates) {
+      byText.put(candidate.spec().text(), candidate);
+      choices.decideNulls(candidate.spec(), candidate.origin() == Rule.Origin.DECLARED, graph);
     }
-    candidates.sort(Comparator.<NullPatternRule>comparingInt(r -> r.origin() == Rule.Origin.DECLARED ? 0 : 1)
-        .thenComparingInt(r -> r.exactly() ? 0 : 1)
-        .thenComparingLong(r -> -nullsOf.get(r.when())));
     List<NullPatternRule> kept = new ArrayList<>();
-    for (NullPatternRule rule : candidates) {
-      if (choices.decideNulls(rule)) {
-        kept.add(rule);
+    for (String column : graph.columns()) {
+      List<String> whens = graph.reads(column);
+      List<String> holds = graph.texts(column);
+      List<Candidate> rules = holds.stream().map(byText::get).toList();
+      if (graph.overfills(whens, column)) {
+        notes.column(column, "nulls: the columns its null pattern copies make it null in %.3f%% of generated "
+            + "rows, %.3f%% in the source", 100 * graph.anyNull(whens), 100 * graph.sourceShare(column));
       }
+      boolean declaredRule = rules.stream().anyMatch(c -> c.origin() == Rule.Origin.DECLARED);
+      // Several determining columns: the most rows that break one of them (as for an order with several lows).
+      kept.add(new NullPatternRule(holds, declaredRule
+          ? Rule.Origin.DECLARED : Rule.Origin.DISCOVERED, rules.stream().mapToLong(Candidate::exceptions).max()
+          .orElse(0), whens, column, graph.isExact(column), graph.otherwise(column)));
     }
     return kept;
   }

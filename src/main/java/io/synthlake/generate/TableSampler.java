@@ -63,8 +63,8 @@ public final class TableSampler implements Serializable {
   private final ColumnGenerator[] generators;
   /** Per generated column: its position among the selected columns' sinks, or -1 when it is only read. */
   private final int[] sinkOf;
-  /** Per generated column: the column whose nulls its null pattern copies, or -1. */
-  private final int[] nullsFrom;
+  /** Per generated column: the columns any of whose nulls its null pattern copies, or null. */
+  private final int[][] nullsFrom;
   private final boolean[] nullsExactly;
   private final double[] nullsOtherwise;
   private final boolean[] keepSlots;
@@ -184,7 +184,7 @@ public final class TableSampler implements Serializable {
       wiring.copulaIndex[i] = copulaPosition.getOrDefault(name, -1);
       wiring.sinkOf[i] = selected.indexOf(name);
       NullPatternRule pattern = nullsBy.get(name);
-      wiring.nullsFrom[i] = pattern == null ? -1 : indexOf.get(pattern.when());
+      wiring.nullsFrom[i] = pattern == null ? null : pattern.when().stream().mapToInt(indexOf::get).toArray();
       wiring.nullsExactly[i] = pattern != null && pattern.exactly();
       wiring.nullsOtherwise[i] = pattern == null ? 0 : pattern.nullFractionOtherwise();
     }
@@ -198,7 +198,7 @@ public final class TableSampler implements Serializable {
     final long[] salts;
     final int[] copulaIndex;
     final int[] sinkOf;
-    final int[] nullsFrom;
+    final int[][] nullsFrom;
     final boolean[] nullsExactly;
     final double[] nullsOtherwise;
     final boolean[] keepSlots;
@@ -210,7 +210,7 @@ public final class TableSampler implements Serializable {
       salts = new long[size];
       copulaIndex = new int[size];
       sinkOf = new int[size];
-      nullsFrom = new int[size];
+      nullsFrom = new int[size][];
       nullsExactly = new boolean[size];
       nullsOtherwise = new double[size];
       keepSlots = new boolean[size];
@@ -258,7 +258,7 @@ public final class TableSampler implements Serializable {
     order.add(name);
   }
 
-  /** Indices into {@code order}, each column after the column its null pattern copies. */
+  /** Indices into {@code order}, each column after the columns its null pattern copies. */
   private static int[] nullOrder(List<String> order, Map<String, NullPatternRule> nullsBy) {
     List<String> sorted = new ArrayList<>();
     Set<String> placed = new java.util.HashSet<>();
@@ -279,7 +279,7 @@ public final class TableSampler implements Serializable {
       reads.addAll(decidedBy.get(name).reads());
     }
     if (nullsBy.containsKey(name)) {
-      reads.add(nullsBy.get(name).when());
+      reads.addAll(nullsBy.get(name).when());
     }
     return reads;
   }
@@ -543,7 +543,7 @@ public final class TableSampler implements Serializable {
         }
         StandardNormal.inverseCdfs(scratch, independent[k], n);
       }
-      // Every column's nulls first (a null pattern copies an earlier column's), then the values, each column
+      // Every column's nulls first (a null pattern copies earlier columns'), then the values, each column
       // after the values its rule reads.
       for (int c : nullOrder) {
         saltKeys(rowKeys, columnSalts[c], columnKeys, n);
@@ -568,20 +568,28 @@ public final class TableSampler implements Serializable {
     }
   }
 
-  /** Which rows of column c are null: its own draw, or its null pattern's copy of an earlier column's nulls. */
+  /**
+   * Which rows of column c are null: its own draw, or where a null pattern decides it, null wherever one of the
+   * earlier columns it reads is and elsewhere its own draw at the otherwise fraction.
+   */
   private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state) {
-    int from = nullsFrom[c];
-    if (from < 0) {
+    int[] from = nullsFrom[c];
+    if (from == null) {
       ColumnGenerator generator = generators[c];
       for (int i = 0; i < n; i++) {
         nulls[i] = generator.drawsNull(keys[i]);
       }
       return;
     }
-    boolean[] when = state.nulls(from);
     double otherwise = nullsExactly[c] ? 0 : nullsOtherwise[c];
     for (int i = 0; i < n; i++) {
-      nulls[i] = when[i] || (otherwise > 0 && CounterRng.uniform(keys[i], ColumnGenerator.NULL_DRAW) < otherwise);
+      nulls[i] = otherwise > 0 && CounterRng.uniform(keys[i], ColumnGenerator.NULL_DRAW) < otherwise;
+    }
+    for (int w : from) {
+      boolean[] when = state.nulls(w);
+      for (int i = 0; i < n; i++) {
+        nulls[i] |= when[i];
+      }
     }
   }
 }
