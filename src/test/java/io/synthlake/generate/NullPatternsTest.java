@@ -89,7 +89,7 @@ class NullPatternsTest {
     }
     SynthModel base = GenerateModels.model();
     SynthModel model = new SynthModel(SynthModel.FORMAT_VERSION, "nulls", "test", base.source(), base.fit(),
-        columns, null, List.<Rule>copyOf(rules), List.of());
+        columns, null, List.<Rule>copyOf(rules), List.of(), List.of());
     TableSampler sampler = TableSampler.of(model, 9, ROWS);
     boolean[][] nulls = new boolean[ROWS][NAMES.size()];
     // In batches of unequal size: a row's nulls depend on its index only.

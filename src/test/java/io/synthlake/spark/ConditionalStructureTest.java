@@ -145,9 +145,20 @@ class ConditionalStructureTest extends SparkTestBase {
       assertThat(distribution.lowest()).as(label.when()).isEqualTo(real[4]);
       assertThat(distribution.highest()).as(label.when()).isEqualTo(real[real.length - 5]);
     }
-    String json = Files.readString(Path.of(path("conditional.model.json")));
-    for (double[] real : SOURCE_LATITUDES.values()) {
-      assertThat(json).doesNotContain(Double.toString(real[0]), Double.toString(real[real.length - 1]));
+    // No knot of any per-region marginal is a region's minimum or maximum.
+    for (LabelMarginals.ByLabel label : model.labelMarginalsOf("lat").orElseThrow().labels()) {
+      double[] knots = NumericDistribution.of(label.marginal()).knotValues();
+      for (double[] real : SOURCE_LATITUDES.values()) {
+        assertThat(knots).as(label.when()).doesNotContain(real[0], real[real.length - 1]);
+      }
+    }
+    // The label table region -> segment stores shares of cells of at least min-category-count (5) rows only.
+    LabelTableRule table = (LabelTableRule) model.rules().stream().filter(r -> r instanceof LabelTableRule)
+        .findFirst().orElseThrow();
+    for (LabelTableRule.LabelRow row : table.rows()) {
+      for (double share : row.shares()) {
+        assertThat(share == 0 || share * ROWS >= 5).as(row.when()).isTrue();
+      }
     }
   }
 
