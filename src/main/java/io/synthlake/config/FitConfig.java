@@ -69,7 +69,7 @@ public record FitConfig(
     ruleTolerance = ruleTolerance == null ? 0.0 : ruleTolerance;
     labelTables = labelTables == null || labelTables;
     labelMarginals = labelMarginals == null || labelMarginals;
-    labelMarginalMinRows = labelMarginalMinRows == null ? 200 : labelMarginalMinRows;
+    labelMarginalMinRows = labelMarginalMinRows == null ? 500 : labelMarginalMinRows;
     labelMarginalMinEta2 = labelMarginalMinEta2 == null ? 0.05 : labelMarginalMinEta2;
   }
 
