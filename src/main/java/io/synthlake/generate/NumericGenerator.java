@@ -143,9 +143,9 @@ final class NumericGenerator extends ColumnGenerator {
     }
     int[] slots = state.slots(byLabel.by());
     for (int i = 0; i < count; i++) {
-      double u = normals == null ? CounterRng.uniform(keys[i], VALUE_DRAW)
-          : io.synthlake.stats.StandardNormal.cdf(normals[i]);
-      values[i] = byLabel.of(slots[i]).quantile(u);
+      NumericDistribution of = byLabel.of(slots[i]);
+      values[i] = normals == null ? of.quantile(CounterRng.uniform(keys[i], VALUE_DRAW))
+          : of.quantileOfNormal(normals[i]);
     }
     return true;
   }
