@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
  * Per-label marginals, free of Spark: a numeric column whose distribution depends on a label column gets a marginal
@@ -23,7 +22,8 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  *   <li>the rules pass counts, per label, the count, sum and sum of squares of every numeric column
  *       ({@link #grouping}); from them the correlation ratio η² of each pair, corrected for the number of labels
  *       (ε², Kelley 1935), picks at most one label column per numeric column ({@link #choose});</li>
- *   <li>one more pass sketches each chosen column's values per label ({@link LabelMarginalState});</li>
+ *   <li>one more pass counts each chosen column's values per label: atoms exactly, the other values in bins
+ *       between the column's own quantile knots ({@link LabelMarginalState});</li>
  *   <li>each label's marginal is built like a column's, from its rows alone ({@link #build}): knots of at least
  *       min-category-count values, k-th values as bounds, and atoms seen fewer than min-category-count times in the
  *       label pooled (their total spread over the label's small atoms in proportion to the column's marginal); a
@@ -32,15 +32,17 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * The ε² that decides is that of the groups generate would use (each label with enough rows, the rest together):
  * a label column of many small labels explains much of a column's variance, but not through marginals it stores.
  * Bounds: the moments hold at most {@link #MOMENT_CELL_BUDGET} cells, and at most {@link #MAX_GROUPS} per-label
- * marginals are sketched in one fit (the strongest ties first); beyond them a column keeps one marginal.
+ * marginals are counted in one fit (the strongest ties first); beyond them a column keeps one marginal.
  */
 public final class LabelMarginalFinder {
   /** Cells of the grouped moments: 8 bytes each, so 24 MB per task at most. */
   static final long MOMENT_CELL_BUDGET = 3_000_000;
-  /** Per-label marginals sketched in one fit: a KLL sketch of a few kilobytes each. */
+  /** Per-label marginals counted in one fit: a histogram of at most 4 KB each. */
   static final int MAX_GROUPS = 2_000;
   /** Quantile knots of a per-label marginal at most (fewer when its rows are few, as for a column). */
   static final int LABEL_KNOTS = 256;
+  /** Bin edges of a per-label histogram at most: 4 KB of counts per label. */
+  static final int MAX_EDGES = 512;
 
   private LabelMarginalFinder() {}
 
@@ -193,10 +195,10 @@ public final class LabelMarginalFinder {
   }
 
   /** The per-label pass: each chosen label a group, the other labels together the last. */
-  public static LabelMarginalPlan sketchPlan(List<Choice> choices, TableFit table) {
+  public static LabelMarginalPlan countPlan(List<Choice> choices, TableFit table) {
     Map<String, NumericMarginal> marginals = new HashMap<>();
     choices.forEach(c -> marginals.put(c.column(), (NumericMarginal) table.marginalOf(c.column())));
-    return sketchPlan(choices, marginals, table.settingsConfig());
+    return countPlan(choices, marginals, table.settingsConfig());
   }
 
   /** The per-label marginals from the pass's state (see {@link #build(List, LabelMarginalPlan, LabelMarginalState,
@@ -208,7 +210,7 @@ public final class LabelMarginalFinder {
     return build(choices, plan, state, marginals, table.settingsConfig(), notes);
   }
 
-  static LabelMarginalPlan sketchPlan(List<Choice> choices, Map<String, NumericMarginal> marginals, FitConfig fit) {
+  static LabelMarginalPlan countPlan(List<Choice> choices, Map<String, NumericMarginal> marginals, FitConfig fit) {
     int size = choices.size();
     int[] columns = new int[size];
     int[] by = new int[size];
@@ -235,7 +237,28 @@ public final class LabelMarginalFinder {
       atoms[t] = marginals.get(choice.column()).atoms().stream()
           .filter(a -> a.probability() * groupRows >= fit.minCategoryCount()).mapToDouble(Atom::value).toArray();
     }
-    return new LabelMarginalPlan(columns, by, groupOf, groups, atoms, fit.boundRank());
+    double[][] edges = new double[size][];
+    for (int t = 0; t < size; t++) {
+      edges[t] = edges(marginals.get(choices.get(t).column()));
+    }
+    return new LabelMarginalPlan(columns, by, groupOf, groups, atoms, edges, fit.boundRank());
+  }
+
+  /**
+   * The bin edges of a column's per-label histograms: the distinct values of its own quantile knots (tabulated for
+   * a parametric part), every n-th of them when there are more than {@link #MAX_EDGES}.
+   */
+  static double[] edges(NumericMarginal marginal) {
+    double[] knots = java.util.Arrays.stream(NumericDistribution.of(marginal).knotValues()).distinct().sorted()
+        .toArray();
+    if (knots.length <= MAX_EDGES) {
+      return knots;
+    }
+    double[] kept = new double[MAX_EDGES];
+    for (int i = 0; i < MAX_EDGES; i++) {
+      kept[i] = knots[(int) ((long) i * (knots.length - 1) / (MAX_EDGES - 1))];
+    }
+    return kept;
   }
 
   /**
@@ -282,11 +305,11 @@ public final class LabelMarginalFinder {
     int knots = LABEL_KNOTS;
     double[] grid = NumericEvidence.grid(knots);
     double[] values = new double[grid.length];
-    if (rest.restCount() > 0) {
-      values = state.sketches[task][group].getQuantiles(grid, QuantileSearchCriteria.INCLUSIVE);
-    }
     double lower = rest.extremes().isEmpty() ? Double.NaN : rest.extremes().kthSmallest();
     double upper = rest.extremes().isEmpty() ? Double.NaN : rest.extremes().kthLargest();
+    if (rest.restCount() > 0) {
+      values = state.quantiles(task, group, grid, lower, upper);
+    }
     NumericEvidence evidence = new NumericEvidence(finite, atomValues, atomCounts, rest.restCount(), grid, values,
         lower, upper, rest.moments());
     // The assembler's notes are per column; a label's would only repeat them.

@@ -13,11 +13,13 @@ import java.util.Map;
  * @param by prepared index of each task's label column
  * @param groupOf per task, each label with a group of its own to that group's index
  * @param groups per task, the number of groups, the rest's included
- * @param atoms per task, the numeric column's atoms (counted exactly; the other values are sketched)
+ * @param atoms per task, the numeric column's atoms (counted exactly; the other values are binned)
+ * @param edges per task, ascending bin edges for the other values: the column's own quantile knots, at most
+ *     {@link LabelMarginalFinder#MAX_EDGES}
  * @param boundRank the rank of the protected bounds (k-th smallest and largest value of a group)
  */
 public record LabelMarginalPlan(int[] columns, int[] by, List<Map<Object, Integer>> groupOf, int[] groups,
-    double[][] atoms, int boundRank) implements Serializable {
+    double[][] atoms, double[][] edges, int boundRank) implements Serializable {
 
   public int size() {
     return columns.length;

@@ -1,36 +1,31 @@
 package io.synthlake.fit;
 
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.memory.Memory;
+import java.util.Arrays;
 
 /**
  * The per-label marginal pass's aggregate: per task and group, the exact atom counts, the k smallest and largest
- * other values and their moments ({@link NumericRest}), and a KLL sketch of the other values' quantiles (Karnin,
- * Lang &amp; Liberty 2016). Its size depends on the plan and on the sketches' bounded size, never on the rows.
+ * other values and their moments ({@link NumericRest}), and the counts of the other values between the edges of
+ * the column's own quantile knots (a histogram on the column's quantile grid, exact and independent of the order
+ * rows arrive in, so a refit gives the same model). Its size depends on the plan, never on the rows.
  */
 public final class LabelMarginalState implements Serializable {
-  private static final long serialVersionUID = 1L;
-  /** KLL's k: a normalised rank error under 1% (DataSketches' bound for k = 400), at a few kilobytes a group. */
-  static final int SKETCH_K = 400;
+  private static final long serialVersionUID = 2L;
 
   private final LabelMarginalPlan plan;
   final NumericRest[][] rests;
-  transient KllDoublesSketch[][] sketches;
+  /** [task][group][bin]: bin b holds the values with b edges at or below them. */
+  final long[][][] bins;
 
   public LabelMarginalState(LabelMarginalPlan plan) {
     this.plan = plan;
     rests = new NumericRest[plan.size()][];
-    sketches = new KllDoublesSketch[plan.size()][];
+    bins = new long[plan.size()][][];
     for (int t = 0; t < plan.size(); t++) {
       rests[t] = new NumericRest[plan.groups()[t]];
-      sketches[t] = new KllDoublesSketch[plan.groups()[t]];
+      bins[t] = new long[plan.groups()[t]][plan.edges()[t].length + 1];
       for (int g = 0; g < plan.groups()[t]; g++) {
         rests[t][g] = new NumericRest(plan.atoms()[t], plan.boundRank());
-        sketches[t][g] = KllDoublesSketch.newHeapInstance(SKETCH_K);
       }
     }
   }
@@ -44,9 +39,21 @@ public final class LabelMarginalState implements Serializable {
       double number = ((Number) value).doubleValue();
       int group = plan.groupOf(t, row.get(plan.by()[t]));
       if (rests[t][group].add(number)) {
-        sketches[t][group].update(number);
+        bins[t][group][binOf(plan.edges()[t], number)]++;
       }
     }
+  }
+
+  /** The number of edges at or below the value. */
+  static int binOf(double[] edges, double value) {
+    int at = Arrays.binarySearch(edges, value);
+    if (at >= 0) {
+      while (at + 1 < edges.length && edges[at + 1] == value) {
+        at++;
+      }
+      return at + 1;
+    }
+    return -at - 1;
   }
 
   LabelMarginalPlan plan() {
@@ -57,33 +64,42 @@ public final class LabelMarginalState implements Serializable {
     for (int t = 0; t < rests.length; t++) {
       for (int g = 0; g < rests[t].length; g++) {
         rests[t][g].merge(other.rests[t][g]);
-        sketches[t][g].merge(other.sketches[t][g]);
+        for (int b = 0; b < bins[t][g].length; b++) {
+          bins[t][g][b] += other.bins[t][g][b];
+        }
       }
     }
     return this;
   }
 
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    out.defaultWriteObject();
-    for (KllDoublesSketch[] task : sketches) {
-      for (KllDoublesSketch sketch : task) {
-        byte[] bytes = sketch.toByteArray();
-        out.writeInt(bytes.length);
-        out.write(bytes);
-      }
+  /**
+   * The group's quantiles of its non-atom values at the given probabilities: linear inside the histogram bin where
+   * the cumulative count reaches p, between the bin's edges (the group's k-th values close the outer bins).
+   */
+  double[] quantiles(int task, int group, double[] probabilities, double lower, double upper) {
+    double[] edges = plan.edges()[task];
+    long[] counts = bins[task][group];
+    long total = 0;
+    for (long count : counts) {
+      total += count;
     }
-  }
-
-  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    sketches = new KllDoublesSketch[rests.length][];
-    for (int t = 0; t < rests.length; t++) {
-      sketches[t] = new KllDoublesSketch[rests[t].length];
-      for (int g = 0; g < rests[t].length; g++) {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        sketches[t][g] = KllDoublesSketch.heapify(Memory.wrap(bytes));
-      }
+    double[] values = new double[probabilities.length];
+    if (total == 0) {
+      return values;
     }
+    int bin = 0;
+    long before = 0;
+    for (int i = 0; i < probabilities.length; i++) {
+      double target = probabilities[i] * total;
+      while (bin < counts.length - 1 && before + counts[bin] < target) {
+        before += counts[bin];
+        bin++;
+      }
+      double lo = bin == 0 ? lower : Math.max(lower, edges[bin - 1]);
+      double hi = bin == counts.length - 1 ? upper : Math.min(upper, edges[bin]);
+      double share = counts[bin] == 0 ? 0 : (target - before) / counts[bin];
+      values[i] = hi > lo ? lo + (hi - lo) * Math.min(1, Math.max(0, share)) : lo;
+    }
+    return values;
   }
 }

@@ -72,11 +72,18 @@ class LabelMarginalFinderTest {
         byRegion.computeIfAbsent(regions[r], k -> new ArrayList<>()).add(lat);
       }
     }
-    NumericMarginal own = new NumericMarginal(0, List.of(),
-        new EmpiricalQuantiles(new double[] {0, 1}, new double[] {0.1, 59.9}), null);
+    // The column's own marginal: 100 quantile knots of all its values (the per-label counts use them as bins).
+    double[] all = table.stream().mapToDouble(r -> (double) r[1]).sorted().toArray();
+    double[] p = new double[101];
+    double[] v = new double[101];
+    for (int i = 0; i <= 100; i++) {
+      p[i] = i / 100.0;
+      v[i] = all[Math.min(all.length - 1, i * all.length / 100)];
+    }
+    NumericMarginal own = new NumericMarginal(0, List.of(), new EmpiricalQuantiles(p, v), null);
     LabelMarginalFinder.Choice choice = new LabelMarginalFinder.Choice("lat", 1, "region", 0, 0.9,
         List.of("North", "Center", "South"), List.of(3000L, 2000L, 1000L), 40);
-    LabelMarginalPlan plan = LabelMarginalFinder.sketchPlan(List.of(choice), Map.of("lat", own), FIT);
+    LabelMarginalPlan plan = LabelMarginalFinder.countPlan(List.of(choice), Map.of("lat", own), FIT);
     // Two partial states merged, as Spark's tasks would.
     LabelMarginalState first = new LabelMarginalState(plan);
     LabelMarginalState second = new LabelMarginalState(plan);

@@ -312,11 +312,11 @@ public final class FitJob {
     return rules;
   }
 
-  /** The per-label marginal pass: a sketch per label of each chosen column, then the marginals. */
+  /** The per-label marginal pass: counts per label of each chosen column, then the marginals. */
   private static List<LabelMarginals> fitLabelMarginals(SparkSession spark, LoadedSource source, String where,
       String table, Dataset<Row> prepared, TableFit tableFit, List<LabelMarginalFinder.Choice> choices,
       FitNotes notes, Map<String, Double> seconds, Map<String, Long> bytes) {
-    LabelMarginalPlan plan = LabelMarginalFinder.sketchPlan(choices, tableFit);
+    LabelMarginalPlan plan = LabelMarginalFinder.countPlan(choices, tableFit);
     LabelMarginalState state = timed(seconds, "labels", () -> scan(spark, source, where,
         "fit: per-label marginals of " + table + " (" + plan.size() + " columns)", () -> {
           UserDefinedFunction udaf = functions.udaf(new LabelMarginalAggregator(plan),
