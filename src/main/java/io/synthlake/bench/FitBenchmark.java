@@ -52,17 +52,17 @@ public final class FitBenchmark {
     SparkSession spark = BenchArgs.session("fit");
     warmUp(spark, dir);
     List<String> lines = new ArrayList<>();
-    lines.add("| table | rows | columns | profile s | refine s | rules s | order s | copula s | total s | rows/s | "
-        + "bytes to driver (profile/refine/rules/order/copula) | peak used heap GB (driver + local executors) | "
-        + "rule candidates, rules kept |");
-    lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    lines.add("| table | rows | columns | profile s | refine s | rules s | order s | labels s | copula s | total s | "
+        + "rows/s | bytes to driver (profile/refine/rules/order/labels/copula) | peak used heap GB (driver + local "
+        + "executors) | rule candidates, rules kept; label tables, per-label marginals |");
+    lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (long rows : sizes) {
-      for (String kind : List.of("mixed", "numeric10")) {
+      for (String kind : List.of("mixed", "numeric10", "conditional")) {
         Path table = dir.resolve(kind + "-" + rows);
         if (!Files.exists(table.resolve("_SUCCESS"))) {
           System.out.printf("generating %s (%d rows)...%n", table, rows);
-          (kind.equals("mixed") ? mixed(spark, rows) : numeric10(spark, rows)).write().mode("overwrite")
-              .parquet(table.toString());
+          (kind.equals("mixed") ? mixed(spark, rows) : kind.equals("numeric10") ? numeric10(spark, rows)
+              : conditional(spark, rows)).write().mode("overwrite").parquet(table.toString());
         }
         lines.add(fit(spark, kind, rows, table, dir));
         System.out.println(lines.get(lines.size() - 1));
@@ -104,6 +104,23 @@ public final class FitBenchmark {
         expr("rand(9) < 0.3").as("active"));
   }
 
+  /**
+   * Six columns tied to a region: latitudes by region, a segment associated with it, amounts, ages and a flag that
+   * depend on it, so fit builds label tables and per-label marginals.
+   */
+  static Dataset<Row> conditional(SparkSession spark, long rows) {
+    return spark.range(0, rows, 1, PARTITIONS)
+        .withColumn("r", expr("cast(floor(pow(rand(11), 1.5) * 6) as int)"))
+        .select(
+            expr("element_at(array('north','south','east','west','centre','isles'), r + 1)").as("region"),
+            expr("30 + 5 * r + 5 * rand(12)").as("lat"),
+            expr("element_at(array('retail','business','public'), cast(least(2, floor(rand(13) * 2 + r / 3)) as int)"
+                + " + 1)").as("segment"),
+            expr("round(exp(randn(14) * 0.4 + 3 + r / 2.0), 2)").as("amount"),
+            expr("cast(18 + floor(rand(15) * 50 + r * 3) as int)").as("age"),
+            expr("rand(16) < 0.2 + r * 0.1").as("member"));
+  }
+
   /** Ten continuous doubles, as in the reference measurements. */
   static Dataset<Row> numeric10(SparkSession spark, long rows) {
     Column[] columns = new Column[10];
@@ -131,12 +148,16 @@ public final class FitBenchmark {
     String candidates = result.model().notes().stream().map(io.synthlake.model.ModelNote::message)
         .filter(m -> m.startsWith("rules: ") && m.endsWith("candidates tested")).findFirst().orElse("rules: none")
         .substring("rules: ".length()).replace(" candidates tested", "");
-    return String.format(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %,.0f "
-        + "| %s / %s / %s / %s / %s | %.2f | %s; %d kept |", kind, rows, result.model().columns().size(),
-        s.getOrDefault("profile", 0.0), s.getOrDefault("refine", 0.0), s.getOrDefault("rules", 0.0),
-        s.getOrDefault("order", 0.0), s.getOrDefault("copula", 0.0), total, rows / total, kb(b.get("profile")),
-        kb(b.get("refine")), kb(b.get("rules")), kb(b.get("order")), kb(b.get("copula")), peak, candidates,
-        result.model().rules().size());
+    long tables = result.model().rules().stream().filter(r -> r instanceof io.synthlake.model.LabelTableRule)
+        .count();
+    return String.format(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %,.0f "
+        + "| %s / %s / %s / %s / %s / %s | %.2f | %s; %d kept; %d label tables, %d columns with per-label marginals |",
+        kind, rows, result.model().columns().size(), s.getOrDefault("profile", 0.0), s.getOrDefault("refine", 0.0),
+        s.getOrDefault("rules", 0.0), s.getOrDefault("order", 0.0), s.getOrDefault("labels", 0.0),
+        s.getOrDefault("copula", 0.0), total, rows / total, kb(b.get("profile")), kb(b.get("refine")),
+        kb(b.get("rules")), kb(b.get("order")), kb(b.get("labels")), kb(b.get("copula")), peak, candidates,
+        result.model().rules().stream().filter(r -> !r.holds().isEmpty()).count(), tables,
+        result.model().labelMarginals().size());
   }
 
   /** Samples the JVM's used heap every 20 ms (driver and, in local mode, executors). */

@@ -134,6 +134,16 @@ final class FitCommand implements Callable<Integer> {
       description = "Discover no rules: keep only those the job file declares. [fit.discover-rules]")
   Boolean noDiscoverRules;
 
+  @Option(names = "--no-label-tables",
+      description = "Draw categorical columns from the copula alone, without label tables between associated "
+          + "columns (label rules still get theirs). [fit.label-tables]")
+  Boolean noLabelTables;
+
+  @Option(names = "--no-label-marginals",
+      description = "Give each numeric column one marginal, never one per label of a column it depends on. "
+          + "[fit.label-marginals]")
+  Boolean noLabelMarginals;
+
   @Option(names = "--verbose", description = "Print stack traces of failures.")
   boolean verbose;
 
@@ -193,6 +203,10 @@ final class FitCommand implements Callable<Integer> {
     GenerateOptions.add(overrides, "fit.unsupported-types", unsupportedTypes, "--unsupported-types");
     GenerateOptions.add(overrides, "fit.discover-rules", noDiscoverRules == null ? null : !noDiscoverRules,
         "--no-discover-rules");
+    GenerateOptions.add(overrides, "fit.label-tables", noLabelTables == null ? null : !noLabelTables,
+        "--no-label-tables");
+    GenerateOptions.add(overrides, "fit.label-marginals", noLabelMarginals == null ? null : !noLabelMarginals,
+        "--no-label-marginals");
     return overrides;
   }
 }

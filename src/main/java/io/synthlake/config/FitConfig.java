@@ -33,7 +33,11 @@ public record FitConfig(
     List<String> rules,
     Boolean discoverRules,
     List<String> dropRules,
-    Double ruleTolerance) {
+    Double ruleTolerance,
+    Boolean labelTables,
+    Boolean labelMarginals,
+    Integer labelMarginalMinRows,
+    Double labelMarginalMinEta2) {
 
   public static final int MIN_QUANTILE_KNOTS = 512;
   public static final int MAX_QUANTILE_KNOTS = 65_536;
@@ -63,6 +67,10 @@ public record FitConfig(
     discoverRules = discoverRules == null || discoverRules;
     dropRules = texts(dropRules);
     ruleTolerance = ruleTolerance == null ? 0.0 : ruleTolerance;
+    labelTables = labelTables == null || labelTables;
+    labelMarginals = labelMarginals == null || labelMarginals;
+    labelMarginalMinRows = labelMarginalMinRows == null ? 500 : labelMarginalMinRows;
+    labelMarginalMinEta2 = labelMarginalMinEta2 == null ? 0.05 : labelMarginalMinEta2;
   }
 
   /** Rule texts as written (so the config round-trips); an empty list item is an empty text, reported as such. */
@@ -112,6 +120,10 @@ public record FitConfig(
     private Boolean discoverRules;
     private List<String> dropRules;
     private Double ruleTolerance;
+    private Boolean labelTables;
+    private Boolean labelMarginals;
+    private Integer labelMarginalMinRows;
+    private Double labelMarginalMinEta2;
 
     private Builder() {}
 
@@ -220,11 +232,31 @@ public record FitConfig(
       return this;
     }
 
+    public Builder labelTables(Boolean value) {
+      labelTables = value;
+      return this;
+    }
+
+    public Builder labelMarginals(Boolean value) {
+      labelMarginals = value;
+      return this;
+    }
+
+    public Builder labelMarginalMinRows(Integer value) {
+      labelMarginalMinRows = value;
+      return this;
+    }
+
+    public Builder labelMarginalMinEta2(Double value) {
+      labelMarginalMinEta2 = value;
+      return this;
+    }
+
     public FitConfig build() {
       return new FitConfig(seed, marginals, parametricFamilies, parametricMaxKs, quantileKnots, quantileAccuracy,
           minCategoryCount, rareCategories, maxCategories, boundRank, atomMinFraction, maxAtoms,
           identifierMinDistinctRatio, nonFinite, unsupportedTypes, overwriteModel, columns, rules, discoverRules,
-          dropRules, ruleTolerance);
+          dropRules, ruleTolerance, labelTables, labelMarginals, labelMarginalMinRows, labelMarginalMinEta2);
     }
   }
 
@@ -294,6 +326,11 @@ public record FitConfig(
     if (!(ruleTolerance >= 0 && ruleTolerance <= MAX_RULE_TOLERANCE)) {
       problems.add(new ConfigProblem("fit.rule-tolerance", "rule-tolerance must be between 0 and "
           + MAX_RULE_TOLERANCE + ", got " + ruleTolerance));
+    }
+    range(problems, "label-marginal-min-rows", labelMarginalMinRows, 20, 100_000_000);
+    if (!(labelMarginalMinEta2 >= 0 && labelMarginalMinEta2 <= 1)) {
+      problems.add(new ConfigProblem("fit.label-marginal-min-eta2", "label-marginal-min-eta2 must be between 0 "
+          + "and 1, got " + labelMarginalMinEta2));
     }
   }
 

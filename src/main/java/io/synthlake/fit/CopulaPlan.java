@@ -24,4 +24,17 @@ public record CopulaPlan(List<Integer> columns, List<String> names, List<Uniform
   public int size() {
     return columns.size();
   }
+
+  /**
+   * Per copula column, the copula position of the column its score is conditioned on (a label table's parent, or
+   * the label column of per-label marginals), or -1: such a score is independent of that column by construction.
+   */
+  public int[] conditionedOn() {
+    int[] positions = new int[size()];
+    for (int p = 0; p < size(); p++) {
+      int input = scorers.get(p).parentInput();
+      positions[p] = input < 0 ? -1 : columns.indexOf(extra.get(input - 1 - size()));
+    }
+    return positions;
+  }
 }

@@ -19,22 +19,66 @@ public final class CorrelationEstimator {
   private CorrelationEstimator() {}
 
   public static CopulaModel estimate(List<String> columns, PairwiseMoments moments, FitNotes notes) {
+    return estimate(columns, moments, null, null, notes);
+  }
+
+  /**
+   * As above, with each column's scorer: a pair with a column of ties (labels, atoms) gets the latent correlation
+   * whose scores correlate as observed ({@link LatentCorrelation}), so generate's labels go together as the source's.
+   * A score conditioned on another column ({@code conditionedOn}, see {@link CopulaPlan#conditionedOn()}) is
+   * independent of it by construction: their correlation is 0, not its noisy estimate, so that the label the
+   * column is drawn within leaves its uniform uniform.
+   */
+  public static CopulaModel estimate(List<String> columns, PairwiseMoments moments, List<UniformScorer> scorers,
+      int[] conditionedOn, FitNotes notes) {
     int k = columns.size();
+    double[][] coefficients = new double[k][];
+    if (scorers != null) {
+      for (int i = 0; i < k; i++) {
+        coefficients[i] = LatentCorrelation.coefficients(scorers.get(i));
+      }
+    }
+    int corrected = 0;
+    double[][] observed = new double[k][k];
     double[][] raw = new double[k][k];
     int undefined = 0;
     for (int i = 0; i < k; i++) {
       raw[i][i] = 1.0;
+      observed[i][i] = 1.0;
       for (int j = i + 1; j < k; j++) {
         double r = moments.correlation(i, j);
+        if (conditionedOn != null && (conditionedOn[i] == j || conditionedOn[j] == i)) {
+          continue;
+        }
         if (Double.isNaN(r)) {
           undefined++;
           notes.table("correlation of %s and %s is undefined (%d rows with both values): set to 0", columns.get(i),
               columns.get(j), moments.pairCount(i, j));
           r = 0.0;
         }
+        observed[i][j] = r;
+        observed[j][i] = r;
+        if (coefficients[i] != null || coefficients[j] != null) {
+          r = LatentCorrelation.latent(coefficients[i], coefficients[j], r);
+          corrected++;
+        }
         raw[i][j] = r;
         raw[j][i] = r;
       }
+    }
+    if (corrected > 0) {
+      double share = validShare(observed, raw);
+      if (share < 1) {
+        for (int i = 0; i < k; i++) {
+          for (int j = 0; j < k; j++) {
+            raw[i][j] = observed[i][j] + share * (raw[i][j] - observed[i][j]);
+          }
+        }
+      }
+      notes.table("%d of %d correlations involve labels or atoms: the copula holds their latent correlations, whose "
+          + "scores correlate as the source's (polychoric correction%s)", corrected, k * (k - 1) / 2,
+          share < 1 ? String.format(Locale.ROOT, ", %.0f%% of it: the whole correction makes no valid matrix",
+              100 * share) : "");
     }
     double floor = MIN_EIGENVALUE;
     NearestCorrelation.Repair repair = NearestCorrelation.repair(raw, floor);
@@ -53,6 +97,37 @@ public final class CorrelationEstimator {
       notes.table("%d of %d correlations undefined and set to 0", undefined, k * (k - 1) / 2);
     }
     return new CopulaModel(columns, matrix);
+  }
+
+  /**
+   * The largest share of the way from the observed to the latent correlations (to 1% of it) whose matrix is valid,
+   * when the observed one is: latent correlations estimated pair by pair need not fit together, and a repair to the
+   * nearest valid matrix would move every entry (the zeros between a label table's child and its parent too),
+   * where a shorter step keeps each correlation between its observed and latent value.
+   */
+  private static double validShare(double[][] observed, double[][] latent) {
+    if (NearestCorrelation.isPositiveDefinite(latent, MIN_EIGENVALUE)
+        || !NearestCorrelation.isPositiveDefinite(observed, MIN_EIGENVALUE)) {
+      return 1;
+    }
+    int k = observed.length;
+    double low = 0;
+    double high = 1;
+    double[][] mixed = new double[k][k];
+    while (high - low > 0.01) {
+      double mid = 0.5 * (low + high);
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          mixed[i][j] = observed[i][j] + mid * (latent[i][j] - observed[i][j]);
+        }
+      }
+      if (NearestCorrelation.isPositiveDefinite(mixed, MIN_EIGENVALUE)) {
+        low = mid;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   private static void note(NearestCorrelation.Repair repair, int k, FitNotes notes) {

@@ -24,19 +24,23 @@ public final class NumericRest implements Serializable {
     this.extremes = new ExtremeValues(boundRank);
   }
 
-  /** Adds one value; non-finite values are not this state's business. */
-  public void add(double value) {
+  /**
+   * Adds one value; non-finite values are not this state's business. Whether the value is one of the rest (finite
+   * and no atom), for a caller that sketches those.
+   */
+  public boolean add(double value) {
     if (!Double.isFinite(value)) {
-      return;
+      return false;
     }
     int atom = atoms.length == 0 ? -1 : Arrays.binarySearch(atoms, value == 0.0 ? 0.0 : value);
     if (atom >= 0) {
       atomCounts[atom]++;
-    } else {
-      restCount++;
-      extremes.add(value);
-      moments.add(value);
+      return false;
     }
+    restCount++;
+    extremes.add(value);
+    moments.add(value);
+    return true;
   }
 
   public void merge(NumericRest other) {

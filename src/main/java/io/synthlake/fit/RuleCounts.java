@@ -6,7 +6,8 @@ import java.io.Serializable;
  * The rules pass's aggregate: for each counted label pair its contingency table, for each order candidate the rows
  * with both values and those that break it (non-strictly and strictly), for each sum candidate the rows with all
  * three values and those that break it, and for each pair of nullable columns the rows where one is null and the
- * other is not. Its size depends on the plan, never on the rows.
+ * other is not; and per numeric column and label column, the count, sum and sum of squares of the numbers (less a
+ * shift) per label. Its size depends on the plan, never on the rows.
  */
 public final class RuleCounts implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -27,6 +28,11 @@ public final class RuleCounts implements Serializable {
   /** [a][b]: rows where nullable column a is null and b is not. */
   final long[][] nullOnly;
   final long[] nulls;
+  /**
+   * [x * groupBy + by][3 * slot + k]: per label slot (labels, other, null) of the label column, the count (k = 0),
+   * sum (1) and sum of squares (2) of the grouped column's shifted finite values.
+   */
+  final double[][] grouped;
   /** Per-row scratch, kept across rows (a buffer is reduced by one task at a time). */
   private transient int[] index;
   private transient boolean[] isNull;
@@ -44,6 +50,12 @@ public final class RuleCounts implements Serializable {
     sumBroken = new long[plan.sums().length];
     nullOnly = new long[plan.nullable().length][plan.nullable().length];
     nulls = new long[plan.nullable().length];
+    grouped = new double[plan.grouped().length * plan.groupBy().length][];
+    for (int x = 0; x < plan.grouped().length; x++) {
+      for (int by = 0; by < plan.groupBy().length; by++) {
+        grouped[x * plan.groupBy().length + by] = new double[plan.momentCells(by)];
+      }
+    }
   }
 
   public void add(Values row) {
@@ -107,6 +119,25 @@ public final class RuleCounts implements Serializable {
         sumBroken[s]++;
       }
     }
+    int[] groupBy = plan.groupBy();
+    for (int x = 0; x < plan.grouped().length; x++) {
+      Object value = row.get(plan.grouped()[x]);
+      if (value == null) {
+        continue;
+      }
+      double number = ((Number) value).doubleValue();
+      if (!Double.isFinite(number)) {
+        continue;
+      }
+      double shifted = number - plan.groupShift()[x];
+      for (int by = 0; by < groupBy.length; by++) {
+        double[] cells = grouped[x * groupBy.length + by];
+        int at = 3 * index[groupBy[by]];
+        cells[at]++;
+        cells[at + 1] += shifted;
+        cells[at + 2] += shifted * shifted;
+      }
+    }
     int[] nullable = plan.nullable();
     for (int a = 0; a < nullable.length; a++) {
       isNull[a] = row.get(nullable[a]) == null;
@@ -139,6 +170,11 @@ public final class RuleCounts implements Serializable {
     add(nulls, other.nulls);
     for (int a = 0; a < nullOnly.length; a++) {
       add(nullOnly[a], other.nullOnly[a]);
+    }
+    for (int g = 0; g < grouped.length; g++) {
+      for (int i = 0; i < grouped[g].length; i++) {
+        grouped[g][i] += other.grouped[g][i];
+      }
     }
     return this;
   }

@@ -80,19 +80,21 @@ public final class RuleFinder {
 
   /**
    * A label table found between two columns, before it is laid out in the child's final label order: per parent
-   * label (and for a null or folded parent) the child's counts, and the child labels its rules exclude there (null
-   * for the other bucket), which stay excluded even where too few rows make the row fall back to the marginal.
+   * label (and for a null or folded parent) the child's counts of at least min-category-count (smaller cells are 0
+   * and their total is the row's pooled count), and the child labels its rules exclude there (null for the other
+   * bucket), which stay excluded even where too few rows make the row fall back to the marginal.
    */
   public record PendingTable(String parent, String child, Map<String, Map<String, Long>> counts,
       Map<String, Long> otherwise, Map<String, Set<String>> ruledOut, Set<String> otherwiseRuledOut,
-      List<String> holds, long exceptions, Rule.Origin origin) {}
+      Map<String, Long> pooled, long otherwisePooled, List<String> holds, long exceptions, double information,
+      Rule.Origin origin) {}
 
   /** An order found: the high column, its lows, and whether every one is strict. */
   public record PendingOrder(String high, List<String> lows, boolean strict, long exceptions, Rule.Origin origin) {}
 
   /** The rules found, by kind; dependencies, sums and null patterns are final, tables and orders need more fit. */
   public record Found(List<DependencyRule> dependencies, List<PendingTable> tables, List<PendingOrder> orders,
-      List<SumRule> sums, List<NullPatternRule> nullPatterns) {
+      List<SumRule> sums, List<NullPatternRule> nullPatterns, List<LabelMarginalFinder.Choice> labelMarginals) {
     public boolean isEmpty() {
       return dependencies.isEmpty() && tables.isEmpty() && orders.isEmpty() && sums.isEmpty()
           && nullPatterns.isEmpty();
@@ -160,7 +162,8 @@ public final class RuleFinder {
     for (int a = 0; a < discrete.size(); a++) {
       for (int b = a + 1; b < discrete.size(); b++) {
         boolean wanted = declaredPairs.contains(pairKey(discrete.get(a).name(), discrete.get(b).name()));
-        if (wanted || discover) {
+        boolean structure = fit.labelTables() && discrete.get(a).labels() && discrete.get(b).labels();
+        if (wanted || discover || structure) {
           pairs.add(new int[] {a, b});
         }
       }
@@ -197,10 +200,12 @@ public final class RuleFinder {
           nullable.size());
       nullable.subList(MAX_NULLABLE, nullable.size()).clear();
     }
+    LabelMarginalFinder.Grouping grouping = LabelMarginalFinder.grouping(columns, discrete, dictionaries, fit, notes);
     plan = new RulePlan(discrete.stream().mapToInt(Column::index).toArray(), dictionaries,
         kept.toArray(new int[0][]), orders.toArray(new int[0][]), sums.toArray(new int[0][]),
         tolerances.stream().mapToDouble(Double::doubleValue).toArray(),
-        nullable.stream().mapToInt(Column::index).toArray());
+        nullable.stream().mapToInt(Column::index).toArray(), grouping.grouped(), grouping.shift(),
+        grouping.groupBy());
     notes.table("rules: %d label pairs, %d order, %d sum and %d null-pattern candidates tested", kept.size(),
         orders.size(), sums.size(), nullable.size() * (nullable.size() - 1) / 2);
     return plan;
@@ -446,7 +451,12 @@ public final class RuleFinder {
             choices.why(text));
       }
     }
-    return new Found(dependencies, tables, orders, sums, nullPatterns);
+    Set<String> computed = new HashSet<>();
+    dependencies.forEach(d -> computed.add(d.column()));
+    sums.forEach(d -> computed.add(d.column()));
+    List<LabelMarginalFinder.Choice> labelMarginals = LabelMarginalFinder.choose(plan, counts, columns, discrete,
+        computed, fit, notes);
+    return new Found(dependencies, tables, orders, sums, nullPatterns, labelMarginals);
   }
 
   List<Column> discrete() {
@@ -683,7 +693,8 @@ public final class RuleFinder {
 
   private List<NullPatternRule> nullPatterns(RuleCounts counts, Map<String, RuleSpec> declaredByText,
       RuleChoices choices) {
-    List<NullPatternRule> candidates = new ArrayList<>();
+    record Candidate(RuleSpec.NullPattern spec, Rule.Origin origin, long exceptions, long whenNulls) {}
+    List<Candidate> candidates = new ArrayList<>();
     int k = nullable.size();
     long m = fit.minCategoryCount();
     for (int a = 0; a < k; a++) {
@@ -697,38 +708,51 @@ public final class RuleFinder {
         RuleSpec.NullPattern oneWay = new RuleSpec.NullPattern(when, column, false);
         long aOnly = counts.nullOnly[a][b];
         long bOnly = counts.nullOnly[b][a];
-        long notWhen = counts.rows - counts.nulls[a];
         if (declaredByText.containsKey(exact.text())) {
           requireHolds(exact, aOnly + bOnly, counts.rows);
-          candidates.add(new NullPatternRule(null, Rule.Origin.DECLARED, aOnly + bOnly, when, column, true, 0));
+          candidates.add(new Candidate(exact, Rule.Origin.DECLARED, aOnly + bOnly, counts.nulls[a]));
         } else if (declaredByText.containsKey(oneWay.text())) {
           requireHolds(oneWay, aOnly, counts.nulls[a]);
-          candidates.add(new NullPatternRule(null, Rule.Origin.DECLARED, aOnly, when, column, false,
-              notWhen == 0 ? 0 : Math.min(1, (double) bOnly / notWhen)));
+          candidates.add(new Candidate(oneWay, Rule.Origin.DECLARED, aOnly, counts.nulls[a]));
         } else if (discover && counts.nulls[a] >= m && aOnly < allowed() && !isDropped(exact.text())
             && !isDropped(oneWay.text())) {
           boolean both = bOnly < allowed() && counts.nulls[b] >= m;
           if (both && a > b) {
             continue;
           }
-          candidates.add(new NullPatternRule(null, Rule.Origin.DISCOVERED, both ? aOnly + bOnly : aOnly, when,
-              column, both, both || notWhen == 0 ? 0 : Math.min(1, (double) bOnly / notWhen)));
+          candidates.add(new Candidate(both ? exact : oneWay, Rule.Origin.DISCOVERED, both ? aOnly + bOnly : aOnly,
+              counts.nulls[a]));
         }
       }
     }
-    // Declared first, exact before one-way, then the most nulls in the deciding column.
-    Map<String, Long> nullsOf = new HashMap<>();
-    for (int a = 0; a < k; a++) {
-      nullsOf.put(nullable.get(a).name(), counts.nulls[a]);
+    // Declared first, exact before one-way, then the most nulls in the deciding column: a column's first
+    // determining column makes the most of its nulls.
+    candidates.sort(Comparator.<Candidate>comparingInt(c -> c.origin() == Rule.Origin.DECLARED ? 0 : 1)
+        .thenComparingInt(c -> c.spec().exactly() ? 0 : 1)
+        .thenComparingLong(c -> -c.whenNulls()));
+    Map<String, Double> shares = new HashMap<>();
+    nullable.forEach(c -> shares.put(c.name(), nullShare(c)));
+    // A column's generated nulls may outnumber its source nulls by fewer rows than a rule may break.
+    NullGraph graph = new NullGraph(shares, (double) allowed() / rows);
+    Map<String, Candidate> byText = new HashMap<>();
+    for (Candidate candidate : candidates) {
+      byText.put(candidate.spec().text(), candidate);
+      choices.decideNulls(candidate.spec(), candidate.origin() == Rule.Origin.DECLARED, graph);
     }
-    candidates.sort(Comparator.<NullPatternRule>comparingInt(r -> r.origin() == Rule.Origin.DECLARED ? 0 : 1)
-        .thenComparingInt(r -> r.exactly() ? 0 : 1)
-        .thenComparingLong(r -> -nullsOf.get(r.when())));
     List<NullPatternRule> kept = new ArrayList<>();
-    for (NullPatternRule rule : candidates) {
-      if (choices.decideNulls(rule)) {
-        kept.add(rule);
+    for (String column : graph.columns()) {
+      List<String> whens = graph.reads(column);
+      List<String> holds = graph.texts(column);
+      List<Candidate> rules = holds.stream().map(byText::get).toList();
+      if (graph.overfills(whens, column)) {
+        notes.column(column, "nulls: the columns its null pattern copies make it null in %.3f%% of generated "
+            + "rows, %.3f%% in the source", 100 * graph.anyNull(whens), 100 * graph.sourceShare(column));
       }
+      boolean declaredRule = rules.stream().anyMatch(c -> c.origin() == Rule.Origin.DECLARED);
+      // Several determining columns: the most rows that break one of them (as for an order with several lows).
+      kept.add(new NullPatternRule(holds, declaredRule
+          ? Rule.Origin.DECLARED : Rule.Origin.DISCOVERED, rules.stream().mapToLong(Candidate::exceptions).max()
+          .orElse(0), whens, column, graph.isExact(column), graph.otherwise(column)));
     }
     return kept;
   }

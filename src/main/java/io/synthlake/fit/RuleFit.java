@@ -94,6 +94,11 @@ public final class RuleFit {
     return CategoricalScale.of(new CategoricalMarginal(categories, other));
   }
 
+  /** The numeric columns tied to a label column that get per-label marginals (chosen from the rules pass). */
+  public List<LabelMarginalFinder.Choice> labelMarginalChoices() {
+    return found.labelMarginals();
+  }
+
   /** The model's rules, in a stable order: dependencies, sums, orders, label tables, null patterns. */
   public List<Rule> rules() {
     List<Rule> rules = new ArrayList<>();
@@ -107,9 +112,18 @@ public final class RuleFit {
     }
     rules.addAll(found.nullPatterns());
     for (Rule rule : rules) {
+      if (rule.holds().isEmpty()) {
+        continue;
+      }
       notes.column(rule.column(), "rule %s: held by construction%s", String.join(", ", rule.holds()),
           rule.sourceExceptions() == 0 ? "" : " (" + rule.sourceExceptions() + " source rows break it and are "
               + "overruled)");
+    }
+    for (RuleFinder.PendingTable pending : found.tables()) {
+      long pooled = pending.otherwisePooled() + pending.pooled().values().stream().mapToLong(Long::longValue).sum();
+      notes.column(pending.child(), "drawn from a label table given %s (mutual information %s nats); %d source "
+          + "rows in cells seen fewer than %d times pooled over the small cells of their row", pending.parent(),
+          String.format(java.util.Locale.ROOT, "%.4f", pending.information()), pooled, minCount());
     }
     return rules;
   }
@@ -120,7 +134,8 @@ public final class RuleFit {
     long m = Math.max(1, minCount());
     List<LabelTableRule.LabelRow> rows = new ArrayList<>();
     for (Map.Entry<String, Map<String, Long>> entry : pending.counts().entrySet()) {
-      rows.add(new LabelTableRule.LabelRow(entry.getKey(), shares(child, entry.getValue(), 1,
+      rows.add(new LabelTableRule.LabelRow(entry.getKey(), shares(child, entry.getValue(),
+          pending.pooled().getOrDefault(entry.getKey(), 0L), 1,
           pending.ruledOut().getOrDefault(entry.getKey(), java.util.Collections.emptySet()))));
     }
     List<String> holds = pending.holds();
@@ -130,7 +145,7 @@ public final class RuleFit {
       holds = holds.subList(0, RuleFinder.MAX_LISTED);
     }
     return new LabelTableRule(holds, pending.origin(), pending.exceptions(), pending.parent(), pending.child(), rows,
-        shares(child, pending.otherwise(), m, pending.otherwiseRuledOut()));
+        shares(child, pending.otherwise(), pending.otherwisePooled(), m, pending.otherwiseRuledOut()));
   }
 
   private long minCount() {
@@ -138,10 +153,12 @@ public final class RuleFit {
   }
 
   /**
-   * Shares over the child's labels (then its other bucket); where fewer than minRows rows count, the marginal's,
-   * without the labels the rules exclude in this row (null stands for the other bucket).
+   * Shares over the child's labels (then its other bucket): the stored counts, and the row's pooled count (its cells
+   * below min-category-count) spread over its empty cells that no rule excludes, in proportion to the child's
+   * marginal. Where fewer than minRows rows count, the marginal's, without the labels the rules exclude in this row
+   * (null stands for the other bucket).
    */
-  private static double[] shares(CategoricalMarginal child, Map<String, Long> counts, long minRows,
+  static double[] shares(CategoricalMarginal child, Map<String, Long> counts, long pooled, long minRows,
       Set<String> ruledOut) {
     int size = child.categories().size() + (child.other() == null ? 0 : 1);
     double[] shares = new double[size];
@@ -156,7 +173,7 @@ public final class RuleFit {
       shares[size - 1] = count;
       total += count;
     }
-    if (total < minRows || total == 0) {
+    if (total + pooled < minRows || total + pooled == 0) {
       double kept = 0;
       for (int i = 0; i < size; i++) {
         String label = i < child.categories().size() ? child.categories().get(i).value() : null;
@@ -177,6 +194,27 @@ public final class RuleFit {
         shares[i] /= kept;
       }
       return shares;
+    }
+    if (pooled > 0) {
+      double[] weights = new double[size];
+      double weight = 0;
+      for (int i = 0; i < size; i++) {
+        String label = i < child.categories().size() ? child.categories().get(i).value() : null;
+        if (shares[i] == 0 && !ruledOut.contains(label)) {
+          weights[i] = i < child.categories().size() ? child.categories().get(i).probability()
+              : child.other().probability();
+          weight += weights[i];
+        }
+      }
+      if (weight > 0) {
+        for (int i = 0; i < size; i++) {
+          shares[i] += pooled * weights[i] / weight;
+        }
+        total += pooled;
+      }
+    }
+    if (total == 0) {
+      return shares(child, Map.of(), 0, 1, ruledOut);
     }
     for (int i = 0; i < size; i++) {
       shares[i] /= total;

@@ -17,12 +17,24 @@ import java.util.Map;
  * @param sums prepared indices (total, left, right) of each counted sum candidate
  * @param sumTolerance per sum, the largest |total - left - right| that still holds (half the finest resolution)
  * @param nullable prepared indices of the columns whose nulls are compared pairwise
+ * @param grouped prepared indices of the numeric columns whose moments are counted per label of each column of
+ *     {@code groupBy}, for the per-label marginals
+ * @param groupShift per grouped column, a value subtracted before the moments (its mean), so that the sums of
+ *     squares keep their precision for large values such as timestamps
+ * @param groupBy positions in {@code discrete} of the label columns the grouped moments are by
  */
 public record RulePlan(int[] discrete, List<Map<Object, Integer>> dictionaries, int[][] pairs, int[][] orders,
-    int[][] sums, double[] sumTolerance, int[] nullable) implements Serializable {
+    int[][] sums, double[] sumTolerance, int[] nullable, int[] grouped, double[] groupShift, int[] groupBy)
+    implements Serializable {
 
   public boolean isEmpty() {
-    return pairs.length == 0 && orders.length == 0 && sums.length == 0 && nullable.length < 2;
+    return pairs.length == 0 && orders.length == 0 && sums.length == 0 && nullable.length < 2
+        && (grouped.length == 0 || groupBy.length == 0);
+  }
+
+  /** Moment cells of the grouped column at {@code x} by the label column at {@code by}: 3 per label slot. */
+  int momentCells(int by) {
+    return 3 * (dictionaries.get(groupBy[by]).size() + 2);
   }
 
   /** The size of the table of a pair: (labels + other + null) squared, per side. */

@@ -470,6 +470,11 @@ public final class TableFit {
     return models;
   }
 
+  /** The fit configuration this table is fitted with. */
+  public FitConfig settingsConfig() {
+    return fit;
+  }
+
   public FitSettings settings() {
     return new FitSettings(fit.seed(), fit.marginals().configName(), fit.quantileKnots(), fit.quantileAccuracy(),
         fit.minCategoryCount(), fit.rareCategories().configName(), fit.maxCategories(), fit.boundRank());

@@ -57,6 +57,30 @@ public sealed interface UniformScorer extends Serializable {
     }
   }
 
+  /**
+   * A column with per-label marginals: the uniform of its value under the marginal of its row's label (the rest's,
+   * or the column's own, for a label without one), so the copula holds its score within the label.
+   *
+   * @param parentInput where the label column's value is in the copula pass's input row
+   * @param bySlot per slot of the label column's scale, its label's distribution (null: use {@code rest})
+   */
+  record ByLabel(int parentInput, CategoricalScale labels, NumericDistribution[] bySlot, NumericDistribution rest)
+      implements UniformScorer {
+    @Override
+    public double score(Object value, Object parentValue, double v) {
+      if (value == null) {
+        return Double.NaN;
+      }
+      double x = ((Number) value).doubleValue();
+      if (!Double.isFinite(x)) {
+        return Double.NaN;
+      }
+      int slot = parentValue == null ? -1 : labels.slotOf(parentValue.toString());
+      NumericDistribution distribution = slot >= 0 && bySlot[slot] != null ? bySlot[slot] : rest;
+      return distribution.uniformScore(x, v);
+    }
+  }
+
   record Categorical(CategoricalScale scale) implements UniformScorer {
     @Override
     public double score(Object value, Object parentValue, double v) {

@@ -33,7 +33,18 @@ final class NumericGenerator extends ColumnGenerator {
   record Mapped(int from, boolean[] mapped, double[] numbers, boolean[] nulls, long labelKey)
       implements Derivation {}
 
+  /**
+   * Per-label marginals: the row's draw comes from the distribution of its label of column {@code by} (by slot of
+   * that column's scale), or from {@code rest} for a label without one (the other bucket, a made-up label, null).
+   */
+  record ByLabel(int by, NumericDistribution[] bySlot, NumericDistribution rest) implements Serializable {
+    NumericDistribution of(int slot) {
+      return slot >= 0 && slot < bySlot.length && bySlot[slot] != null ? bySlot[slot] : rest;
+    }
+  }
+
   private final NumericDistribution distribution;
+  private final ByLabel byLabel;
   private final NumberWriter writer;
   private final double nanEdge;
   private final double positiveEdge;
@@ -41,11 +52,13 @@ final class NumericGenerator extends ColumnGenerator {
   private final Derivation derivation;
 
   NumericGenerator(double nullFraction, NumericMarginal marginal, OutputType type) {
-    this(nullFraction, marginal, type, null);
+    this(nullFraction, marginal, type, null, null);
   }
 
-  NumericGenerator(double nullFraction, NumericMarginal marginal, OutputType type, Derivation derivation) {
+  NumericGenerator(double nullFraction, NumericMarginal marginal, OutputType type, Derivation derivation,
+      ByLabel byLabel) {
     super(nullFraction);
+    this.byLabel = byLabel;
     boolean finite = !marginal.atoms().isEmpty() || marginal.continuous() != null;
     this.distribution = finite ? NumericDistribution.of(marginal) : null;
     this.writer = new NumberWriter(type, marginal.resolution());
@@ -71,9 +84,7 @@ final class NumericGenerator extends ColumnGenerator {
       return;
     }
     double[] values = scratch;
-    if (distribution != null && normals != null) {
-      distribution.quantilesOfNormals(normals, values, count);
-    }
+    boolean drawn = draw(keys, normals, values, count, state);
     for (int i = 0; i < count; i++) {
       int position = offset + i;
       if (nulls[i]) {
@@ -110,8 +121,33 @@ final class NumericGenerator extends ColumnGenerator {
           continue;
         }
       }
-      writeDrawn(keys[i], normals == null ? Double.NaN : values[i], sink, position, recorded, i);
+      writeDrawn(keys[i], drawn ? values[i] : Double.NaN, sink, position, recorded, i);
     }
+  }
+
+  /**
+   * The column's own draws into {@code values}: its marginal at the copula normals, or with per-label marginals its
+   * label's marginal at the copula normal (at the stream's value draw when the column is outside the copula).
+   * False when nothing was drawn (the stream's value draw then happens per row, where needed).
+   */
+  private boolean draw(long[] keys, double[] normals, double[] values, int count, ChunkState state) {
+    if (distribution == null) {
+      return false;
+    }
+    if (byLabel == null) {
+      if (normals == null) {
+        return false;
+      }
+      distribution.quantilesOfNormals(normals, values, count);
+      return true;
+    }
+    int[] slots = state.slots(byLabel.by());
+    for (int i = 0; i < count; i++) {
+      NumericDistribution of = byLabel.of(slots[i]);
+      values[i] = normals == null ? of.quantile(CounterRng.uniform(keys[i], VALUE_DRAW))
+          : of.quantileOfNormal(normals[i]);
+    }
+    return true;
   }
 
   /**
@@ -124,9 +160,7 @@ final class NumericGenerator extends ColumnGenerator {
   private void generateAboveLows(AboveLows order, long[] keys, boolean[] nulls, double[] normals, int count,
       ColumnSink sink, int offset, double[] scratch, ChunkState state, double[] recorded) {
     double[] values = scratch;
-    if (distribution != null && normals != null) {
-      distribution.quantilesOfNormals(normals, values, count);
-    }
+    boolean drawn = draw(keys, normals, values, count, state);
     for (int i = 0; i < count; i++) {
       int position = offset + i;
       if (nulls[i]) {
@@ -142,7 +176,7 @@ final class NumericGenerator extends ColumnGenerator {
         }
       }
       long key = keys[i];
-      double own = normals == null ? distribution.quantile(CounterRng.uniform(key, VALUE_DRAW)) : values[i];
+      double own = drawn ? values[i] : distribution.quantile(CounterRng.uniform(key, VALUE_DRAW));
       double restored = writer.restore(own);
       if (Double.isNaN(base) || Double.isInfinite(base)) {
         writeDrawn(key, own, sink, position, recorded, i);

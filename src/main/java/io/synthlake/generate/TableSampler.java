@@ -11,7 +11,9 @@ import io.synthlake.model.ForeignKeyMarginal;
 import io.synthlake.model.DependencyRule;
 import io.synthlake.model.IdentifierMarginal;
 import io.synthlake.model.LabelTableRule;
+import io.synthlake.model.LabelMarginals;
 import io.synthlake.model.NullPatternRule;
+import io.synthlake.model.NumericDistribution;
 import io.synthlake.model.NumericMarginal;
 import io.synthlake.model.OrderRule;
 import io.synthlake.model.OtherBucket;
@@ -61,8 +63,8 @@ public final class TableSampler implements Serializable {
   private final ColumnGenerator[] generators;
   /** Per generated column: its position among the selected columns' sinks, or -1 when it is only read. */
   private final int[] sinkOf;
-  /** Per generated column: the column whose nulls its null pattern copies, or -1. */
-  private final int[] nullsFrom;
+  /** Per generated column: the columns any of whose nulls its null pattern copies, or null. */
+  private final int[][] nullsFrom;
   private final boolean[] nullsExactly;
   private final double[] nullsOtherwise;
   private final boolean[] keepSlots;
@@ -142,7 +144,9 @@ public final class TableSampler implements Serializable {
         throw new IllegalArgumentException("model of table " + model.table() + " has no column '" + name + "'");
       }
     }
-    List<String> order = generationOrder(model, selected, decidedBy, nullsBy);
+    Map<String, LabelMarginals> byLabel = new HashMap<>();
+    model.labelMarginals().forEach(c -> byLabel.put(c.column(), c));
+    List<String> order = generationOrder(model, selected, decidedBy, nullsBy, byLabel);
     Map<String, Integer> indexOf = new HashMap<>();
     for (int i = 0; i < order.size(); i++) {
       indexOf.put(order.get(i), i);
@@ -160,6 +164,11 @@ public final class TableSampler implements Serializable {
         }
       }
     }
+    for (LabelMarginals conditional : byLabel.values()) {
+      if (indexOf.containsKey(conditional.column())) {
+        wiring.keepSlots[indexOf.get(conditional.by())] = true;
+      }
+    }
     for (int i = 0; i < order.size(); i++) {
       String name = order.get(i);
       ColumnModel column = model.column(name).orElseThrow();
@@ -170,12 +179,12 @@ public final class TableSampler implements Serializable {
       wiring.generators[i] = column.marginal() instanceof ForeignKeyMarginal key
           ? foreignKey(model, column, key, CounterRng.hash(seed, tableKey, CounterRng.hashString("key:" + key.key())),
               rowLimit, parents)
-          : rule != null ? derived(model, column, rule, columnSeed, indexOf)
-          : generator(model, column, columnSeed, rowLimit);
+          : rule != null ? derived(model, column, rule, columnSeed, indexOf, byLabel.get(name))
+          : generator(model, column, columnSeed, rowLimit, byLabel.get(name), indexOf);
       wiring.copulaIndex[i] = copulaPosition.getOrDefault(name, -1);
       wiring.sinkOf[i] = selected.indexOf(name);
       NullPatternRule pattern = nullsBy.get(name);
-      wiring.nullsFrom[i] = pattern == null ? -1 : indexOf.get(pattern.when());
+      wiring.nullsFrom[i] = pattern == null ? null : pattern.when().stream().mapToInt(indexOf::get).toArray();
       wiring.nullsExactly[i] = pattern != null && pattern.exactly();
       wiring.nullsOtherwise[i] = pattern == null ? 0 : pattern.nullFractionOtherwise();
     }
@@ -189,7 +198,7 @@ public final class TableSampler implements Serializable {
     final long[] salts;
     final int[] copulaIndex;
     final int[] sinkOf;
-    final int[] nullsFrom;
+    final int[][] nullsFrom;
     final boolean[] nullsExactly;
     final double[] nullsOtherwise;
     final boolean[] keepSlots;
@@ -201,7 +210,7 @@ public final class TableSampler implements Serializable {
       salts = new long[size];
       copulaIndex = new int[size];
       sinkOf = new int[size];
-      nullsFrom = new int[size];
+      nullsFrom = new int[size][];
       nullsExactly = new boolean[size];
       nullsOtherwise = new double[size];
       keepSlots = new boolean[size];
@@ -214,7 +223,7 @@ public final class TableSampler implements Serializable {
    * order (the model's rules form no cycle: {@link SynthModel} checks it on load).
    */
   static List<String> generationOrder(SynthModel model, List<String> selected, Map<String, Rule> decidedBy,
-      Map<String, NullPatternRule> nullsBy) {
+      Map<String, NullPatternRule> nullsBy, Map<String, LabelMarginals> byLabel) {
     Set<String> needed = new LinkedHashSet<>();
     List<String> pending = new ArrayList<>(selected);
     while (!pending.isEmpty()) {
@@ -222,12 +231,12 @@ public final class TableSampler implements Serializable {
       if (!needed.add(name)) {
         continue;
       }
-      pending.addAll(reads(name, decidedBy, nullsBy));
+      pending.addAll(reads(name, decidedBy, nullsBy, byLabel));
     }
     List<String> order = new ArrayList<>();
     Set<String> placed = new java.util.HashSet<>();
     for (ColumnModel column : model.columns()) {
-      place(column.name(), needed, decidedBy, Map.of(), placed, order);
+      place(column.name(), needed, decidedBy, Map.of(), byLabel, placed, order);
     }
     return order;
   }
@@ -237,42 +246,47 @@ public final class TableSampler implements Serializable {
    * ({@code nullsBy}); the caller passes one of the two, as values and nulls are drawn in separate sweeps.
    */
   private static void place(String name, Set<String> needed, Map<String, Rule> decidedBy,
-      Map<String, NullPatternRule> nullsBy, Set<String> placed, List<String> order) {
+      Map<String, NullPatternRule> nullsBy, Map<String, LabelMarginals> byLabel, Set<String> placed,
+      List<String> order) {
     if (!needed.contains(name) || placed.contains(name)) {
       return;
     }
     placed.add(name);
-    for (String read : reads(name, decidedBy, nullsBy)) {
-      place(read, needed, decidedBy, nullsBy, placed, order);
+    for (String read : reads(name, decidedBy, nullsBy, byLabel)) {
+      place(read, needed, decidedBy, nullsBy, byLabel, placed, order);
     }
     order.add(name);
   }
 
-  /** Indices into {@code order}, each column after the column its null pattern copies. */
+  /** Indices into {@code order}, each column after the columns its null pattern copies. */
   private static int[] nullOrder(List<String> order, Map<String, NullPatternRule> nullsBy) {
     List<String> sorted = new ArrayList<>();
     Set<String> placed = new java.util.HashSet<>();
     Set<String> needed = new java.util.HashSet<>(order);
     for (String name : order) {
-      place(name, needed, Map.of(), nullsBy, placed, sorted);
+      place(name, needed, Map.of(), nullsBy, Map.of(), placed, sorted);
     }
     return sorted.stream().mapToInt(order::indexOf).toArray();
   }
 
-  private static List<String> reads(String name, Map<String, Rule> decidedBy, Map<String, NullPatternRule> nullsBy) {
+  private static List<String> reads(String name, Map<String, Rule> decidedBy, Map<String, NullPatternRule> nullsBy,
+      Map<String, LabelMarginals> byLabel) {
     List<String> reads = new ArrayList<>();
+    if (byLabel.containsKey(name)) {
+      reads.add(byLabel.get(name).by());
+    }
     if (decidedBy.containsKey(name)) {
       reads.addAll(decidedBy.get(name).reads());
     }
     if (nullsBy.containsKey(name)) {
-      reads.add(nullsBy.get(name).when());
+      reads.addAll(nullsBy.get(name).when());
     }
     return reads;
   }
 
   /** The generator of a column a rule decides: its own marginal for the rows the rule cannot decide. */
   private static ColumnGenerator derived(SynthModel model, ColumnModel column, Rule rule, long columnSeed,
-      Map<String, Integer> indexOf) {
+      Map<String, Integer> indexOf, LabelMarginals conditional) {
     OutputType type = OutputType.of(column, model.table());
     double nulls = column.nullFraction();
     if (column.marginal() instanceof NumericMarginal numeric) {
@@ -295,7 +309,7 @@ public final class TableSampler implements Serializable {
       } else {
         throw modelError(model, column, rule);
       }
-      return new NumericGenerator(nulls, numeric, type, derivation);
+      return new NumericGenerator(nulls, numeric, type, derivation, byLabel(model, conditional, indexOf));
     }
     if (column.marginal() instanceof CategoricalMarginal categorical) {
       CategoricalScale own = CategoricalScale.of(categorical);
@@ -393,6 +407,26 @@ public final class TableSampler implements Serializable {
     return CategoricalScale.of(new CategoricalMarginal(categories, other));
   }
 
+  /** A column's per-label marginals by slot of its label column's scale (null where the rest serves), or null. */
+  private static NumericGenerator.ByLabel byLabel(SynthModel model, LabelMarginals conditional,
+      Map<String, Integer> indexOf) {
+    if (conditional == null) {
+      return null;
+    }
+    CategoricalMarginal labels = (CategoricalMarginal) model.column(conditional.by()).orElseThrow().marginal();
+    CategoricalScale scale = CategoricalScale.of(labels);
+    NumericDistribution[] bySlot = new NumericDistribution[scale.size()];
+    for (LabelMarginals.ByLabel label : conditional.labels()) {
+      int slot = storedSlot(scale, label.when());
+      if (slot >= 0) {
+        bySlot[slot] = NumericDistribution.of(label.marginal());
+      }
+    }
+    NumericMarginal own = (NumericMarginal) model.column(conditional.column()).orElseThrow().marginal();
+    return new NumericGenerator.ByLabel(indexOf.get(conditional.by()), bySlot,
+        NumericDistribution.of(conditional.rest() == null ? own : conditional.rest()));
+  }
+
   private static Cholesky factor(double[][] correlation) {
     Cholesky factor = Cholesky.factor(correlation);
     if (factor == null) {
@@ -404,11 +438,12 @@ public final class TableSampler implements Serializable {
     return factor;
   }
 
-  private static ColumnGenerator generator(SynthModel model, ColumnModel column, long columnSeed, long rowLimit) {
+  private static ColumnGenerator generator(SynthModel model, ColumnModel column, long columnSeed, long rowLimit,
+      LabelMarginals conditional, Map<String, Integer> indexOf) {
     OutputType type = OutputType.of(column, model.table());
     double nulls = column.nullFraction();
     if (column.marginal() instanceof NumericMarginal numeric) {
-      return new NumericGenerator(nulls, numeric, type);
+      return new NumericGenerator(nulls, numeric, type, null, byLabel(model, conditional, indexOf));
     }
     if (column.marginal() instanceof CategoricalMarginal categorical) {
       return new CategoricalGenerator(nulls, categorical, type, otherPool(model, categorical), columnSeed);
@@ -447,7 +482,7 @@ public final class TableSampler implements Serializable {
     long parentTableKey = CounterRng.hashString(parent.model().table());
     long parentColumnKey = CounterRng.hashString(referenced.name());
     ColumnGenerator parentKeys = generator(parent.model(), referenced, CounterRng.hash(parent.seed(), parentTableKey,
-        parentColumnKey), parent.rows());
+        parentColumnKey), parent.rows(), null, Map.of());
     if (!(referenced.marginal() instanceof IdentifierMarginal) || !(parentKeys instanceof RowGenerator keys)) {
       throw SynthException.config("column %s of table %s references %s.%s, which is not a key (kind identifier) in "
           + "the parent's model", column.name(), model.table(), key.table(), key.column());
@@ -508,7 +543,7 @@ public final class TableSampler implements Serializable {
         }
         StandardNormal.inverseCdfs(scratch, independent[k], n);
       }
-      // Every column's nulls first (a null pattern copies an earlier column's), then the values, each column
+      // Every column's nulls first (a null pattern copies earlier columns'), then the values, each column
       // after the values its rule reads.
       for (int c : nullOrder) {
         saltKeys(rowKeys, columnSalts[c], columnKeys, n);
@@ -533,20 +568,28 @@ public final class TableSampler implements Serializable {
     }
   }
 
-  /** Which rows of column c are null: its own draw, or its null pattern's copy of an earlier column's nulls. */
+  /**
+   * Which rows of column c are null: its own draw, or where a null pattern decides it, null wherever one of the
+   * earlier columns it reads is and elsewhere its own draw at the otherwise fraction.
+   */
   private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state) {
-    int from = nullsFrom[c];
-    if (from < 0) {
+    int[] from = nullsFrom[c];
+    if (from == null) {
       ColumnGenerator generator = generators[c];
       for (int i = 0; i < n; i++) {
         nulls[i] = generator.drawsNull(keys[i]);
       }
       return;
     }
-    boolean[] when = state.nulls(from);
     double otherwise = nullsExactly[c] ? 0 : nullsOtherwise[c];
     for (int i = 0; i < n; i++) {
-      nulls[i] = when[i] || (otherwise > 0 && CounterRng.uniform(keys[i], ColumnGenerator.NULL_DRAW) < otherwise);
+      nulls[i] = otherwise > 0 && CounterRng.uniform(keys[i], ColumnGenerator.NULL_DRAW) < otherwise;
+    }
+    for (int w : from) {
+      boolean[] when = state.nulls(w);
+      for (int i = 0; i < n; i++) {
+        nulls[i] |= when[i];
+      }
     }
   }
 }

@@ -59,9 +59,12 @@ public final class ForeignKeys {
         rules.add(rule);
       }
     }
+    // A key's values come from its parent table: per-label marginals of it, or by it, cannot hold.
+    List<LabelMarginals> labelMarginals = model.labelMarginals().stream()
+        .filter(c -> !marginals.containsKey(c.column()) && !marginals.containsKey(c.by())).toList();
     marginals.forEach((name, key) -> notes.add(ModelNote.column(name, "foreign key to " + key.table() + "."
         + key.column() + ": values are the synthetic parent's keys, spread as the source's children per parent")));
     return new SynthModel(model.formatVersion(), model.table(), model.createdBy(), model.source(), model.fit(),
-        columns, copula, rules, notes);
+        columns, copula, rules, labelMarginals, notes);
   }
 }

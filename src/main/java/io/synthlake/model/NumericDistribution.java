@@ -62,6 +62,25 @@ public final class NumericDistribution implements Serializable {
     this.atomOfCell = atomCells(u, x);
   }
 
+  /** The knots' cumulative probabilities, ascending: an atom is two knots with one value. */
+  public double[] knotProbabilities() {
+    return u.clone();
+  }
+
+  /** The knots' values, in the order of {@link #knotProbabilities()}. */
+  public double[] knotValues() {
+    return x.clone();
+  }
+
+  /**
+   * The value at one normal score, {@code quantile(Φ(z))}: an atom's value straight from the normal grid where z's
+   * cell lies inside the atom (no Φ and no search), as {@link #quantilesOfNormals} does for a whole chunk.
+   */
+  public double quantileOfNormal(double z) {
+    int atom = atomOfCell == null ? -1 : atomKnot(z);
+    return atom >= 0 ? x[atom] : quantile(io.synthlake.stats.StandardNormal.cdf(z));
+  }
+
   /** The cells of the normal scores that fall wholly inside one atom's interval of u. */
   private static int[] atomCells(double[] u, double[] x) {
     int[] atoms = null;

@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * The checks a model's rules must pass to be generated: every column they name exists, each column's values are
- * decided by at most one rule and its nulls by at most one null pattern, and no column's value (or null) depends
- * on itself through the columns its rules (or null patterns) read: generate draws every null first, then computes
- * each value after the values it reads.
+ * decided by at most one rule and its nulls by at most one null pattern (which may read several columns), and no
+ * column's value (or null) depends on itself through the columns its rules (or null patterns) read: generate draws
+ * every null first, then computes each value after the values it reads.
  */
 final class RuleGraph {
   private RuleGraph() {}

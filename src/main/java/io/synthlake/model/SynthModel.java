@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * A fitted model of one table: aggregates only, never a source record. Serialised by {@link ModelJson}.
  */
-@JsonPropertyOrder({"format-version", "table", "created-by", "source", "fit", "columns", "copula", "rules", "notes"})
+@JsonPropertyOrder({"format-version", "table", "created-by", "source", "fit", "columns", "copula", "rules",
+    "label-marginals", "notes"})
 public record SynthModel(
     int formatVersion,
     String table,
@@ -20,6 +21,7 @@ public record SynthModel(
     List<ColumnModel> columns,
     CopulaModel copula,
     List<Rule> rules,
+    List<LabelMarginals> labelMarginals,
     List<ModelNote> notes) {
   /** The model format this build writes, and the newest it reads. */
   public static final int FORMAT_VERSION = 1;
@@ -41,6 +43,36 @@ public record SynthModel(
       }
     }
     RuleGraph.check(rules, names);
+    labelMarginals = labelMarginals == null ? List.of() : List.copyOf(labelMarginals);
+    checkLabelMarginals(labelMarginals, columns, rules);
+  }
+
+  /**
+   * Per-label marginals belong to a numeric column, once, by a categorical column, and not to a column a rule
+   * computes (a map or a sum: it has no draw of its own).
+   */
+  private static void checkLabelMarginals(List<LabelMarginals> labelMarginals, List<ColumnModel> columns,
+      List<Rule> rules) {
+    Set<String> seen = new HashSet<>();
+    for (LabelMarginals conditional : labelMarginals) {
+      String name = conditional.column();
+      Checks.require(seen.add(name), "column '%s' has label-marginals twice", name);
+      ColumnModel column = columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+      Checks.require(column != null && column.marginal() instanceof NumericMarginal,
+          "label-marginals name column '%s', which is not a numeric model column", name);
+      ColumnModel by = columns.stream().filter(c -> c.name().equals(conditional.by())).findFirst().orElse(null);
+      Checks.require(by != null && by.marginal() instanceof CategoricalMarginal,
+          "label-marginals of %s are by '%s', which is not a categorical model column", name, conditional.by());
+      for (Rule rule : rules) {
+        Checks.require(!(rule.column().equals(name) && (rule instanceof SumRule || rule instanceof DependencyRule)),
+            "column '%s' has label-marginals but rule %s computes it", name, String.join(", ", rule.holds()));
+      }
+    }
+  }
+
+  /** The per-label marginals of a column, if it has them. */
+  public Optional<LabelMarginals> labelMarginalsOf(String name) {
+    return labelMarginals.stream().filter(c -> c.column().equals(name)).findFirst();
   }
 
   public Optional<ColumnModel> column(String name) {

@@ -79,7 +79,8 @@ public final class GenerateModels {
         {1, 0.7, 0.5, 0.3}, {0.7, 1, 0.3, 0.2}, {0.5, 0.3, 1, 0.1}, {0.3, 0.2, 0.1, 1}});
     return new SynthModel(SynthModel.FORMAT_VERSION, "t", "test",
         new SourceFingerprint("mem", "parquet", null, 10_000, 10_000, null, null, List.of(), "now"),
-        new FitSettings(1, "empirical", 1024, 10000, 5, "fold", 1000, 5), columns, copula, List.of(), List.of());
+        new FitSettings(1, "empirical", 1024, 10000, 5, "fold", 1000, 5), columns, copula, List.of(), List.of(),
+        List.of());
   }
 
 }

@@ -70,7 +70,7 @@ class RuleSamplingTest {
         {0.1, 0, 0, 0, 1, 0.2, 0.3}, {0, 0, 0, 0, 0.2, 1, 0}, {0, 0, 0, 0, 0.3, 0, 1}});
     SynthModel base = GenerateModels.model();
     return new SynthModel(SynthModel.FORMAT_VERSION, "rules", "test", base.source(), base.fit(), columns, copula,
-        rules, List.of());
+        rules, List.of(), List.of());
   }
 
   static List<Rule> rules() {
@@ -87,7 +87,7 @@ class RuleSamplingTest {
             "role", "sex", List.of(new LabelTableRule.LabelRow("Husband", new double[] {1, 0}),
                 new LabelTableRule.LabelRow("Wife", new double[] {0, 1}),
                 new LabelTableRule.LabelRow("Child", new double[] {0.5, 0.5})), new double[] {0.6, 0.4}),
-        new NullPatternRule(null, null, 0, "a", "note", false, 0.2),
+        new NullPatternRule(null, null, 0, List.of("a", "end"), "note", false, 0.2),
         new NullPatternRule(null, null, 0, "a", "total", true, 0));
   }
 
@@ -123,21 +123,23 @@ class RuleSamplingTest {
     int orders = 0;
     int husbands = 0;
     int noteNulls = 0;
-    int aPresent = 0;
+    int otherwise = 0;
     for (int r = 0; r < ROWS; r++) {
       Object a = v.get("a").get(r);
       Object total = v.get("total").get(r);
       assertThat(total == null).as("total is null exactly when a is").isEqualTo(a == null);
+      Object end = v.get("end").get(r);
       if (a != null) {
-        aPresent++;
         java.math.BigDecimal sum = ((java.math.BigDecimal) a).add((java.math.BigDecimal) v.get("b").get(r));
         assertThat((java.math.BigDecimal) total).isEqualByComparingTo(sum);
         sums++;
+      }
+      if (a != null && end != null) {
+        otherwise++;
         noteNulls += v.get("note").get(r) == null ? 1 : 0;
       } else {
-        assertThat(v.get("note").get(r)).as("note is null where a is").isNull();
+        assertThat(v.get("note").get(r)).as("note is null where a or end is").isNull();
       }
-      Object end = v.get("end").get(r);
       if (end != null) {
         assertThat((Integer) end).isGreaterThan((Integer) v.get("start").get(r));
         orders++;
@@ -160,8 +162,9 @@ class RuleSamplingTest {
     assertThat(sums).isGreaterThan(ROWS * 8 / 10);
     assertThat(orders).isGreaterThan(ROWS * 7 / 10);
     assertThat(husbands).isGreaterThan(ROWS * 3 / 10);
-    // The one-way null pattern keeps note's share of nulls where a is present: 0.2, within 4 standard errors.
-    assertThat((double) noteNulls / aPresent).isCloseTo(0.2, within(4 * Math.sqrt(0.16 / aPresent)));
+    // The one-way null pattern keeps note's share of nulls where a and end are present: 0.2, within 4 standard
+    // errors.
+    assertThat((double) noteNulls / otherwise).isCloseTo(0.2, within(4 * Math.sqrt(0.16 / otherwise)));
     // The label table keeps the children's shares: 0.4 x 1 + 0.5 x 0.5 = 0.65 Male.
     long males = v.get("sex").stream().filter("Male"::equals).count();
     assertThat((double) males / ROWS).isCloseTo(0.65, within(4 * Math.sqrt(0.65 * 0.35 / ROWS)));
@@ -193,8 +196,15 @@ class RuleSamplingTest {
     SynthModel model = model(rules());
     SynthModel read = ModelJson.read(ModelJson.write(model), "test");
     assertThat(read.rules()).isEqualTo(model.rules());
-    assertThat(ModelJson.write(model)).contains("\"type\": \"label-table\"", "\"holds\": [",
-        "\"role = 'Husband' -> sex = 'Male'\"", "\"type\": \"null-pattern\"");
+    String text = ModelJson.write(model);
+    assertThat(text).contains("\"type\": \"label-table\"", "\"holds\": [",
+        "\"role = 'Husband' -> sex = 'Male'\"", "\"type\": \"null-pattern\"", "\"a is null -> note is null\"",
+        "\"end is null -> note is null\"");
+    assertThat(text).containsPattern("\"when\": \\[\\s*\"a\",\\s*\"end\"\\s*\\]");
+    // A model written when a null pattern named one 'when' column as a string still reads.
+    String single = text.replaceAll("\"when\": \\[\\s*\"a\"\\s*\\]", "\"when\": \"a\"");
+    assertThat(single).contains("\"when\": \"a\"");
+    assertThat(ModelJson.read(single, "test").rules()).isEqualTo(model.rules());
   }
 
   @Test
@@ -207,6 +217,12 @@ class RuleSamplingTest {
         new OrderRule(null, null, 0, List.of("end"), "start", false));
     assertThatThrownBy(() -> model(loop)).hasMessageStartingWith("the rules form a cycle through columns")
         .hasMessageContaining("end -> start");
+    List<Rule> nullLoop = List.of(new NullPatternRule(null, null, 0, List.of("a", "end"), "note", false, 0),
+        new NullPatternRule(null, null, 0, "note", "end", false, 0));
+    assertThatThrownBy(() -> model(nullLoop)).hasMessageStartingWith("the rules form a cycle through columns")
+        .hasMessageContaining("end -> note");
+    assertThatThrownBy(() -> new NullPatternRule(null, null, 0, List.of("a", "end"), "note", true, 0))
+        .hasMessage("the exact null pattern on note has more than one 'when'");
     List<Rule> twice = List.of(new SumRule(null, null, 0, "total", "a", "b", false),
         new OrderRule(null, null, 0, List.of("a"), "total", false));
     assertThatThrownBy(() -> model(twice)).hasMessage(

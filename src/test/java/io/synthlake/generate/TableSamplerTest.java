@@ -150,7 +150,7 @@ class TableSamplerTest {
     SynthModel small = new SynthModel(SynthModel.FORMAT_VERSION, "t", "test", GenerateModels.model().source(),
         GenerateModels.model().fit(),
         List.of(new ColumnModel("id", "tinyint", ColumnKind.IDENTIFIER, 0.0, IdentifierMarginal.ofIntegers(1, 50))),
-        null, List.of(), List.of());
+        null, List.of(), List.of(), List.of());
     assertThatThrownBy(() -> TableSampler.of(small, 1, 1000))
         .isInstanceOf(SynthException.class)
         .hasMessage("column id of table t is tinyint, too small for the keys of 1000 rows (up to 1000): generate "

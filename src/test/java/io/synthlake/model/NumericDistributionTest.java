@@ -113,6 +113,7 @@ class NumericDistributionTest {
       for (int i = 0; i < n; i++) {
         double expected = d.quantile(io.synthlake.stats.StandardNormal.cdf(z[i]));
         assertThat(batch[i]).as("z = %s", z[i]).isEqualTo(expected);
+        assertThat(d.quantileOfNormal(z[i])).as("one z = %s", z[i]).isEqualTo(expected);
       }
     }
   }

@@ -38,6 +38,10 @@ public final class TestModels {
             List.of("day"), "2026-11-23T00:00:00Z"),
         new FitSettings(42, "empirical", 1024, 10000, 5, "fold", 1000, 5),
         columns, copula, List.of(),
+        List.of(new LabelMarginals("capital_gain", "city", 0.42,
+            List.of(new LabelMarginals.ByLabel("Paris", new NumericMarginal(1.0, List.of(new Atom(0, 0.8)),
+                new EmpiricalQuantiles(new double[] {0, 1}, new double[] {200, 9000}), null))),
+            new NumericMarginal(1.0, List.of(new Atom(0, 1.0)), null, null))),
         List.of(ModelNote.table("a table note"), ModelNote.column("city", "a column note")));
   }
 }

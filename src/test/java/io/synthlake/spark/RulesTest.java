@@ -158,9 +158,13 @@ class RulesTest extends SparkTestBase {
     assertThat(declared.rules()).filteredOn(r -> r.origin() == Rule.Origin.DECLARED)
         .flatExtracting(Rule::holds).containsExactlyInAnyOrder("total = a + b", "start < end");
     assertThat(declared.rules()).flatExtracting(Rule::holds).doesNotContain("coupon is null <-> discount is null");
+    // Discovery off: no rule, though label tables (conditional structure, holding no rule) may join labels.
     CliRun off = fitWith("off", "discover-rules: false");
     assertThat(off.exitCode()).as(off.err()).isZero();
-    assertThat(readModel(Path.of(path("off.json"))).rules()).isEmpty();
+    assertThat(readModel(Path.of(path("off.json"))).rules()).flatExtracting(Rule::holds).isEmpty();
+    CliRun none = fitWith("none", "discover-rules: false\nlabel-tables: false");
+    assertThat(none.exitCode()).as(none.err()).isZero();
+    assertThat(readModel(Path.of(path("none.json"))).rules()).isEmpty();
   }
 
   @Test

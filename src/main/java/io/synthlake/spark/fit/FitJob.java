@@ -12,6 +12,9 @@ import io.synthlake.fit.FitNotes;
 import io.synthlake.fit.NumericRefineTask;
 import io.synthlake.fit.PairwiseMoments;
 import io.synthlake.fit.RefinePlan;
+import io.synthlake.fit.LabelMarginalFinder;
+import io.synthlake.fit.LabelMarginalPlan;
+import io.synthlake.fit.LabelMarginalState;
 import io.synthlake.fit.RuleCounts;
 import io.synthlake.fit.RuleFinder;
 import io.synthlake.fit.RuleFit;
@@ -24,6 +27,7 @@ import io.synthlake.model.CopulaModel;
 import io.synthlake.model.PiiMarginal;
 import io.synthlake.pii.PiiColumn;
 import io.synthlake.model.SourceFingerprint;
+import io.synthlake.model.LabelMarginals;
 import io.synthlake.model.Rule;
 import io.synthlake.model.SynthModel;
 import io.synthlake.profile.ColumnSummary;
@@ -135,13 +139,18 @@ public final class FitJob {
       LOG.info("fit phase=order table={} columns={} seconds={}", table, ordering.positions().length,
           seconds.get("order"));
     }
-    CopulaPlan copulaPlan = rules == null ? tableFit.copulaPlan() : rules.copulaPlan(tableFit.copulaPlan());
+    List<LabelMarginals> labelMarginals = rules == null || rules.labelMarginalChoices().isEmpty() ? List.of()
+        : fitLabelMarginals(spark, source, where, table, prepared, tableFit, rules.labelMarginalChoices(), notes,
+            seconds, bytes);
+    CopulaPlan copulaPlan = LabelMarginalFinder.copulaPlan(
+        rules == null ? tableFit.copulaPlan() : rules.copulaPlan(tableFit.copulaPlan()), labelMarginals, tableFit);
     CopulaModel copula = null;
     if (copulaPlan.size() >= 2) {
       PairwiseMoments moments = timed(seconds, "copula", () -> scan(spark, source, where,
           "fit: copula " + table + " (" + copulaPlan.size() + " columns)",
           () -> correlate(prepared, copulaPlan, fit.seed(), bytes)));
-      copula = CorrelationEstimator.estimate(copulaPlan.names(), moments, notes);
+      copula = CorrelationEstimator.estimate(copulaPlan.names(), moments, copulaPlan.scorers(),
+          copulaPlan.conditionedOn(), notes);
       LOG.info("fit phase=copula table={} columns={} seconds={}", table, copulaPlan.size(), seconds.get("copula"));
     } else {
       notes.table("fewer than two columns take part in the copula: columns are generated independently");
@@ -155,7 +164,7 @@ public final class FitJob {
     List<ColumnModel> columnModels = withPersonalData(source, tableFit.columnModels(), personal, config.pii(),
         notes);
     SynthModel model = new SynthModel(SynthModel.FORMAT_VERSION, table, Version.tool(), fingerprint,
-        tableFit.settings(), columnModels, copula, modelRules, notes.all());
+        tableFit.settings(), columnModels, copula, modelRules, labelMarginals, notes.all());
     ModelStore.write(spark.sparkContext().hadoopConfiguration(), config.model(), model);
     LOG.info("fit done table={} model={} columns={} copula-columns={} seconds={}", table, config.model(),
         model.columns().size(), copulaPlan.size(),
@@ -277,14 +286,14 @@ public final class FitJob {
   }
 
   /**
-   * The rules pass (when discovery is on or rules are declared): one aggregate of label-pair tables and order,
-   * sum and null-pattern counts, then the decisions. Null when there is nothing to look for.
+   * The rules pass (when discovery or label tables are on, or rules are declared): one aggregate of label-pair
+   * tables and order, sum and null-pattern counts, then the decisions. Null when there is nothing to look for.
    */
   private static RuleFit findRules(SparkSession spark, LoadedSource source, String where, String table,
       Dataset<Row> prepared, TableFit tableFit, FitConfig fit, FitNotes notes, Map<String, Double> seconds,
       Map<String, Long> bytes) {
-    if (!fit.discoverRules() && fit.declaredRules().isEmpty()) {
-      notes.table("rules: discovery is off and none are declared");
+    if (!fit.discoverRules() && fit.declaredRules().isEmpty() && !fit.labelTables() && !fit.labelMarginals()) {
+      notes.table("rules: discovery, label tables and label marginals are off and no rules are declared");
       return null;
     }
     Set<String> dropped = fit.dropRules().stream().map(t -> RuleSyntax.parse(t).text())
@@ -301,6 +310,24 @@ public final class FitJob {
     LOG.info("fit phase=rules table={} pairs={} orders={} sums={} seconds={}", table, plan.pairs().length,
         plan.orders().length, plan.sums().length, seconds.get("rules"));
     return rules;
+  }
+
+  /** The per-label marginal pass: counts per label of each chosen column, then the marginals. */
+  private static List<LabelMarginals> fitLabelMarginals(SparkSession spark, LoadedSource source, String where,
+      String table, Dataset<Row> prepared, TableFit tableFit, List<LabelMarginalFinder.Choice> choices,
+      FitNotes notes, Map<String, Double> seconds, Map<String, Long> bytes) {
+    LabelMarginalPlan plan = LabelMarginalFinder.countPlan(choices, tableFit);
+    LabelMarginalState state = timed(seconds, "labels", () -> scan(spark, source, where,
+        "fit: per-label marginals of " + table + " (" + plan.size() + " columns)", () -> {
+          UserDefinedFunction udaf = functions.udaf(new LabelMarginalAggregator(plan),
+              org.apache.spark.sql.Encoders.row(prepared.schema()));
+          Row row = prepared.agg(udaf.apply(allColumns(prepared))).first();
+          bytes.put("labels", (long) ((byte[]) row.get(0)).length);
+          return JavaBytes.read((byte[]) row.get(0), LabelMarginalState.class);
+        }));
+    List<LabelMarginals> found = LabelMarginalFinder.build(choices, plan, state, tableFit, notes);
+    LOG.info("fit phase=labels table={} columns={} seconds={}", table, plan.size(), seconds.get("labels"));
+    return found;
   }
 
   private static RuleCounts countRules(Dataset<Row> prepared, RulePlan plan, Map<String, Long> bytes) {
