@@ -54,7 +54,7 @@ public final class LabelMarginalFinder {
 
   /** A numeric column tied to a label column, with the labels that get a marginal of their own. */
   public record Choice(String column, int columnIndex, String by, int byIndex, double etaSquared,
-      List<String> labels, List<Long> labelRows, long restRows) {}
+      List<String> labels, List<Long> labelRows) {}
 
   static Grouping grouping(List<RuleFinder.Column> columns, List<RuleFinder.Column> discrete,
       List<Map<Object, Integer>> dictionaries, FitConfig fit, FitNotes notes) {
@@ -91,6 +91,11 @@ public final class LabelMarginalFinder {
         by.subList(0, kept).stream().mapToInt(Integer::intValue).toArray());
   }
 
+  /** Rows a label needs for a marginal of its own: the setting, and never fewer than two knots' worth. */
+  private static long minRows(FitConfig fit) {
+    return Math.max(fit.labelMarginalMinRows(), 2L * fit.minCategoryCount());
+  }
+
   /** Numbers, dates and timestamps with at least two outcomes. */
   private static boolean canHaveLabelMarginals(RuleFinder.Column column) {
     return column.ordered() && column.marginal() instanceof NumericMarginal m
@@ -106,7 +111,7 @@ public final class LabelMarginalFinder {
       List<RuleFinder.Column> discrete, Set<String> computed, FitConfig fit, FitNotes notes) {
     Map<Integer, RuleFinder.Column> byIndex = new HashMap<>();
     columns.forEach(c -> byIndex.put(c.index(), c));
-    long minRows = Math.max(fit.labelMarginalMinRows(), 2L * fit.minCategoryCount());
+    long minRows = minRows(fit);
     List<Choice> choices = new ArrayList<>();
     for (int x = 0; x < plan.grouped().length; x++) {
       RuleFinder.Column column = byIndex.get(plan.grouped()[x]);
@@ -142,7 +147,7 @@ public final class LabelMarginalFinder {
         if (!(eta >= fit.labelMarginalMinEta2()) || (best != null && eta <= best.etaSquared())) {
           continue;
         }
-        best = new Choice(column.name(), column.index(), by.name(), by.index(), eta, labels, labelRows, rest);
+        best = new Choice(column.name(), column.index(), by.name(), by.index(), eta, labels, labelRows);
       }
       if (best != null) {
         choices.add(best);
@@ -268,7 +273,7 @@ public final class LabelMarginalFinder {
   static List<LabelMarginals> build(List<Choice> choices, LabelMarginalPlan plan, LabelMarginalState state,
       Map<String, NumericMarginal> marginals, FitConfig fit, FitNotes notes) {
     NumericMarginalAssembler assembler = new NumericMarginalAssembler(fit, LABEL_KNOTS, false);
-    long minRows = Math.max(fit.labelMarginalMinRows(), 2L * fit.minCategoryCount());
+    long minRows = minRows(fit);
     List<LabelMarginals> found = new ArrayList<>();
     for (int t = 0; t < plan.size(); t++) {
       Choice choice = choices.get(t);

@@ -3,6 +3,7 @@ package io.synthlake.fit;
 import io.synthlake.model.CategoricalScale;
 import io.synthlake.model.NumericDistribution;
 import io.synthlake.stats.StandardNormal;
+import java.util.function.IntFunction;
 
 /**
  * The copula's correlation for columns with ties: fit scores a label or an atom at a uniform drawn inside its
@@ -43,34 +44,35 @@ public final class LatentCorrelation {
     if (scorer instanceof UniformScorer.Conditional conditional) {
       // A label table's child: its intervals depend on the parent's label, so the mixture over the parent's labels
       // (an approximation: the child's latent normal is taken as independent of which row it is drawn from).
-      double[] mixed = new double[TERMS + 1];
-      double covered = 0;
-      for (int slot = 0; slot < conditional.parent().size(); slot++) {
-        double weight = conditional.parent().uniformScore(slot, 1) - conditional.parent().uniformScore(slot, 0);
-        CategoricalScale row = conditional.byParent()[slot];
-        if (row != null && weight > 0) {
-          add(mixed, coefficients(row), weight);
-          covered += weight;
-        }
-      }
-      add(mixed, coefficients(conditional.otherwise()), Math.max(0, 1 - covered));
-      return mixed;
+      return mixture(conditional.parent(),
+          slot -> conditional.byParent()[slot] == null ? null : coefficients(conditional.byParent()[slot]),
+          coefficients(conditional.otherwise()));
     }
     if (scorer instanceof UniformScorer.ByLabel byLabel) {
-      double[] mixed = new double[TERMS + 1];
-      double covered = 0;
-      for (int slot = 0; slot < byLabel.labels().size(); slot++) {
-        double weight = byLabel.labels().uniformScore(slot, 1) - byLabel.labels().uniformScore(slot, 0);
-        NumericDistribution distribution = byLabel.bySlot()[slot];
-        if (distribution != null && weight > 0) {
-          add(mixed, orContinuous(coefficients(distribution)), weight);
-          covered += weight;
-        }
-      }
-      add(mixed, orContinuous(coefficients(byLabel.rest())), Math.max(0, 1 - covered));
-      return mixed;
+      return mixture(byLabel.labels(),
+          slot -> byLabel.bySlot()[slot] == null ? null : orContinuous(coefficients(byLabel.bySlot()[slot])),
+          orContinuous(coefficients(byLabel.rest())));
     }
     return null;
+  }
+
+  /**
+   * The coefficients of a score drawn within the label of another column: each label's (null where the label has
+   * none of its own) weighted by the label's share, and {@code rest} for the share the labels leave.
+   */
+  private static double[] mixture(CategoricalScale labels, IntFunction<double[]> ofSlot, double[] rest) {
+    double[] mixed = new double[TERMS + 1];
+    double covered = 0;
+    for (int slot = 0; slot < labels.size(); slot++) {
+      double weight = labels.uniformScore(slot, 1) - labels.uniformScore(slot, 0);
+      double[] own = weight > 0 ? ofSlot.apply(slot) : null;
+      if (own != null) {
+        add(mixed, own, weight);
+        covered += weight;
+      }
+    }
+    add(mixed, rest, Math.max(0, 1 - covered));
+    return mixed;
   }
 
   private static double[] orContinuous(double[] coefficients) {

@@ -82,7 +82,7 @@ class LabelMarginalFinderTest {
     }
     NumericMarginal own = new NumericMarginal(0, List.of(), new EmpiricalQuantiles(p, v), null);
     LabelMarginalFinder.Choice choice = new LabelMarginalFinder.Choice("lat", 1, "region", 0, 0.9,
-        List.of("North", "Center", "South"), List.of(3000L, 2000L, 1000L), 40);
+        List.of("North", "Center", "South"), List.of(3000L, 2000L, 1000L));
     LabelMarginalPlan plan = LabelMarginalFinder.countPlan(List.of(choice), Map.of("lat", own), FIT);
     // Two partial states merged, as Spark's tasks would.
     LabelMarginalState first = new LabelMarginalState(plan);

@@ -117,7 +117,7 @@ class ConditionalStructureTest extends SparkTestBase {
           .mapToDouble(r -> r.getDouble(0)).sorted().toArray();
       long inside = Arrays.stream(synthetic).filter(v -> v >= real[0] && v <= real[real.length - 1]).count();
       assertThat((double) inside / synthetic.length).as(region).isGreaterThanOrEqualTo(0.99);
-      assertThat(1 - ks(real, synthetic)).as(region).isGreaterThanOrEqualTo(0.9);
+      assertThat(1 - RunAdultTest.ks(real, synthetic)).as(region).isGreaterThanOrEqualTo(0.9);
     }
   }
 
@@ -160,24 +160,6 @@ class ConditionalStructureTest extends SparkTestBase {
         assertThat(share == 0 || share * ROWS >= 5).as(row.when()).isTrue();
       }
     }
-  }
-
-  /** Two-sample Kolmogorov-Smirnov distance of sorted samples. */
-  private static double ks(double[] a, double[] b) {
-    int i = 0;
-    int j = 0;
-    double distance = 0;
-    while (i < a.length && j < b.length) {
-      double x = Math.min(a[i], b[j]);
-      while (i < a.length && a[i] <= x) {
-        i++;
-      }
-      while (j < b.length && b[j] <= x) {
-        j++;
-      }
-      distance = Math.max(distance, Math.abs((double) i / a.length - (double) j / b.length));
-    }
-    return distance;
   }
 
   private static double cramersV(Dataset<Row> table) {

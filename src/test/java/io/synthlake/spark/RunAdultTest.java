@@ -152,7 +152,7 @@ class RunAdultTest extends SparkTestBase {
   }
 
   /** The two-sample Kolmogorov-Smirnov statistic of two sorted samples. */
-  private static double ks(double[] a, double[] b) {
+  static double ks(double[] a, double[] b) {
     int i = 0;
     int j = 0;
     double d = 0;
