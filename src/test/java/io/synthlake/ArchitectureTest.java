@@ -20,7 +20,7 @@ class ArchitectureTest {
   static final String[] CORE = {"io.synthlake.config..", "io.synthlake.errors..", "io.synthlake.fit..",
       "io.synthlake.generate..", "io.synthlake.model..", "io.synthlake.profile..", "io.synthlake.stats..",
       "io.synthlake.validate..", "io.synthlake.pii..", "io.synthlake.lake..", "io.synthlake.paths..",
-      "io.synthlake.names..", "io.synthlake.rules.."};
+      "io.synthlake.names..", "io.synthlake.rules..", "io.synthlake.text.."};
   private static JavaClasses classes;
 
   @BeforeAll

@@ -93,6 +93,12 @@ final class FitCommand implements Callable<Integer> {
           + "timestamp, constant, identifier or text. [fit.columns.COLUMN.kind]")
   Map<String, String> kinds = new LinkedHashMap<>();
 
+  @Option(names = "--semantic", paramLabel = "COLUMN=TYPE",
+      description = "What a string column's made-up values are, repeatable: city, country, country-code, state, "
+          + "state-code, street, postcode, company, product, title, code, or none to clear a detected type. "
+          + "[fit.columns.COLUMN.semantic]")
+  Map<String, String> semantics = new LinkedHashMap<>();
+
   @Option(names = "--seed", paramLabel = "S",
       description = "Seed of the fit's hash-based draws (sampling, randomised ranks); default 0. [fit.seed]")
   Long seed;
@@ -193,6 +199,8 @@ final class FitCommand implements Callable<Integer> {
         overrides.add(new ConfigOverride(List.of("source", "options", key), value, "--option")));
     kinds.forEach((column, kind) ->
         overrides.add(new ConfigOverride(List.of("fit", "columns", column, "kind"), kind, "--kind")));
+    semantics.forEach((column, type) ->
+        overrides.add(new ConfigOverride(List.of("fit", "columns", column, "semantic"), type, "--semantic")));
     GenerateOptions.add(overrides, "fit.seed", seed, "--seed");
     GenerateOptions.add(overrides, "fit.marginals", marginals, "--marginals");
     GenerateOptions.add(overrides, "fit.quantile-knots", quantileKnots, "--quantile-knots");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import io.synthlake.validate.ClosestRecordSummary;
 import io.synthlake.validate.RuleReport;
+import io.synthlake.validate.TextReport;
 import io.synthlake.validate.ValidationReport;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -134,8 +135,25 @@ final class ValidateCommand implements Callable<Integer> {
     if (rules != null) {
       out.printf(Locale.ROOT, "  rules: %s%n", rulesLine(rules));
     }
+    TextReport text = result.report().text();
+    if (text != null && !text.columns().isEmpty()) {
+      out.printf(Locale.ROOT, "  text: %s%n", textLine(text));
+    }
     out.printf(Locale.ROOT, "  seconds: %.2f%n", result.seconds());
     out.flush();
+  }
+
+  /** "known words 97.1% (name), source 74.0%; 2 columns of made-up strings". */
+  static String textLine(TextReport text) {
+    String columns = String.format(Locale.ROOT, "%,d %s of made-up strings", text.columns().size(),
+        text.columns().size() == 1 ? "column" : "columns");
+    if (text.lowestShare() == null) {
+      return columns + ", no words to check";
+    }
+    TextReport.TextColumn lowest = text.columns().stream().filter(c -> c.column().equals(text.lowest()))
+        .findFirst().orElseThrow();
+    return "lowest share of known words " + percent(text.lowestShare()) + " (" + text.lowest() + "; the source's own "
+        + (lowest.sourceShare() == null ? "n/a" : percent(lowest.sourceShare())) + "), " + columns;
   }
 
   /** "12 found on the source, lowest adherence 99.8% (education -> education-num)". */

@@ -301,9 +301,10 @@ public record FitConfig(
           "parametric-families is empty but marginals is " + marginals.configName()));
     }
     columns.forEach((name, override) -> {
-      if (override == null || override.kind() == null) {
+      if (override == null || override.kind() == null && override.semantic() == null) {
         problems.add(new ConfigProblem("fit.columns." + name, "a column override needs a kind (one of "
-            + io.synthlake.model.ColumnKind.names() + ")"));
+            + io.synthlake.model.ColumnKind.names() + ") or a semantic type (one of "
+            + io.synthlake.text.SemanticType.names() + ")"));
       }
     });
     Optional<List<RuleSpec>> declared = parse(problems, "rules", rules);

@@ -54,12 +54,13 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
    * @param maxRareCategories the most source categories below fit's minimum count allowed in the output
    * @param maxBeyondBounds the most synthetic values allowed beyond the source's protected bounds
    * @param minRuleAdherence the lowest acceptable adherence of the synthetic rows to any rule found on the source
+   * @param minTextPlausibility the lowest acceptable share of known words in any column of made-up strings
    */
   public record Gates(Double minOverall, Double minOverallCurrent, Double minColumnShapes, Double minPairTrends,
       Double maxExactCopyShare, Double minDcrProtection, Long maxRareCategories, Long maxBeyondBounds,
-      Double minRuleAdherence) {
+      Double minRuleAdherence, Double minTextPlausibility) {
     public static Gates none() {
-      return new Gates(null, null, null, null, null, null, null, null, null);
+      return new Gates(null, null, null, null, null, null, null, null, null, null);
     }
 
     void validate(List<ConfigProblem> problems) {
@@ -72,6 +73,7 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
       count(problems, "max-rare-categories", maxRareCategories);
       count(problems, "max-beyond-bounds", maxBeyondBounds);
       share(problems, "min-rule-adherence", minRuleAdherence);
+      share(problems, "min-text-plausibility", minTextPlausibility);
     }
 
     private static void count(List<ConfigProblem> problems, String key, Long value) {

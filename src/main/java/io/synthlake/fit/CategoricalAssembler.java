@@ -46,7 +46,7 @@ public final class CategoricalAssembler {
           fit.maxCategories());
       if (fold) {
         other = new OtherBucket((double) rare / nonNull, ShapeBuilder.build(shape, fit));
-        notes.column(column, "%s folded into other: generate makes up labels of the same shape", why);
+        notes.column(column, "%s folded into other: generate makes up their labels", why);
       } else {
         notes.column(column, "%s dropped%s; the other shares are renormalised", why,
             shape == null && fit.rareCategories() == RareCategoryPolicy.FOLD

@@ -71,12 +71,14 @@ public final class KindDetector {
     }
     double ratio = distinctRatio(frequent, s.distinctEstimate(), s.nonNull());
     if (ratio >= fit.identifierMinDistinctRatio() && s.nonNull() >= 2L * fit.minCategoryCount()) {
-      boolean tokenLike = s.shape().valuesWithWhitespace() == 0 && s.shape().maxLength() <= MAX_IDENTIFIER_LENGTH;
+      boolean tokenLike = s.shape().valuesWithWhitespace() == 0 && s.shape().maxLength() <= MAX_IDENTIFIER_LENGTH
+          && (looksLikeKeyName(spec.name()) || !wordLike(s.shape()));
       return tokenLike
           ? new Decision(ColumnKind.IDENTIFIER, String.format(Locale.ROOT,
               "%.1f%% of values distinct, no whitespace, at most %d characters", 100 * ratio, s.shape().maxLength()))
           : new Decision(ColumnKind.TEXT, String.format(Locale.ROOT,
-              "%.1f%% of values distinct, with whitespace or long values", 100 * ratio));
+              "%.1f%% of values distinct, and words rather than keys (spaces, long values or mostly lower-case "
+                  + "letters)", 100 * ratio));
     }
     if (frequent.exact() && frequent.items().size() <= fit.maxCategories()) {
       return new Decision(ColumnKind.CATEGORICAL, frequent.items().size() + " distinct values");
@@ -121,6 +123,15 @@ public final class KindDetector {
       covered += item.lowerBound();
     }
     return values == 0 ? 0 : (double) covered / values;
+  }
+
+  /**
+   * Values mostly of lower-case letters (surnames, single-word places): words, not keys, unless the name says key.
+   * Keys are digits, capitals or hex (a UUID's letters are a-f among many digits).
+   */
+  static boolean wordLike(io.synthlake.profile.TextShapeSummary shape) {
+    long all = shape.characters();
+    return all > 0 && shape.characters('g', 'z') >= 0.5 * all;
   }
 
   /** customer_id, CustomerID, orderKey, id, sku_code, ... */

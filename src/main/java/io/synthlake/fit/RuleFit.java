@@ -90,7 +90,7 @@ public final class RuleFit {
     for (int i = 0; i < own.categories().size(); i++) {
       categories.add(new Category(own.categories().get(i).value(), shares[i]));
     }
-    OtherBucket other = own.other() == null ? null : new OtherBucket(shares[shares.length - 1], own.other().shape());
+    OtherBucket other = own.other() == null ? null : own.other().withProbability(shares[shares.length - 1]);
     return CategoricalScale.of(new CategoricalMarginal(categories, other));
   }
 

@@ -42,9 +42,16 @@ public final class ShapeBuilder {
   }
 
   private static NumericMarginal lengths(TextShapeSummary summary, FitConfig fit) {
+    return counts(summary.lengthCounts(), fit);
+  }
+
+  /**
+   * A marginal of small whole numbers (lengths, token counts) from exact counts by value (index = value), with the
+   * rare values pooled as a column's; a single typical value when there are too few to describe privately.
+   */
+  static NumericMarginal counts(long[] byLength, FitConfig fit) {
     TreeMap<Double, Long> counts = new TreeMap<>();
     List<FrequentValues.Item<Double>> items = new ArrayList<>();
-    long[] byLength = summary.lengthCounts();
     long total = 0;
     double weighted = 0;
     for (int length = 0; length < byLength.length; length++) {

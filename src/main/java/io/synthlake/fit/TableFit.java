@@ -1,5 +1,6 @@
 package io.synthlake.fit;
 
+import io.synthlake.config.ColumnOverride;
 import io.synthlake.config.FitConfig;
 import io.synthlake.config.NonFinitePolicy;
 import io.synthlake.errors.SynthException;
@@ -16,11 +17,17 @@ import io.synthlake.model.Marginal;
 import io.synthlake.model.NonFinite;
 import io.synthlake.model.NumericDistribution;
 import io.synthlake.model.NumericMarginal;
+import io.synthlake.model.SemanticText;
 import io.synthlake.model.TextMarginal;
+import io.synthlake.model.WordModel;
 import io.synthlake.profile.ColumnSummary;
 import io.synthlake.profile.FrequentValues;
 import io.synthlake.profile.NumericSummary;
 import io.synthlake.profile.StringSummary;
+import io.synthlake.profile.WordState;
+import io.synthlake.profile.WordSummary;
+import io.synthlake.text.SemanticDetector;
+import io.synthlake.text.TextChoice;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +48,7 @@ public final class TableFit {
   private final CategoricalAssembler categoricalAssembler;
   private final double[] grid;
   private final List<Work> columns = new ArrayList<>();
+  private final String locale;
   private long rows;
   private RefinePlan plan;
 
@@ -66,6 +74,12 @@ public final class TableFit {
   }
 
   public TableFit(List<ColumnSpec> specs, FitConfig fit, FitNotes notes) {
+    this(specs, fit, notes, "en-US");
+  }
+
+  /** @param locale the language of made-up text (pii.locale): semantic generators and dictionary words */
+  public TableFit(List<ColumnSpec> specs, FitConfig fit, FitNotes notes, String locale) {
+    this.locale = locale;
     this.fit = fit;
     this.notes = notes;
     this.detector = new KindDetector(fit);
@@ -227,6 +241,61 @@ public final class TableFit {
       List<CategoryCount> counts = text.get(t).entrySet().stream()
           .map(e -> new CategoryCount(e.getKey(), e.getValue())).toList();
       finishCategorical(w, counts);
+    }
+  }
+
+  /**
+   * The string columns that make up values (free text, and categoricals with folded rare labels) and need a word
+   * pass; those whose every value the profile counted get their word model here, from the exact counts.
+   */
+  public List<Integer> wordColumns() {
+    List<Integer> scanned = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      Work w = columns.get(i);
+      boolean madeUp = w.marginal instanceof TextMarginal
+          || w.marginal instanceof CategoricalMarginal labels && labels.other() != null;
+      if (w.text == null || w.spec.type() != SourceType.STRING || !madeUp) {
+        continue;
+      }
+      if (w.text.frequent().exact()) {
+        WordState words = new WordState();
+        for (FrequentValues.Item<String> item : w.text.frequent().items()) {
+          words.add(item.value(), item.estimate());
+        }
+        attachWords(w, words.summary());
+      } else {
+        scanned.add(i);
+      }
+    }
+    return scanned;
+  }
+
+  /** Takes the word pass's statistics of the columns {@link #wordColumns()} listed, in that order. */
+  public void afterWords(List<Integer> scanned, List<WordSummary> words) {
+    for (int t = 0; t < scanned.size(); t++) {
+      attachWords(columns.get(scanned.get(t)), words.get(t));
+    }
+  }
+
+  private void attachWords(Work w, WordSummary words) {
+    WordModel model = WordModelFit.build(words, fit, locale);
+    ColumnOverride override = fit.columns().get(w.name());
+    SemanticText semantic = SemanticDetector.detect(w.name(), override == null ? null : override.semantic(),
+        w.text.shape(), words, locale, fit.minCategoryCount());
+    TextChoice choice = TextChoice.of(model, semantic);
+    String what = w.marginal instanceof TextMarginal ? "values" : "labels of the folded rare categories";
+    if (model != null) {
+      notes.column(w.name(), "word model: %d tokens, %d start and %d end tokens, %d token pairs seen in at least %d "
+          + "rows each; %.1f%% of token occurrences too rare to store", model.tokens().size(), model.starts().size(),
+          model.ends().size(), model.pairs().size(), fit.minCategoryCount(), 100 * model.rare());
+    }
+    notes.column(w.name(), "made-up %s: %s%s", what, choice.description(),
+        semantic == null ? "" : ", semantic type " + SemanticDetector.describe(semantic));
+    if (w.marginal instanceof TextMarginal text) {
+      w.marginal = new TextMarginal(text.shape(), model, semantic);
+    } else {
+      CategoricalMarginal labels = (CategoricalMarginal) w.marginal;
+      w.marginal = new CategoricalMarginal(labels.categories(), labels.other().withText(model, semantic));
     }
   }
 

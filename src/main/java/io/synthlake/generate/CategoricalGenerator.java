@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Labels (and booleans): the slot whose interval of the copula's scale holds the uniform. The folded rare labels
- * come back as made-up labels of their shape, drawn from a pool about as large as the number of labels folded, so
- * they stay rare; they are never the source's rare labels, which the model does not hold.
+ * come back as made-up labels (of the column's semantic type, words or shape: {@link TextMaker}), drawn from a pool
+ * about as large as the number of labels folded, so they stay rare; they are never the source's rare labels, which
+ * the model does not hold.
  */
 final class CategoricalGenerator extends ColumnGenerator {
   private static final long serialVersionUID = 1L;
@@ -24,7 +25,7 @@ final class CategoricalGenerator extends ColumnGenerator {
 
   private final CategoricalScale scale;
   private final FixedValue[] values;
-  private final ShapedStrings otherShape;
+  private final TextMaker otherMaker;
   private final long otherPool;
   private final long otherKey;
   private final Set<String> labels;
@@ -80,8 +81,8 @@ final class CategoricalGenerator extends ColumnGenerator {
       labels.add(categories.get(i).value());
     }
     // Made-up labels only make sense as strings; in other types the folded share becomes nulls.
-    this.otherShape = marginal.other() != null && type.type() == SourceType.STRING
-        ? new ShapedStrings(marginal.other().shape()) : null;
+    this.otherMaker = marginal.other() != null && type.type() == SourceType.STRING
+        ? TextMaker.of(marginal.other().shape(), marginal.other().words(), marginal.other().semantic()) : null;
     this.otherPool = Math.max(1, Math.min(MAX_OTHER_POOL, otherPool));
     this.otherKey = otherKey;
   }
@@ -130,7 +131,7 @@ final class CategoricalGenerator extends ColumnGenerator {
       FixedValue value = values[slot];
       if (value != null) {
         value.put(sink, position);
-      } else if (otherShape != null && scale.label(slot) == null) {
+      } else if (otherMaker != null && scale.label(slot) == null) {
         long index = (long) (CounterRng.uniform(drawKey, SPECIAL_DRAW) * otherPool);
         record(recorded, i, madeUpSlot(index));
         byte[] label = otherLabel(index);
@@ -159,14 +160,15 @@ final class CategoricalGenerator extends ColumnGenerator {
 
   /** The index-th made-up label; never equal to a kept label (that would inflate its share). */
   private byte[] otherLabel(long index) {
-    byte[] label = otherShape.compose(CounterRng.subKey(otherKey, index));
-    for (int retry = 1; retry <= MAX_COLLISION_RETRIES && labels.contains(ascii(label)); retry++) {
-      label = otherShape.compose(CounterRng.subKey(otherKey, index + retry * MAX_OTHER_POOL));
+    String label = otherMaker.make(CounterRng.subKey(otherKey, index));
+    for (int retry = 1; retry <= MAX_COLLISION_RETRIES && labels.contains(label); retry++) {
+      label = otherMaker.make(CounterRng.subKey(otherKey, index + retry * MAX_OTHER_POOL));
     }
-    return label;
+    return label.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String ascii(byte[] bytes) {
-    return new String(bytes, StandardCharsets.US_ASCII);
+  /** The maker of the made-up labels, or null when the column has none. */
+  TextMaker otherMaker() {
+    return otherMaker;
   }
 }

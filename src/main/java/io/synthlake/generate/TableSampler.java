@@ -403,7 +403,7 @@ public final class TableSampler implements Serializable {
     for (int i = 0; i < own.categories().size(); i++) {
       categories.add(new Category(own.categories().get(i).value(), shares[i]));
     }
-    OtherBucket other = own.other() == null ? null : new OtherBucket(shares[slots - 1], own.other().shape());
+    OtherBucket other = own.other() == null ? null : own.other().withProbability(shares[slots - 1]);
     return CategoricalScale.of(new CategoricalMarginal(categories, other));
   }
 
@@ -452,7 +452,7 @@ public final class TableSampler implements Serializable {
       return new FixedGenerator(nulls, constant.value() == null ? null : FixedValue.parse(constant.value(), type));
     }
     if (column.marginal() instanceof TextMarginal text) {
-      return new TextGenerator(nulls, text.shape());
+      return new TextGenerator(nulls, text);
     }
     if (column.marginal() instanceof PiiMarginal pii) {
       return new PiiGenerator(nulls, pii);

@@ -1,22 +1,22 @@
 package io.synthlake.generate;
 
-import io.synthlake.model.StringShape;
+import io.synthlake.model.TextMarginal;
 import io.synthlake.stats.CounterRng;
 
-/** Free text: strings of the column's length distribution and character frequencies, never its values. */
+/** Free text: made-up values of the column's semantic type, words or shape (see {@link TextMaker}). */
 final class TextGenerator extends RowGenerator {
   private static final long serialVersionUID = 1L;
 
-  private final ShapedStrings strings;
+  private final TextMaker maker;
 
-  TextGenerator(double nullFraction, StringShape shape) {
+  TextGenerator(double nullFraction, TextMarginal marginal) {
     super(nullFraction);
-    this.strings = new ShapedStrings(shape);
+    this.maker = TextMaker.of(marginal.shape(), marginal.words(), marginal.semantic());
   }
 
   @Override
   void write(long row, long key, double u, ColumnSink sink, int position) {
-    byte[] text = strings.compose(CounterRng.subKey(key, SPECIAL_DRAW));
+    byte[] text = maker.makeBytes(CounterRng.subKey(key, SPECIAL_DRAW));
     sink.putString(position, text, text.length);
   }
 }

@@ -1,6 +1,5 @@
 package io.synthlake.pii;
 
-import io.synthlake.stats.CounterRng;
 import java.io.Serializable;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
@@ -16,9 +15,6 @@ import net.datafaker.Faker;
  */
 public final class FakeValues implements Serializable {
   private static final long serialVersionUID = 1L;
-  /** Redraws before falling back to numbered variants of the first value. */
-  private static final int REDRAWS = 64;
-  private static final int VARIANTS = 100_000;
 
   private final String localeTag;
   /** A faker per thread: datafaker's objects are not thread-safe, and each keeps its own random source. */
@@ -57,30 +53,21 @@ public final class FakeValues implements Serializable {
     return type.fake(state.faker());
   }
 
+  /** A value of a semantic type (a city, a company, ...) for this key. */
+  public String fake(io.synthlake.text.SemanticType type, long key) {
+    Seeded state = state();
+    state.random().setSeed(key);
+    return type.fake(state.faker());
+  }
+
   /**
    * The fake value for this key unless {@code taken} holds for it (it equals a source value, or might): then
    * further draws for the key, and at last numbered variants of the first one, until one is free. Deterministic,
    * since every draw is keyed.
    */
   public String fakeAvoiding(PiiType type, long key, Predicate<String> taken) {
-    String first = fake(type, key);
-    if (!taken.test(first)) {
-      return first;
-    }
-    for (int attempt = 1; attempt < REDRAWS; attempt++) {
-      String value = fake(type, CounterRng.hash(key, attempt, type.ordinal()));
-      if (!taken.test(value)) {
-        return value;
-      }
-    }
-    for (int variant = 2; variant < VARIANTS; variant++) {
-      String value = first + " " + variant;
-      if (!taken.test(value)) {
-        return value;
-      }
-    }
-    throw new IllegalStateException("no free fake " + type.configName() + " value after " + VARIANTS
-        + " variants: the set of source values to avoid is implausibly large");
+    return io.synthlake.text.Redraws.avoiding(k -> fake(type, k), key, type.ordinal(), taken,
+        "fake " + type.configName() + " value");
   }
 
   private Seeded state() {

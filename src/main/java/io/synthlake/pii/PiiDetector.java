@@ -138,7 +138,7 @@ public final class PiiDetector {
   }
 
   /** A name's lower-case words: split at non-alphanumerics and at lower-to-upper case changes. */
-  static List<String> words(String name) {
+  public static List<String> words(String name) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {

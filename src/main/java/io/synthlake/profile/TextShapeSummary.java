@@ -26,6 +26,24 @@ public record TextShapeSummary(
     return lengthCounts.length - 1;
   }
 
+  /** How many counted characters lie between first and last (printable ASCII, inclusive). */
+  public long characters(char first, char last) {
+    long count = 0;
+    for (char c = first; c <= last; c++) {
+      count += characterCounts[c - TextShapeState.PRINTABLE_FIRST];
+    }
+    return count;
+  }
+
+  /** Every counted character. */
+  public long characters() {
+    long count = 0;
+    for (long c : characterCounts) {
+      count += c;
+    }
+    return count;
+  }
+
   public long values() {
     long total = 0;
     for (long count : lengthCounts) {

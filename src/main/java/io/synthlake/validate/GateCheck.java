@@ -25,6 +25,13 @@ public final class GateCheck {
       breaches.add(String.format(Locale.ROOT, "rule adherence %.4f (%s) is below validate.gates.min-rule-adherence "
           + "%.4f", rules.ruleAdherence(), rules.lowest(), gates.minRuleAdherence()));
     }
+    TextReport text = report.text();
+    if (gates.minTextPlausibility() != null && text != null && text.lowestShare() != null
+        && text.lowestShare() < gates.minTextPlausibility()) {
+      breaches.add(String.format(Locale.ROOT, "text plausibility %.4f (%s: share of generated words that are known) "
+          + "is below validate.gates.min-text-plausibility %.4f", text.lowestShare(), text.lowest(),
+          gates.minTextPlausibility()));
+    }
     ValidationReport.Privacy privacy = report.privacy();
     if (privacy == null) {
       return breaches;

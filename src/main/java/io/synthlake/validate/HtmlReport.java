@@ -33,6 +33,7 @@ public final class HtmlReport {
     columns(html, report);
     pairs(html, report);
     rules(html, report);
+    text(html, report);
     privacy(html, report);
     notes(html, report);
     html.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
@@ -277,6 +278,36 @@ public final class HtmlReport {
       countCell(html, rule.syntheticExceptions());
       numberCell(html, rule.adherence(), null);
       html.append("</tr>\n");
+    }
+    html.append("</tbody></table></section>\n");
+  }
+
+  /**
+   * Made-up strings: the share of their words that are real, beside the source's own, and a few generated values
+   * beside the source's common ones (each seen in at least min-count rows: never a rare value).
+   */
+  private static void text(StringBuilder html, ValidationReport report) {
+    TextReport text = report.text();
+    if (text == null || text.columns().isEmpty()) {
+      return;
+    }
+    html.append("<section id=\"text\"><h2>Made-up text</h2>\n<p>Columns whose values synthlake makes up (free ")
+        .append("text, and the labels of folded rare categories). A word is known when the source's common ")
+        .append("vocabulary (words in at least ").append(text.minCount()).append(" rows), the locale's ")
+        .append("dictionary or the column's semantic generator has it; character soup scores near 0. The ")
+        .append("source's own share counts its rare words, which a dictionary often lacks.</p>\n")
+        .append("<table id=\"text-table\"><thead><tr><th>column</th><th>made up by</th>")
+        .append("<th>known words (synthetic)</th><th>known words (source)</th>")
+        .append("<th>synthetic values with no known word</th><th>generated values</th>")
+        .append("<th>common source values</th></tr></thead><tbody>\n");
+    for (TextReport.TextColumn column : text.columns()) {
+      html.append("<tr><td>").append(escape(column.column())).append("</td><td>")
+          .append(escape(column.madeUpBy() == null ? "" : column.madeUpBy())).append("</td>");
+      numberCell(html, column.syntheticShare(), null);
+      numberCell(html, column.sourceShare(), null);
+      numberCell(html, column.syntheticWithoutKnownWord(), null);
+      html.append("<td>").append(escape(String.join(" | ", column.syntheticSample()))).append("</td><td>")
+          .append(escape(String.join(" | ", column.commonSourceValues()))).append("</td></tr>\n");
     }
     html.append("</tbody></table></section>\n");
   }

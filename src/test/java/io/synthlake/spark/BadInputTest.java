@@ -156,6 +156,12 @@ class BadInputTest extends SparkTestBase {
         ExitCode.CONFIG, "fit.columns.cty: source " + good + " has no column 'cty' (did you mean 'city'?)");
     assertFails(synth("fit", "--source", good, "--model", path("m.json"), "--kind", "city=continuous"),
         ExitCode.CONFIG, "fit.columns.city.kind: a column of type string cannot be modelled as continuous");
+    assertFails(synth("fit", "--source", good, "--model", path("m.json"), "--semantic", "age=city"),
+        ExitCode.CONFIG, "fit.columns.age.semantic: column 'age' has type int; semantic types describe strings");
+    assertFails(synth("fit", "--source", good, "--model", path("m.json"), "--semantic", "city=town"),
+        ExitCode.CONFIG, "unknown semantic type 'town' (expected one of city, country, country-code, state, "
+            + "state-code, street, postcode, company, product, title, code, none)");
+    assertThat(Files.exists(Path.of(path("m.json")))).isFalse();
   }
 
   @Test

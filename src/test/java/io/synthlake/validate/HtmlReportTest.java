@@ -31,7 +31,7 @@ class HtmlReportTest {
         new PrivacyChecks.BeyondBounds(5, 2, List.of(new PrivacyChecks.BeyondColumn("age", 0, 2))));
     QualitySummary summary = QualitySummary.of(List.of(0.9, 0.7), List.of(0.8), List.of(0.75));
     return new ValidationReport(1, "synthlake test", "people", "src", "out", 10, 10, summary, summary, privacy,
-        rules(), columns, pairs, List.of("a note"), breaches);
+        rules(), text(), columns, pairs, List.of("a note"), breaches);
   }
 
   private static RuleReport rules() {
@@ -39,6 +39,20 @@ class HtmlReportTest {
         new RuleReport.KindCounts(2, 3, 0, 0, 4, 0), 1, new RuleReport.LeftOut(1, 0, 0, 0, 0, 0, 0, 0), List.of(
             new RuleReport.RuleResult("start < `<end>`", RuleKind.ORDER, 100, 0, 10, 0, 1.0),
             new RuleReport.RuleResult("city -> state", RuleKind.DEPENDENCY, 100, 4, 10, 1, 0.9)));
+  }
+
+  private static TextReport text() {
+    return TextReport.of(5, List.of(new TextReport.TextColumn("name", "word model", 0.97, 0.74, 0.01, 159,
+        List.of("Perry Municipal", "<b>Lake</b> County"), List.of("Municipal", "Lake"))));
+  }
+
+  @Test
+  void showsMadeUpTextBesideCommonSourceValuesEscaped() {
+    String html = HtmlReport.render(report(List.of()));
+    assertThat(html).contains("<section id=\"text\"><h2>Made-up text</h2>")
+        .contains("<td>name</td><td>word model</td><td class=\"num\" data-value=\"0.97\">")
+        .contains("Perry Municipal | &lt;b&gt;Lake&lt;/b&gt; County").doesNotContain("<b>Lake</b>")
+        .contains("<td>Municipal | Lake</td>");
   }
 
   @Test

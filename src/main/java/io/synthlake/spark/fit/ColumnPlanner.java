@@ -10,6 +10,7 @@ import io.synthlake.fit.FitNotes;
 import io.synthlake.fit.SourceType;
 import io.synthlake.model.ColumnKind;
 import io.synthlake.spark.SparkTypes;
+import io.synthlake.text.SemanticType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,6 +59,12 @@ final class ColumnPlanner {
       ColumnSpec spec = new ColumnSpec(field.name(), ddl, type, SparkTypes.decimalScale(field.dataType()), forced);
       if (forced != null && spec.incompatibility(forced) != null) {
         problems.add("fit.columns." + field.name() + ".kind: " + spec.incompatibility(forced));
+        continue;
+      }
+      if (override != null && override.semantic() != null && override.semantic() != SemanticType.NONE
+          && type != SourceType.STRING) {
+        problems.add("fit.columns." + field.name() + ".semantic: column '" + field.name() + "' has type " + ddl
+            + "; semantic types describe strings");
         continue;
       }
       columns.add(new PreparedColumn(columns.size(), spec));

@@ -36,6 +36,8 @@ import io.synthlake.spark.Columns;
 import io.synthlake.spark.Failures;
 import io.synthlake.spark.JavaBytes;
 import io.synthlake.spark.PhaseTimer;
+import io.synthlake.profile.WordState;
+import io.synthlake.profile.WordSummary;
 import io.synthlake.spark.io.JobPaths;
 import io.synthlake.spark.io.LoadedSource;
 import io.synthlake.spark.io.ModelStore;
@@ -124,8 +126,16 @@ public final class FitJob {
     }
     LOG.info("fit phase=profile table={} rows={} columns={} seconds={} result-bytes={}", table, profile.rows,
         columns.size(), seconds.get("profile"), bytes.get("profile"));
-    TableFit tableFit = new TableFit(specs, fit, notes);
+    TableFit tableFit = new TableFit(specs, fit, notes, config.pii().locale());
     fitColumns(spark, source, where, table, prepared, columns, tableFit, profile, fit, seconds, bytes, "refine");
+    List<Integer> wordColumns = tableFit.wordColumns();
+    if (!wordColumns.isEmpty()) {
+      List<WordSummary> words = timed(seconds, "words", () -> scan(spark, source, where,
+          "fit: words of " + table + " (" + wordColumns.size() + " columns)",
+          () -> countWords(prepared, wordColumns, bytes)));
+      tableFit.afterWords(wordColumns, words);
+      LOG.info("fit phase=words table={} columns={} seconds={}", table, wordColumns.size(), seconds.get("words"));
+    }
 
     RuleFit rules = findRules(spark, source, where, table, prepared, tableFit, fit, notes, seconds, bytes);
 
@@ -328,6 +338,21 @@ public final class FitJob {
     List<LabelMarginals> found = LabelMarginalFinder.build(choices, plan, state, tableFit, notes);
     LOG.info("fit phase=labels table={} columns={} seconds={}", table, plan.size(), seconds.get("labels"));
     return found;
+  }
+
+  /** The word pass: each listed column's word statistics, in order. */
+  private static List<WordSummary> countWords(Dataset<Row> prepared, List<Integer> wordColumns,
+      Map<String, Long> bytes) {
+    UserDefinedFunction udaf = functions.udaf(new WordAggregator(wordColumns.stream().mapToInt(i -> i).toArray()),
+        org.apache.spark.sql.Encoders.row(prepared.schema()));
+    Row row = prepared.agg(udaf.apply(allColumns(prepared))).first();
+    bytes.put("words", (long) ((byte[]) row.get(0)).length);
+    WordAggregator.Buffer buffer = JavaBytes.read((byte[]) row.get(0), WordAggregator.Buffer.class);
+    List<WordSummary> summaries = new ArrayList<>();
+    for (WordState state : buffer.states) {
+      summaries.add(state.summary());
+    }
+    return summaries;
   }
 
   private static RuleCounts countRules(Dataset<Row> prepared, RulePlan plan, Map<String, Long> bytes) {

@@ -133,8 +133,9 @@ public final class GenerateJob {
   }
 
   /**
-   * Fake personal data that might equal a value of its source column is drawn again, when the job names its
-   * source; without one, nothing can be checked, and the log says so.
+   * Fake personal data and made-up strings (free text, folded labels) that might equal a value of their source
+   * column are drawn again, when the job names its source; without one, nothing can be checked, and the log says
+   * so.
    */
   private static Dataset<Row> avoidSourceValues(SparkSession spark, Dataset<Row> frame, SynthModel model,
       JobConfig config, long seed) {
@@ -146,25 +147,30 @@ public final class GenerateJob {
         locale = pii.locale();
       }
     }
-    if (personal.isEmpty()) {
+    List<MadeUpValues.MadeUpColumn> madeUp = MadeUpValues.columns(model);
+    if (personal.isEmpty() && madeUp.isEmpty()) {
       return frame;
     }
+    List<String> checked = new java.util.ArrayList<>(personal.stream().map(PiiColumn::column).toList());
+    madeUp.forEach(c -> checked.add(c.column()));
     if (config.source().path() == null && config.source().table() == null) {
-      LOG.warn("generate table={}: no source given, so the fake values of {} are not checked against the source's "
-          + "values; pass --source to check them", model.table(), personal.stream().map(PiiColumn::column).toList());
+      LOG.warn("generate table={}: no source given, so the fake and made-up values of {} are not checked against "
+          + "the source's values; set source in the job file (synth run and synth lake do) to check them",
+          model.table(), checked);
       return frame;
     }
     Dataset<Row> source = SourceReader.load(spark, config.source()).frame();
-    List<PiiColumn> present = new java.util.ArrayList<>();
-    for (PiiColumn column : personal) {
-      if (java.util.Arrays.asList(source.columns()).contains(column.column())) {
-        present.add(column);
-      } else {
-        LOG.warn("generate table={}: the source has no column {} any more, so its fake values are not checked "
-            + "against source values", model.table(), column.column());
+    java.util.Set<String> sourceColumns = java.util.Set.of(source.columns());
+    for (String column : checked) {
+      if (!sourceColumns.contains(column)) {
+        LOG.warn("generate table={}: the source has no column {} any more, so its fake or made-up values are not "
+            + "checked against source values", model.table(), column);
       }
     }
-    return PiiReplacement.avoidSourceValues(spark, frame, source, present, locale, seed);
+    List<PiiColumn> present = personal.stream().filter(c -> sourceColumns.contains(c.column())).toList();
+    Dataset<Row> result = PiiReplacement.avoidSourceValues(spark, frame, source, present, locale, seed);
+    return MadeUpValues.avoidSourceValues(spark, result, source,
+        madeUp.stream().filter(c -> sourceColumns.contains(c.column())).toList(), seed);
   }
 
   /**

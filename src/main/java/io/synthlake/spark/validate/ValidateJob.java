@@ -5,6 +5,7 @@ import io.synthlake.config.JobConfig;
 import io.synthlake.config.ValidateConfig;
 import io.synthlake.errors.SynthException;
 import io.synthlake.model.SynthModel;
+import io.synthlake.validate.TextReport;
 import io.synthlake.spark.Failures;
 import io.synthlake.spark.io.JobPaths;
 import io.synthlake.spark.io.LoadedSource;
@@ -78,7 +79,8 @@ public final class ValidateJob {
       Map<String, Double> phases = new LinkedHashMap<>();
       ValidationReport measured;
       try {
-        measured = measure(real, synthetic, columns, source, syntheticPath, privacySettings(job, model), phases);
+        measured = measure(real, synthetic, columns, source, syntheticPath, privacySettings(job, model), phases,
+            model, job.pii().locale());
       } catch (Exception e) {
         // Spark names the file it failed on, so the table is told by its path.
         String syntheticFiles = new org.apache.hadoop.fs.Path(
@@ -141,7 +143,8 @@ public final class ValidateJob {
   }
 
   static ValidationReport measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
-      LoadedSource source, String syntheticPath, PrivacySettings privacySettings, Map<String, Double> phases) {
+      LoadedSource source, String syntheticPath, PrivacySettings privacySettings, Map<String, Double> phases,
+      SynthModel model, String locale) {
     TableProfile realProfile = timed(phases, "profile", () -> TableProfile.ofSource(real, columns,
         privacySettings.boundRank()));
     TableProfile syntheticProfile = timed(phases, "profile", () -> TableProfile.ofSynthetic(synthetic, columns,
@@ -179,13 +182,15 @@ public final class ValidateJob {
     // The rules are found on the source itself, with fit's minimum count, whatever the model holds.
     RuleReport rules = timed(phases, "rules", () -> RuleScan.measure(real, synthetic, columns,
         privacySettings.minCategoryCount()));
+    TextReport text = timed(phases, "text", () -> TextScan.measure(real, synthetic, model,
+        privacySettings.minCategoryCount(), locale));
     List<String> notes = new ArrayList<>();
     notes.add("Scores follow SDMetrics 0.29 on the full tables; SDMetrics' current report subsamples 50,000 rows "
         + "for contingency pairs of larger tables, so its figures there carry sampling noise.");
     return new ValidationReport(ValidationReport.FORMAT_VERSION, Version.tool(),
         source.tableName(), source.location(), syntheticPath, realProfile.rows(), syntheticProfile.rows(),
         QualitySummary.of(shapeScores, classic, floors), QualitySummary.of(shapeScores, current, floors), privacy,
-        rules, columnResults, pairs, notes, List.of());
+        rules, text, columnResults, pairs, notes, List.of());
   }
 
   private static ValidationReport.Privacy privacy(Dataset<Row> real, Dataset<Row> synthetic,
