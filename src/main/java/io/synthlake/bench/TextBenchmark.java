@@ -30,8 +30,8 @@ public final class TextBenchmark {
     BenchArgs parsed = BenchArgs.parse(args, List.of(200_000L), "--rows N");
     int values = (int) Math.min(Integer.MAX_VALUE, parsed.sizes().get(0));
     List<String> names = airportNames(Path.of("data/lake/airports.csv"));
-    System.out.printf(Locale.ROOT, "# synthlake text benchmark: %d cores, max heap %.1f GB, %,d values per row%n",
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9, values);
+    System.out.printf(Locale.ROOT, "# synthlake text benchmark: %d cores, max heap %.1f GB, %,d values per "
+        + "measurement%n", Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9, values);
     System.out.println("| work | ns per value | values per second (one core) |");
     System.out.println("|---|---|---|");
     WordState counted = new WordState();

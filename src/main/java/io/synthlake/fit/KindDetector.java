@@ -127,11 +127,11 @@ public final class KindDetector {
 
   /**
    * Values mostly of lower-case letters (surnames, single-word places): words, not keys, unless the name says key.
-   * Keys are digits, capitals or hex (a UUID's letters are a-f among many digits).
+   * Keys are digits, capitals or hex (a UUID's letters are a-f among many digits), or letters among many digits.
    */
   static boolean wordLike(io.synthlake.profile.TextShapeSummary shape) {
     long all = shape.characters();
-    return all > 0 && shape.characters('g', 'z') >= 0.5 * all;
+    return all > 0 && shape.characters('g', 'z') >= 0.5 * all && shape.characters('0', '9') < 0.2 * all;
   }
 
   /** customer_id, CustomerID, orderKey, id, sku_code, ... */

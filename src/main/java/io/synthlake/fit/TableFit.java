@@ -172,7 +172,10 @@ public final class TableFit {
   private void planColumn(int index, Work w, List<NumericRefineTask> numericTasks, List<TextRefineTask> textTasks) {
     switch (w.kind) {
       case CONSTANT -> w.marginal = constant(w);
-      case TEXT -> w.marginal = new TextMarginal(ShapeBuilder.buildFreeText(w.text.shape(), fit));
+      // Date-like text keeps the separators every value has at a position ("2001/01/13 14:56"): they spell no
+      // words, and without them the made-up values would not even look like dates.
+      case TEXT -> w.marginal = new TextMarginal(looksTemporal(w.text.shape())
+          ? ShapeBuilder.build(w.text.shape(), fit) : ShapeBuilder.buildFreeText(w.text.shape(), fit));
       case IDENTIFIER -> {
         if (w.text != null) {
           w.marginal = IdentifierMarginal.ofStrings(ShapeBuilder.build(w.text.shape(), fit));
@@ -254,6 +257,11 @@ public final class TableFit {
       Work w = columns.get(i);
       boolean madeUp = w.marginal instanceof TextMarginal
           || w.marginal instanceof CategoricalMarginal labels && labels.other() != null;
+      ColumnOverride override = fit.columns().get(w.name());
+      if (!madeUp && override != null && override.semantic() != null) {
+        notes.column(w.name(), "semantic type %s declared, but the column makes up no values (every label is "
+            + "stored, or it is not text): nothing to generate with it", override.semantic().configName());
+      }
       if (w.text == null || w.spec.type() != SourceType.STRING || !madeUp) {
         continue;
       }
@@ -286,8 +294,9 @@ public final class TableFit {
     String what = w.marginal instanceof TextMarginal ? "values" : "labels of the folded rare categories";
     if (model != null) {
       notes.column(w.name(), "word model: %d tokens, %d start and %d end tokens, %d token pairs seen in at least %d "
-          + "rows each; %.1f%% of token occurrences too rare to store", model.tokens().size(), model.starts().size(),
-          model.ends().size(), model.pairs().size(), fit.minCategoryCount(), 100 * model.rare());
+          + "rows each; %.1f%% of tokens (once per row) too rare to store", model.tokens().size(),
+          model.starts().size(), model.ends().size(), model.pairs().size(), fit.minCategoryCount(),
+          100 * model.rare());
     }
     notes.column(w.name(), "made-up %s: %s%s", what, choice.description(),
         semantic == null ? "" : ", semantic type " + SemanticDetector.describe(semantic));

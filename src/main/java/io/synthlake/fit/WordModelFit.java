@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * Builds a {@link WordModel} from a column's word statistics. A token, start, end, pair or separator is stored only
  * when the sketch's lower bound of its row count reaches {@code min-category-count}: a lower bound never exceeds
- * the true count, so every stored item occurs in at least that many rows. Shares are of the estimates.
+ * the true count, so every stored item occurs in at least that many rows. Shares are of the lower bounds too (exact
+ * while the sketch holds every item; once it purges, the estimates carry an offset common to every item, which
+ * would flatten the shares).
  */
 public final class WordModelFit {
   /** At most this many tokens are stored per column (the most frequent); the rest count as rare. */
@@ -79,10 +81,10 @@ public final class WordModelFit {
     Map<String, Long> kept = new java.util.LinkedHashMap<>();
     items.items().stream()
         .filter(item -> item.lowerBound() >= min)
-        .sorted(Comparator.comparingLong(FrequentValues.Item<String>::estimate).reversed()
+        .sorted(Comparator.comparingLong(FrequentValues.Item<String>::lowerBound).reversed()
             .thenComparing(FrequentValues.Item::value))
         .limit(limit)
-        .forEach(item -> kept.put(item.value(), item.estimate()));
+        .forEach(item -> kept.put(item.value(), item.lowerBound()));
     return kept;
   }
 

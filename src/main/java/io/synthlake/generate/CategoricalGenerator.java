@@ -21,7 +21,6 @@ final class CategoricalGenerator extends ColumnGenerator {
   private static final long serialVersionUID = 1L;
   /** At most this many distinct made-up labels per column. */
   static final long MAX_OTHER_POOL = 1_000_000;
-  private static final int MAX_COLLISION_RETRIES = 4;
 
   private final CategoricalScale scale;
   private final FixedValue[] values;
@@ -158,13 +157,13 @@ final class CategoricalGenerator extends ColumnGenerator {
     return -1;
   }
 
-  /** The index-th made-up label; never equal to a kept label (that would inflate its share). */
+  /**
+   * The index-th made-up label; never equal to a kept label (that would inflate its share): keyed redraws, then the
+   * column's shape where the maker's values are all kept labels (state codes), at last a numbered variant.
+   */
   private byte[] otherLabel(long index) {
-    String label = otherMaker.make(CounterRng.subKey(otherKey, index));
-    for (int retry = 1; retry <= MAX_COLLISION_RETRIES && labels.contains(label); retry++) {
-      label = otherMaker.make(CounterRng.subKey(otherKey, index + retry * MAX_OTHER_POOL));
-    }
-    return label.getBytes(StandardCharsets.UTF_8);
+    return otherMaker.makeAvoiding(CounterRng.subKey(otherKey, index), labels::contains)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** The maker of the made-up labels, or null when the column has none. */

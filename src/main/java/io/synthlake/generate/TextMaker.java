@@ -34,15 +34,20 @@ public sealed interface TextMaker extends Serializable permits TextMaker.Shape, 
    * draws, and at last numbered variants of the first one, until one is free. Deterministic.
    */
   default String makeAvoiding(long key, Predicate<String> taken) {
-    return Redraws.avoiding(this::make, key, 0x7e47L, taken, "made-up " + kind() + " value");
+    return Redraws.avoiding(this::make, fallback() == null ? null : fallback()::make, key, 0x7e47L, taken,
+        "made-up " + kind() + " value");
   }
+
+  /** What makes values once this maker's are all taken: the column's character shape (null for the shape). */
+  TextMaker fallback();
 
   /** The maker for a column's values: semantic generator, else word model, else character shape. */
   static TextMaker of(StringShape shape, WordModel words, SemanticText semantic) {
+    Shape characters = new Shape(new ShapedStrings(shape));
     return switch (TextChoice.of(words, semantic)) {
-      case SEMANTIC -> new Semantic(semantic);
-      case WORDS -> new Words(new WordSampler(words));
-      case SHAPE -> new Shape(new ShapedStrings(shape));
+      case SEMANTIC -> new Semantic(semantic, new FakeValues(semantic.locale()), characters);
+      case WORDS -> new Words(new WordSampler(words), characters);
+      case SHAPE -> characters;
     };
   }
 
@@ -62,10 +67,15 @@ public sealed interface TextMaker extends Serializable permits TextMaker.Shape, 
     public String kind() {
       return "shape";
     }
+
+    @Override
+    public TextMaker fallback() {
+      return null;
+    }
   }
 
   /** The column's own words. */
-  record Words(WordSampler sampler) implements TextMaker {
+  record Words(WordSampler sampler, Shape fallback) implements TextMaker {
     @Override
     public String make(long key) {
       return sampler.compose(key);
@@ -78,11 +88,7 @@ public sealed interface TextMaker extends Serializable permits TextMaker.Shape, 
   }
 
   /** datafaker's values of the semantic type, in the source's letter case and word separator. */
-  record Semantic(SemanticText semantic, FakeValues fakes) implements TextMaker {
-    Semantic(SemanticText semantic) {
-      this(semantic, new FakeValues(semantic.locale()));
-    }
-
+  record Semantic(SemanticText semantic, FakeValues fakes, Shape fallback) implements TextMaker {
     @Override
     public String make(long key) {
       String value = fakes.fake(semantic.type(), key);

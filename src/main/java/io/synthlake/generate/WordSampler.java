@@ -74,8 +74,10 @@ final class WordSampler implements Serializable {
       indexOf.put(tokens[i], i);
     }
     this.all = table(model.tokens(), indexOf);
-    this.starts = model.starts().isEmpty() ? all : table(model.starts(), indexOf);
-    this.ends = model.ends().isEmpty() ? all : table(model.ends(), indexOf);
+    Table startTable = table(model.starts(), indexOf);
+    Table endTable = table(model.ends(), indexOf);
+    this.starts = startTable == null ? all : startTable;
+    this.ends = endTable == null ? all : endTable;
     this.follows = new Table[tokens.length];
     this.followsToEnd = new Table[tokens.length];
     Map<String, Double> endShare = new HashMap<>();
@@ -89,8 +91,11 @@ final class WordSampler implements Serializable {
       follows[i] = pairTable(pairs, indexOf, null);
       followsToEnd[i] = pairTable(pairs, indexOf, endShare);
     });
-    List<WordModel.Token> seps = model.separators().isEmpty() ? List.of(new WordModel.Token(" ", 1.0))
-        : model.separators();
+    // Tokens written together ("10th", "1st") follow each other only as a stored pair: between any other two
+    // tokens an empty separator would glue words into non-words ("Doctorategrad").
+    List<WordModel.Token> written = model.separators().stream().filter(t -> !t.text().isEmpty() && t.share() > 0)
+        .toList();
+    List<WordModel.Token> seps = written.isEmpty() ? List.of(new WordModel.Token(" ", 1.0)) : written;
     this.separators = new String[seps.size()];
     this.separatorCumulative = new double[seps.size()];
     double total = 0;
@@ -99,8 +104,9 @@ final class WordSampler implements Serializable {
       total += seps.get(i).share();
       separatorCumulative[i] = total;
     }
-    this.rare = tokens.length == 0 ? 1.0 : model.rare();
-    List<Double> cases = model.rareCases().isEmpty() ? List.of(1.0, 0.0, 0.0, 0.0) : model.rareCases();
+    this.rare = all == null ? 1.0 : model.rare();
+    List<Double> cases = model.rareCases().stream().mapToDouble(Double::doubleValue).sum() <= 0
+        ? List.of(1.0, 0.0, 0.0, 0.0) : model.rareCases();
     this.rareCaseCumulative = new double[cases.size()];
     double caseTotal = 0;
     for (int i = 0; i < cases.size(); i++) {
@@ -127,7 +133,7 @@ final class WordSampler implements Serializable {
     return total > 0 ? new Table(index, null, cumulative, total) : null;
   }
 
-  /** A token's successors (weights: pair shares, times end shares when only ends count), or null. */
+  /** A token's successors (weights: pair shares; only end tokens when endShare is given), or null. */
   private static Table pairTable(List<WordModel.TokenPair> pairs, Map<String, Integer> indexOf,
       Map<String, Double> endShare) {
     List<WordModel.TokenPair> kept = endShare == null ? pairs

@@ -9,7 +9,7 @@ import java.util.Set;
  * The word-level model of a string column's values, with no value in it: the tokens (words as written, numbers as
  * their shape {@code ###}) that occur in at least {@code min-category-count} rows, with their shares; the tokens
  * that start and end values; adjacent token pairs under the same support rule; the separators between tokens; the
- * number of tokens per value; and the share of token occurrences whose token was too rare to store, with the letter
+ * number of tokens per value; and the share of tokens (each once per row) too rare to store, with the letter
  * case of those words, so that generate can put a dictionary word of the same case in their place.
  *
  * @param lengths the number of tokens per value (whole numbers)
@@ -18,7 +18,7 @@ import java.util.Set;
  * @param ends stored tokens that end values, with shares
  * @param pairs stored token pairs (first, separator, second), each with the share of first's rows it follows
  * @param separators the separators between tokens, with shares (empty means a single space)
- * @param rare the share of token occurrences whose token is not stored
+ * @param rare the share of tokens (each counted once per row) that are not stored
  * @param rareCases the letter case of the rare words: shares of title, lower, upper and mixed case
  * @param locale the language of the dictionary words that stand in for rare ones (pii.locale)
  */
@@ -58,6 +58,11 @@ public record WordModel(NumericMarginal lengths, List<Token> tokens, List<Token>
     Checks.probability(rare, "word model rare share");
     Checks.require(rareCases.isEmpty() || rareCases.size() == 4, "rare-cases holds four shares (title, lower, "
         + "upper, mixed), got %d", rareCases.size());
+    for (Double share : rareCases) {
+      Checks.probability(share == null ? -1 : share, "rare-cases share");
+    }
+    Checks.require(tokens.isEmpty() || tokens.stream().mapToDouble(Token::share).sum() > 0,
+        "the shares of the stored tokens add up to 0");
     Set<String> stored = new HashSet<>();
     for (Token token : tokens) {
       Checks.require(!token.text().isEmpty(), "a stored token is not empty");

@@ -29,7 +29,8 @@ public record TextShapeSummary(
   /** How many counted characters lie between first and last (printable ASCII, inclusive). */
   public long characters(char first, char last) {
     long count = 0;
-    for (char c = first; c <= last; c++) {
+    for (int c = Math.max(first, TextShapeState.PRINTABLE_FIRST); c <= Math.min(last, TextShapeState.PRINTABLE_LAST);
+        c++) {
       count += characterCounts[c - TextShapeState.PRINTABLE_FIRST];
     }
     return count;

@@ -11,10 +11,10 @@ import java.util.Set;
 import org.apache.datasketches.frequencies.ItemsSketch;
 
 /**
- * Mergeable word statistics of a string column, in bounded memory: frequent-items sketches of the tokens (each
- * counted once per row that holds it), of the first and last tokens, of adjacent token pairs and of the
- * separators between tokens, exact counts of values by number of tokens, and the letter case of every word. A
- * sketch's lower bound never exceeds a token's true row count, so a token kept for a lower bound of at least
+ * Mergeable word statistics of a string column, in bounded memory: frequent-items sketches of the tokens, of the
+ * first and last tokens, of adjacent token pairs (with their separator) and of the separators between tokens,
+ * each counted once per row that holds it, exact counts of values by number of tokens, and the letter case of every
+ * word. A sketch's lower bound never exceeds a token's true row count, so a token kept for a lower bound of at least
  * {@code min-category-count} is known to occur in that many rows (Misra-Gries; DataSketches' error is at most
  * 3.5 / map size of the rows' total token weight).
  */
@@ -25,6 +25,8 @@ public final class WordState implements Serializable {
   static final int EDGE_MAP = 1 << 13;
   static final int PAIR_MAP = 1 << 14;
   static final int SEPARATOR_MAP = 1 << 8;
+  /** A longer word (base64, text without spaces) is never stored: it counts as a rare token. */
+  public static final int MAX_TOKEN_LENGTH = 40;
   /** Values with more tokens are counted at this many. */
   public static final int MAX_COUNTED_TOKENS = Tokenizer.MAX_TOKENS;
   /** Joins a pair's first token, separator and second token in its key: a character no token holds. */
@@ -65,23 +67,30 @@ public final class WordState implements Serializable {
     if (split.size() == 0) {
       return;
     }
+    // Each token, pair and separator counts once per row, so a count is a number of rows.
     Set<String> seen = new HashSet<>();
-    Set<String> seenPairs = new HashSet<>();
     for (int i = 0; i < split.size(); i++) {
       String token = split.tokens().get(i);
+      boolean storable = token.length() <= MAX_TOKEN_LENGTH;
       if (seen.add(token)) {
-        tokens.update(token, rows);
+        if (storable) {
+          tokens.update(token, rows);
+        }
         rowTokens += rows;
         if (Tokenizer.kindOf(token) == Tokenizer.TokenKind.WORD) {
           cases[Tokenizer.Case.of(token).ordinal()] += rows;
         }
       }
       if (i > 0) {
-        String pair = split.tokens().get(i - 1) + PAIR_JOIN + split.separators().get(i - 1) + PAIR_JOIN + token;
-        if (seenPairs.add(pair)) {
-          pairs.update(pair, rows);
+        String previous = split.tokens().get(i - 1);
+        String separator = split.separators().get(i - 1);
+        if (storable && previous.length() <= MAX_TOKEN_LENGTH
+            && seen.add(PAIR_JOIN + previous + PAIR_JOIN + separator + PAIR_JOIN + token)) {
+          pairs.update(previous + PAIR_JOIN + separator + PAIR_JOIN + token, rows);
         }
-        separators.update(split.separators().get(i - 1), rows);
+        if (seen.add(PAIR_JOIN + separator)) {
+          separators.update(separator, rows);
+        }
       }
     }
     starts.update(split.tokens().get(0), rows);

@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Finds what a string column's values are, from its name and from the shape of its values, as personal data is
- * found. A name says the kind (city, country, state, company, ...), and the values must agree: places and
- * organisations are written capitalised, and codes (at most three characters, upper case, no space) take the code
- * form (state_code, country_code). Without a telling name, values with no space and many digits are codes, and
+ * found. The last word of a name (or the one before a last "name") says the kind (city, country, state, company,
+ * ...), and the values must agree: places and organisations are written capitalised, states and countries must be
+ * words the generator knows, and codes (at most three characters, mostly capitals) take the code form
+ * (state_code, country_code, else code). Without a telling name, values with no space and many digits are codes, and
  * multi-word capitalised values are titles. What is found is recorded in the model's notes; a job file sets or
  * clears it with {@code fit.columns.NAME.semantic}.
  */
@@ -22,8 +23,14 @@ public final class SemanticDetector {
   static final double MIN_CODE_SHARE = 0.9;
   /** Share of characters that are digits, in values without spaces, for a code. */
   static final double MIN_CODE_DIGITS = 0.2;
+  /** Share of characters that are digits for a code whatever its spaces (dates and times written as text). */
+  static final double MIN_NUMERIC_DIGITS = 0.5;
   /** Share of values of two or more tokens for a title. */
   static final double MIN_TITLE_MULTIWORD = 0.5;
+  /** Share of a closed-list column's common words (by rows) that its generator must make. */
+  static final double MIN_GENERATOR_OVERLAP = 0.3;
+  /** Values drawn from a generator to learn its words. */
+  static final int GENERATOR_SAMPLE = 500;
   /** Share of letter case kept as upper or lower for all generated values. */
   static final double CASE_SHARE = 0.9;
 
@@ -61,35 +68,77 @@ public final class SemanticDetector {
     }
     double capitalised = capitalisedShare(words);
     boolean codes = codeShare(shape) >= MIN_CODE_SHARE;
-    List<String> nameWords = PiiDetector.words(column);
-    for (int i = nameWords.size() - 1; i >= 0; i--) {
-      SemanticType named = NAME_WORDS.get(nameWords.get(i));
-      if (named == null) {
-        continue;
-      }
-      String why = "its name (" + nameWords.get(i) + ")";
+    String nameWord = typeWord(PiiDetector.words(column));
+    SemanticType named = nameWord == null ? null : NAME_WORDS.get(nameWord);
+    if (named != null) {
+      String why = "its name (" + nameWord + ")";
       if (named == SemanticType.TITLE) {
         return multiword(words) >= MIN_TITLE_MULTIWORD && capitalised >= MIN_CAPITALISED
             ? new SemanticText(SemanticType.TITLE, locale, style.letterCase, style.space, why) : null;
       }
-      if (codes && (named == SemanticType.STATE || named == SemanticType.COUNTRY)) {
-        return new SemanticText(named == SemanticType.STATE ? SemanticType.STATE_CODE : SemanticType.COUNTRY_CODE,
-            locale, SemanticText.LetterCase.AS_IS, " ", why + " and codes of at most three capitals");
+      if (codes) {
+        SemanticType code = named == SemanticType.STATE ? SemanticType.STATE_CODE
+            : named == SemanticType.COUNTRY ? SemanticType.COUNTRY_CODE : SemanticType.CODE;
+        // Codes are codes: a state or country column of codes takes the generator's codes without a word check.
+        return new SemanticText(code, locale, SemanticText.LetterCase.AS_IS, " ",
+            why + " and codes of at most three capitals");
       }
-      if (named == SemanticType.POSTCODE || capitalised >= MIN_CAPITALISED) {
+      boolean closedList = named == SemanticType.STATE || named == SemanticType.COUNTRY;
+      if (named == SemanticType.POSTCODE
+          || capitalised >= MIN_CAPITALISED && (!closedList || knownToGenerator(named, words, locale, minCount))) {
         return new SemanticText(named, locale, style.letterCase, style.space, why);
       }
       return null;
     }
-    if (shape.valuesWithWhitespace() == 0 && digitShare(shape) >= MIN_CODE_DIGITS) {
+    if (shape.valuesWithWhitespace() == 0 && digitShare(shape) >= MIN_CODE_DIGITS
+        || digitShare(shape) >= MIN_NUMERIC_DIGITS) {
       return new SemanticText(SemanticType.CODE, locale, SemanticText.LetterCase.AS_IS, " ",
-          "values: no spaces and many digits");
+          "values: mostly digits, or no spaces and many digits");
     }
     if (multiword(words) >= MIN_TITLE_MULTIWORD && capitalised >= MIN_CAPITALISED) {
       return new SemanticText(SemanticType.TITLE, locale, style.letterCase, style.space,
           "values: several capitalised words");
     }
     return null;
+  }
+
+  /**
+   * The word of a column name that may say its type: the last one, or the one before a last "name" (city_name);
+   * none when the name ends in a qualifier (city_code, product_type, company_size are not cities, products or
+   * companies).
+   */
+  static String typeWord(List<String> words) {
+    if (words.isEmpty()) {
+      return null;
+    }
+    String last = words.get(words.size() - 1);
+    return last.equals("name") && words.size() >= 2 ? words.get(words.size() - 2) : last;
+  }
+
+  /**
+   * Whether the column's common words are the generator's: a closed list (states, countries) is taken only when
+   * at least {@link #MIN_GENERATOR_OVERLAP} of the common words' rows hold one the generator makes ("Active" and
+   * "Closed" are states of a record, not of a country).
+   */
+  private static boolean knownToGenerator(SemanticType type, WordSummary words, String locale, int minCount) {
+    io.synthlake.pii.FakeValues fakes = new io.synthlake.pii.FakeValues(locale);
+    java.util.Set<String> vocabulary = new java.util.HashSet<>();
+    for (long key = 0; key < GENERATOR_SAMPLE; key++) {
+      for (String token : Tokenizer.split(fakes.fake(type, key)).tokens()) {
+        vocabulary.add(token.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    long common = 0;
+    long known = 0;
+    for (io.synthlake.profile.FrequentValues.Item<String> item : words.tokens().items()) {
+      if (item.lowerBound() >= minCount && Tokenizer.kindOf(item.value()) == Tokenizer.TokenKind.WORD) {
+        common += item.lowerBound();
+        if (vocabulary.contains(item.value().toLowerCase(java.util.Locale.ROOT))) {
+          known += item.lowerBound();
+        }
+      }
+    }
+    return common > 0 && known >= MIN_GENERATOR_OVERLAP * common;
   }
 
   private record Style(SemanticText.LetterCase letterCase, String space) {}

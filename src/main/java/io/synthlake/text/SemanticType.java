@@ -30,7 +30,7 @@ public enum SemanticType {
   CODE(null),
   NONE(null);
 
-  private final transient Function<Faker, String> maker;
+  private final Function<Faker, String> maker;
 
   SemanticType(Function<Faker, String> maker) {
     this.maker = maker;

@@ -24,13 +24,16 @@ public final class KnownWords implements Serializable {
   private final Set<String> vocabulary;
   private final String localeTag;
   private final boolean placeCompounds;
+  private final Set<String> stored;
   private transient Dictionary dictionary;
 
   /**
    * @param vocabulary lower-case words known besides the dictionary's
    * @param placeCompounds whether a name joined to a place suffix counts (a city generator's words)
+   * @param stored values left out of the count: the labels a model stores, which are not made up
    */
-  public KnownWords(Set<String> vocabulary, String localeTag, boolean placeCompounds) {
+  public KnownWords(Set<String> vocabulary, String localeTag, boolean placeCompounds, Set<String> stored) {
+    this.stored = Set.copyOf(stored);
     this.vocabulary = Set.copyOf(vocabulary);
     this.localeTag = localeTag;
     this.placeCompounds = placeCompounds;
@@ -44,8 +47,14 @@ public final class KnownWords implements Serializable {
         || placeCompounds && dictionary.isPlaceCompound(word);
   }
 
-  /** Adds a value's words, known words, and whether it has words but none known, to the counters. */
+  /**
+   * Adds a value's words, known words, and whether it has words but none known, to the counters; a stored value
+   * counts nothing.
+   */
   public void count(String value, long[] counters) {
+    if (stored.contains(value)) {
+      return;
+    }
     int words = 0;
     int known = 0;
     for (String token : Tokenizer.split(value).tokens()) {

@@ -53,7 +53,7 @@ class TextMakerTest {
     assertThat(maker).isInstanceOf(TextMaker.Words.class);
     Set<String> stored = new HashSet<>();
     model.tokens().forEach(t -> stored.add(t.text().toLowerCase(java.util.Locale.ROOT)));
-    KnownWords known = new KnownWords(stored, "en-US", false);
+    KnownWords known = new KnownWords(stored, "en-US", false, Set.of());
     long[] counters = new long[KnownWords.COUNTERS];
     Map<String, Integer> firsts = new HashMap<>();
     for (long key = 0; key < 20_000; key++) {

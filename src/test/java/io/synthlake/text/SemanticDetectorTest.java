@@ -33,7 +33,8 @@ class SemanticDetectorTest {
   @Test
   void shortCapitalCodesTakeTheCodeFormAndHyphenatedValuesKeepTheirSeparator() {
     assertThat(detect("state", null, List.of("TX", "CA", "NY")).type()).isEqualTo(SemanticType.STATE_CODE);
-    assertThat(detect("country", null, List.of("USA", "FRA", "DE")).type()).isEqualTo(SemanticType.COUNTRY_CODE);
+    assertThat(detect("country", null, List.of("US", "FR", "DE")).type()).isEqualTo(SemanticType.COUNTRY_CODE);
+    assertThat(detect("city", null, List.of("NYC", "LAX", "SFO")).type()).isEqualTo(SemanticType.CODE);
     SemanticText country = detect("native-country", null, List.of("United-States", "Mexico", "El-Salvador"));
     assertThat(country.type()).isEqualTo(SemanticType.COUNTRY);
     assertThat(country.space()).isEqualTo("-");
@@ -44,6 +45,19 @@ class SemanticDetectorTest {
   @Test
   void aNameTheValuesDoNotBearOutDecidesNothing() {
     assertThat(detect("state", null, List.of("open", "closed", "pending review"))).isNull();
+    // Capitalised, but not words of any state or country the generator knows.
+    assertThat(detect("state", null, List.of("Active", "Closed", "Pending"))).isNull();
+    assertThat(detect("nationality", null, List.of("Swiss", "German", "Dutch"))).isNull();
+  }
+
+  @Test
+  void onlyTheLastWordOfANameOrTheOneBeforeNameSaysTheType() {
+    List<String> companies = List.of("Acme Corp", "Globex Inc", "Initech Group");
+    assertThat(detect("company_name", null, companies).type()).isEqualTo(SemanticType.COMPANY);
+    assertThat(detect("company_size", null, List.of("Small", "Medium", "Large"))).isNull();
+    assertThat(detect("product_type", null, List.of("Books", "Garden", "Toys"))).isNull();
+    assertThat(SemanticDetector.typeWord(List.of("city", "code"))).isEqualTo("code");
+    assertThat(SemanticDetector.typeWord(List.of("airline", "name"))).isEqualTo("airline");
   }
 
   @Test
@@ -51,6 +65,8 @@ class SemanticDetectorTest {
     assertThat(detect("film", null, List.of("The Long Goodbye", "Blue Velvet", "Night Moves")).type())
         .isEqualTo(SemanticType.TITLE);
     assertThat(detect("ref", null, List.of("AB-1234", "CD-9876", "XY-0001")).type()).isEqualTo(SemanticType.CODE);
+    assertThat(detect("date", null, List.of("2001/01/13 14:56", "2001/02/01 08:05")).type())
+        .isEqualTo(SemanticType.CODE);
     assertThat(detect("comment", null, List.of("called about the bill", "no answer", "left a message"))).isNull();
   }
 

@@ -62,13 +62,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code synth fit}: two to five passes over the source, each a single distributed aggregate, with the decisions
+ * {@code synth fit}: two to eight passes over the source, each a single distributed aggregate, with the decisions
  * in between made by the Spark-free {@link TableFit}. Personal data is found first (one aggregate over the first
  * {@code pii.sample-rows} rows, only for string columns whose names did not settle it); the profile pass covers
  * every column; the refine pass (only for columns with many distinct values) counts atoms and labels exactly and
- * sketches quantiles; the ordering pass (only for categorical columns of three or more labels) lays labels out
- * along their first principal axis; the copula pass computes normal scores on the executors and their
- * correlation. No row reaches the driver, whose memory depends on the columns, not the rows.
+ * sketches quantiles; the word pass (only for string columns that make up values and have many distinct values)
+ * sketches their words; the rules and per-label passes count label pairs and per-label values; the ordering pass
+ * (only for categorical columns of three or more labels) lays labels out along their first principal axis; the
+ * copula pass computes normal scores on the executors and their correlation. No row reaches the driver, whose
+ * memory depends on the columns, not the rows.
  */
 public final class FitJob {
   private static final Logger LOG = LoggerFactory.getLogger(FitJob.class);

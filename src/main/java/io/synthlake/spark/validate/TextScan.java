@@ -49,8 +49,11 @@ final class TextScan {
 
   private TextScan() {}
 
-  /** A checked column: its name and what makes its values (null without a model). */
-  private record Checked(String column, TextMaker maker, String madeUpBy) {}
+  /**
+   * A checked column: its name, what makes its values and the labels the model stores (which are not made up, so
+   * neither table's share counts them); null and empty without a model.
+   */
+  private record Checked(String column, TextMaker maker, String madeUpBy, Set<String> stored) {}
 
   static TextReport measure(Dataset<Row> real, Dataset<Row> synthetic, SynthModel model, int minCount,
       String locale) {
@@ -86,7 +89,7 @@ final class TextScan {
           }
         }
       }
-      known[i] = new KnownWords(vocabulary, locale, city);
+      known[i] = new KnownWords(vocabulary, locale, city, checked.get(i).stored());
     }
     long[][] realCounts = count(realText, known);
     long[][] syntheticCounts = count(syntheticText, known);
@@ -98,7 +101,7 @@ final class TextScan {
           TextReport.share(realCounts[i][KnownWords.KNOWN], realCounts[i][KnownWords.WORDS]),
           TextReport.share(syntheticCounts[i][KnownWords.VALUES_WITHOUT_KNOWN_WORD],
               syntheticCounts[i][KnownWords.VALUES_WITH_WORDS]),
-          vocabularies[i], sample(syntheticText, name, model),
+          vocabularies[i], sample(syntheticText, realText, name, checked.get(i).stored(), minCount),
           commonValues(realText, name, minCount)));
     }
     return TextReport.of(minCount, columns);
@@ -114,7 +117,7 @@ final class TextScan {
       }
       if (model == null) {
         if (field.dataType().equals(DataTypes.StringType)) {
-          checked.add(new Checked(field.name(), null, null));
+          checked.add(new Checked(field.name(), null, null, Set.of()));
         }
         continue;
       }
@@ -123,23 +126,26 @@ final class TextScan {
         continue;
       }
       if (column.marginal() instanceof TextMarginal text) {
-        checked.add(checked(field.name(), text.shape(), text.words(), text.semantic()));
+        checked.add(checked(field.name(), text.shape(), text.words(), text.semantic(), Set.of()));
       } else if (column.marginal() instanceof CategoricalMarginal labels && labels.other() != null) {
         OtherBucket other = labels.other();
-        checked.add(checked(field.name(), other.shape(), other.words(), other.semantic()));
+        Set<String> stored = new HashSet<>();
+        labels.categories().forEach(c -> stored.add(c.value()));
+        checked.add(checked(field.name(), other.shape(), other.words(), other.semantic(), stored));
       }
     }
     return checked;
   }
 
-  private static Checked checked(String column, StringShape shape, WordModel words, SemanticText semantic) {
+  private static Checked checked(String column, StringShape shape, WordModel words, SemanticText semantic,
+      Set<String> stored) {
     TextChoice choice = TextChoice.of(words, semantic);
     String by = switch (choice) {
       case SEMANTIC -> "semantic " + semantic.type().configName();
       case WORDS -> "word model";
-      case SHAPE -> "shape";
+      case SHAPE -> TextReport.SHAPE;
     };
-    return new Checked(column, TextMaker.of(shape, words, semantic), by);
+    return new Checked(column, TextMaker.of(shape, words, semantic), by, stored);
   }
 
   /** The words of the source's common vocabulary: seen in at least minCount rows (the sketch's lower bound). */
@@ -160,14 +166,12 @@ final class TextScan {
   }
 
   /**
-   * A few distinct synthetic values. With a model, only made-up ones (values the model does not store as labels),
-   * so the sample shows what the check is about.
+   * A few distinct made-up synthetic values (not a stored label): what the check is about. A value the source holds
+   * fewer than minCount times is left out (an output made without the source check could hold one): the report
+   * shows no rare source value.
    */
-  private static List<String> sample(Dataset<Row> synthetic, String column, SynthModel model) {
-    Set<String> stored = new HashSet<>();
-    if (model != null && model.column(column).orElseThrow().marginal() instanceof CategoricalMarginal labels) {
-      labels.categories().forEach(c -> stored.add(c.value()));
-    }
+  private static List<String> sample(Dataset<Row> synthetic, Dataset<Row> real, String column, Set<String> stored,
+      int minCount) {
     Column value = Columns.named(column);
     Dataset<Row> candidates = synthetic.select(value).where(value.isNotNull());
     if (!stored.isEmpty()) {
@@ -176,11 +180,14 @@ final class TextScan {
     Set<String> values = new LinkedHashSet<>();
     for (Row row : candidates.limit(SAMPLE * 8).collectAsList()) {
       values.add(row.getString(0));
-      if (values.size() == SAMPLE) {
-        break;
+    }
+    if (!values.isEmpty()) {
+      for (Row row : real.where(value.isin(values.toArray())).groupBy(value).count()
+          .where(functions.col("count").lt(minCount)).collectAsList()) {
+        values.remove(row.getString(0));
       }
     }
-    return new ArrayList<>(values);
+    return values.stream().limit(SAMPLE).toList();
   }
 
   /** The source's most frequent values, each seen in at least minCount rows. */
