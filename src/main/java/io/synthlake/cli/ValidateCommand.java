@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import io.synthlake.validate.ClosestRecordSummary;
+import io.synthlake.validate.HoldoutPrivacy;
 import io.synthlake.validate.RuleReport;
 import io.synthlake.validate.TextReport;
 import io.synthlake.validate.ValidationReport;
@@ -131,6 +132,12 @@ final class ValidateCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  privacy: %,d rare source categories (seen < %d times) in the output, %,d values "
         + "beyond the protected bounds%n", privacy.rareCategories().categories(),
         privacy.rareCategories().minCategoryCount(), privacy.beyondBounds().values());
+    HoldoutPrivacy held = privacy.holdout();
+    if (held != null && held.dcrShare() != null) {
+      out.printf(Locale.ROOT, "  privacy: against the %,d held-out rows: DCR share %.4f (0.5 is ideal; %,d sampled), "
+          + "membership inference AUC %.4f (advantage %.4f)%n", held.holdoutRows(), held.dcrShare(),
+          held.dcrSampleRows(), held.miaAuc(), held.miaAdvantage());
+    }
     RuleReport rules = result.report().rules();
     if (rules != null) {
       out.printf(Locale.ROOT, "  rules: %s%n", rulesLine(rules));

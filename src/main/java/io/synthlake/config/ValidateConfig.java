@@ -55,12 +55,15 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
    * @param maxBeyondBounds the most synthetic values allowed beyond the source's protected bounds
    * @param minRuleAdherence the lowest acceptable adherence of the synthetic rows to any rule found on the source
    * @param minTextPlausibility the lowest acceptable share of known words in any column of made-up strings
+   * @param maxDcrShare the highest acceptable share of synthetic rows nearer to a training row than to a held-out
+   *     one (0.5 is ideal; needs a model fitted with a holdout)
+   * @param maxMiaAdvantage the highest acceptable advantage of a distance-based membership attack (2·AUC - 1)
    */
   public record Gates(Double minOverall, Double minOverallCurrent, Double minColumnShapes, Double minPairTrends,
       Double maxExactCopyShare, Double minDcrProtection, Long maxRareCategories, Long maxBeyondBounds,
-      Double minRuleAdherence, Double minTextPlausibility) {
+      Double minRuleAdherence, Double minTextPlausibility, Double maxDcrShare, Double maxMiaAdvantage) {
     public static Gates none() {
-      return new Gates(null, null, null, null, null, null, null, null, null, null);
+      return new Gates(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void validate(List<ConfigProblem> problems) {
@@ -74,6 +77,8 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
       count(problems, "max-beyond-bounds", maxBeyondBounds);
       share(problems, "min-rule-adherence", minRuleAdherence);
       share(problems, "min-text-plausibility", minTextPlausibility);
+      share(problems, "max-dcr-share", maxDcrShare);
+      share(problems, "max-mia-advantage", maxMiaAdvantage);
     }
 
     private static void count(List<ConfigProblem> problems, String key, Long value) {

@@ -418,6 +418,18 @@ public final class HtmlReport {
           .append("DCRBaselineProtection ").append(score(dcr.baselineProtection())).append(".</p>\n");
       decileChart(html, dcr);
     }
+    HoldoutPrivacy held = privacy.holdout();
+    if (held != null && held.dcrShare() != null) {
+      html.append("<h3>Against the held-out rows</h3>\n<p>The fit held out ").append(count(held.holdoutRows()))
+          .append(" source rows (").append(percent(held.fraction())).append("). Of ")
+          .append(count(held.dcrSampleRows())).append(" sampled synthetic rows, a share of ")
+          .append(number(held.dcrShare()))
+          .append(" is nearer to a training row (among as many as were held out) than to any held-out row: 0.5 is ")
+          .append("ideal, more says the model copies what it saw. A distance attack telling ")
+          .append(count(held.miaRows())).append(" training rows from as many held-out rows has an AUC of ")
+          .append(number(held.miaAuc())).append(" (advantage ").append(number(held.miaAdvantage()))
+          .append("; 0 is a guess).</p>\n");
+    }
     html.append("</section>\n");
   }
 

@@ -28,11 +28,13 @@ public record ValidationReport(int formatVersion, String tool, String table, Str
    * @param distanceToClosestRecord DCR of a synthetic sample and a random baseline (null when switched off)
    * @param rareCategories source categories below fit's minimum count that appear in the output
    * @param beyondBounds synthetic values beyond the source's protected bounds
+   * @param holdout DCR share and membership inference against the rows the fit held out (null without a holdout)
    */
   @JsonPropertyOrder({"exact-copies", "exact-copy-share", "distance-to-closest-record", "rare-categories",
-      "beyond-bounds"})
+      "beyond-bounds", "holdout"})
   public record Privacy(long exactCopies, double exactCopyShare, ClosestRecordSummary distanceToClosestRecord,
-      PrivacyChecks.RareCategories rareCategories, PrivacyChecks.BeyondBounds beyondBounds) {}
+      PrivacyChecks.RareCategories rareCategories, PrivacyChecks.BeyondBounds beyondBounds,
+      HoldoutPrivacy holdout) {}
 
   /** Both tables' value of a statistic, and synthetic minus source. */
   public record Delta(Double source, Double synthetic, Double difference) {

@@ -28,7 +28,8 @@ class HtmlReportTest {
     ValidationReport.Privacy privacy = new ValidationReport.Privacy(1, 0.1,
         ClosestRecordSummary.of(new double[] {0.1, 0.2}, new double[] {0.4, 0.6}),
         new PrivacyChecks.RareCategories(5, 0, 0, List.of()),
-        new PrivacyChecks.BeyondBounds(5, 2, List.of(new PrivacyChecks.BeyondColumn("age", 0, 2))));
+        new PrivacyChecks.BeyondBounds(5, 2, List.of(new PrivacyChecks.BeyondColumn("age", 0, 2))),
+        new HoldoutPrivacy(0.2, 8, 2, 10, 0.55, 2, 0.5, 0.0));
     QualitySummary summary = QualitySummary.of(List.of(0.9, 0.7), List.of(0.8), List.of(0.75));
     return new ValidationReport(1, "synthlake test", "people", "src", "out", 10, 10, summary, summary, privacy,
         rules(), text(), columns, pairs, List.of("a note"), breaches);

@@ -4,7 +4,9 @@ import io.synthlake.Version;
 import io.synthlake.config.JobConfig;
 import io.synthlake.config.ValidateConfig;
 import io.synthlake.errors.SynthException;
+import io.synthlake.model.Holdout;
 import io.synthlake.model.SynthModel;
+import io.synthlake.validate.HoldoutPrivacy;
 import io.synthlake.validate.TextReport;
 import io.synthlake.spark.Failures;
 import io.synthlake.spark.io.JobPaths;
@@ -178,7 +180,8 @@ public final class ValidateJob {
     List<Double> current = pairs.stream().map(PairResult::current).toList();
     List<Double> floors = pairs.stream().map(PairResult::independence).toList();
     ValidationReport.Privacy privacy = privacy(real, synthetic, columns, realProfile, syntheticProfile,
-        realFrequencies, syntheticFrequencies, privacySettings, phases);
+        realFrequencies, syntheticFrequencies, privacySettings, phases,
+        model == null ? null : model.source().holdout());
     // The rules are found on the source itself, with fit's minimum count, whatever the model holds.
     RuleReport rules = timed(phases, "rules", () -> RuleScan.measure(real, synthetic, columns,
         privacySettings.minCategoryCount()));
@@ -196,7 +199,7 @@ public final class ValidateJob {
   private static ValidationReport.Privacy privacy(Dataset<Row> real, Dataset<Row> synthetic,
       List<ScoredColumn> columns, TableProfile realProfile, TableProfile syntheticProfile,
       Map<String, Map<String, Long>> realFrequencies, Map<String, Map<String, Long>> syntheticFrequencies,
-      PrivacySettings settings, Map<String, Double> phases) {
+      PrivacySettings settings, Map<String, Double> phases, Holdout holdout) {
     long copies = timed(phases, "exact-copies", () -> ExactCopies.count(real, synthetic, columns));
     ClosestRecordSummary dcr = timed(phases, "dcr", () -> ClosestRecords.measure(real, synthetic, columns,
         realProfile, syntheticProfile, realFrequencies, settings.dcrSampleRows()));
@@ -208,9 +211,17 @@ public final class ValidateJob {
             profile.aboveProtected()));
       }
     }
+    // The held-out rows are read back by the model's rule; a source that lost a hashed column cannot be split.
+    boolean splittable = holdout != null && List.of(real.columns()).containsAll(holdout.columns());
+    if (holdout != null && !splittable) {
+      LOG.warn("validate: the source lacks columns the model's holdout hashes ({}): no holdout privacy measures",
+          holdout.columns());
+    }
+    HoldoutPrivacy held = !splittable ? null : timed(phases, "holdout", () -> ClosestRecords.holdout(real,
+        synthetic, columns, realProfile, syntheticProfile, holdout, settings.dcrSampleRows()));
     return new ValidationReport.Privacy(copies, copies / (double) syntheticProfile.rows(), dcr,
         PrivacyChecks.rareCategories(realFrequencies, syntheticFrequencies, settings.minCategoryCount()),
-        PrivacyChecks.beyondBounds(settings.boundRank(), beyond));
+        PrivacyChecks.beyondBounds(settings.boundRank(), beyond), held);
   }
 
   /** Runs one phase, adds its time to the phase's total, and logs it: progress on long validations. */
