@@ -25,6 +25,17 @@ public final class GateCheck {
       breaches.add(String.format(Locale.ROOT, "rule adherence %.4f (%s) is below validate.gates.min-rule-adherence "
           + "%.4f", rules.ruleAdherence(), rules.lowest(), gates.minRuleAdherence()));
     }
+    MlUtility ml = report.mlUtility();
+    if (gates.minMlUtility() != null) {
+      if (ml == null || ml.lowestRatio() == null) {
+        breaches.add(String.format(Locale.ROOT, "ML utility was not measured (validate.target is not set); "
+            + "validate.gates.min-ml-utility requires at least %.4f", gates.minMlUtility()));
+      } else if (ml.lowestRatio() < gates.minMlUtility()) {
+        breaches.add(String.format(Locale.ROOT, "ML utility %.4f (%s: TSTR/TRTR of %s) is below "
+            + "validate.gates.min-ml-utility %.4f", ml.lowestRatio(), ml.lowest(), ml.target(),
+            gates.minMlUtility()));
+      }
+    }
     TextReport text = report.text();
     if (gates.minTextPlausibility() != null && text != null && text.lowestShare() != null
         && text.lowestShare() < gates.minTextPlausibility()) {

@@ -34,6 +34,7 @@ public final class HtmlReport {
     pairs(html, report);
     rules(html, report);
     text(html, report);
+    mlUtility(html, report);
     privacy(html, report);
     notes(html, report);
     html.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
@@ -308,6 +309,33 @@ public final class HtmlReport {
       numberCell(html, column.syntheticWithoutKnownWord(), null);
       html.append("<td>").append(escape(String.join(" | ", column.syntheticSample()))).append("</td><td>")
           .append(escape(String.join(" | ", column.commonSourceValues()))).append("</td></tr>\n");
+    }
+    html.append("</tbody></table></section>\n");
+  }
+
+  /** TSTR beside TRTR for each model, with the main measure's ratio and every other measure. */
+  private static void mlUtility(StringBuilder html, ValidationReport report) {
+    MlUtility ml = report.mlUtility();
+    if (ml == null) {
+      return;
+    }
+    html.append("<section id=\"ml-utility\"><h2>ML utility</h2>\n<p>Predicting <code>").append(escape(ml.target()))
+        .append("</code> (").append(escape(ml.task())).append(") from ").append(ml.features().size())
+        .append(" columns with Spark MLlib: each model trained on the ").append(count(ml.trainingRows()))
+        .append(" real rows the model saw (TRTR) and on the ").append(count(ml.syntheticRows()))
+        .append(" synthetic rows (TSTR), both tested on the ").append(count(ml.testRows()))
+        .append(" real rows the fit held out. A ratio of 1 keeps all of the real data's usefulness.</p>\n")
+        .append("<table id=\"ml-table\"><thead><tr><th>model</th><th>measure</th><th>trained on real</th>")
+        .append("<th>trained on synthetic</th><th>ratio</th></tr></thead><tbody>\n");
+    for (MlUtility.ModelResult model : ml.models()) {
+      for (String measure : model.real().keySet()) {
+        html.append("<tr><td>").append(escape(model.model())).append("</td><td>").append(escape(measure))
+            .append(measure.equals(model.measure()) ? " (main)" : "").append("</td>");
+        numberCell(html, model.real().get(measure), null);
+        numberCell(html, model.synthetic().get(measure), null);
+        numberCell(html, measure.equals(model.measure()) ? model.ratio() : null, null);
+        html.append("</tr>\n");
+      }
     }
     html.append("</tbody></table></section>\n");
   }

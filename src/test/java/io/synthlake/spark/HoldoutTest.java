@@ -22,6 +22,7 @@ class HoldoutTest extends SparkTestBase {
   private static final long ROWS = 4000;
   private static SynthModel model;
   private static JsonNode report;
+  private static JsonNode ml;
   private static CliRun run;
 
   @BeforeAll
@@ -29,7 +30,8 @@ class HoldoutTest extends SparkTestBase {
     spark.range(0, ROWS).select(expr("cast(id % 53 + 18 as int) as age"),
         expr("round(1000 * exp(0.3 * randn(3)), 2) as amount"),
         expr("element_at(array('a', 'b', 'c', 'd'), cast(pmod(id * 7, 4) as int) + 1) as segment"),
-        expr("cast(rand(5) * 100 as int) as score"))
+        expr("cast(rand(5) * 100 as int) as score"),
+        expr("case when (id % 53 + 18) + 8 * randn(9) > 45 then 'high' else 'low' end as band"))
         .write().parquet(path("holdout-source"));
     Files.writeString(tmp.resolve("holdout.yaml"), """
         source: {path: %s, format: parquet}
@@ -37,24 +39,25 @@ class HoldoutTest extends SparkTestBase {
         fit: {seed: 11, holdout: 0.2}
         output: {path: %s, format: parquet}
         generate: {scale: 1.0}
-        validate: {report: %s}
+        validate: {report: %s, target: band}
         """.formatted(path("holdout-source"), path("holdout.model.json"), path("holdout-out"),
         path("holdout-report")));
     run = synth("run", "--config", path("holdout.yaml"));
     assertThat(run.exitCode()).as(run.err()).isZero();
     model = readModel(Path.of(path("holdout.model.json")));
-    report = new ObjectMapper().readTree(tmp.resolve("holdout-report/report.json").toFile()).path("privacy")
-        .path("holdout");
+    JsonNode json = new ObjectMapper().readTree(tmp.resolve("holdout-report/report.json").toFile());
+    report = json.path("privacy").path("holdout");
+    ml = json.path("ml-utility");
   }
 
   @Test
   void theModelRecordsTheRuleAndSawOnlyTheRestOfTheRows() {
     Holdout holdout = model.source().holdout();
     assertThat(holdout.fraction()).isEqualTo(0.2);
-    assertThat(holdout.columns()).containsExactly("age", "amount", "segment", "score");
+    assertThat(holdout.columns()).containsExactly("age", "amount", "segment", "score", "band");
     // Spark SQL's own xxhash64 over the same seed and columns, written as text: the rows fit did not see.
     long held = spark.read().parquet(path("holdout-source")).where(String.format(
-        "pmod(xxhash64(cast(%d as bigint), age, amount, segment, score), %d) < %d", holdout.seed(),
+        "pmod(xxhash64(cast(%d as bigint), age, amount, segment, score, band), %d) < %d", holdout.seed(),
         Holdout.BUCKETS, (long) (0.2 * Holdout.BUCKETS))).count();
     assertThat(held).isBetween((long) (0.2 * ROWS - 3 * Math.sqrt(ROWS * 0.16)),
         (long) (0.2 * ROWS + 3 * Math.sqrt(ROWS * 0.16)));
@@ -75,17 +78,52 @@ class HoldoutTest extends SparkTestBase {
   }
 
   @Test
+  void modelsTrainedOnSyntheticRowsPredictTheHeldOutRowsAlmostAsWellAsModelsTrainedOnRealOnes() {
+    assertThat(ml.path("task").asText()).isEqualTo("classification");
+    assertThat(ml.path("test-rows").asLong()).isEqualTo(report.path("holdout-rows").asLong());
+    assertThat(ml.path("features")).hasSize(4);
+    assertThat(ml.path("models")).hasSize(2).allSatisfy(model -> {
+      assertThat(model.path("measure").asText()).isEqualTo("auc");
+      // age decides band up to noise: real training rows give an AUC near 0.9.
+      assertThat(model.path("real").path("auc").asDouble()).as(model.toString()).isGreaterThan(0.8);
+      assertThat(model.path("ratio").asDouble()).as(model.toString()).isGreaterThan(0.9);
+      assertThat(model.path("synthetic").path("recall:high").asDouble()).isBetween(0.0, 1.0);
+    });
+    assertThat(ml.path("models").get(0).path("model").asText()).isEqualTo("logistic-regression");
+    assertThat(ml.path("models").get(1).path("model").asText()).isEqualTo("gradient-boosted-trees");
+    assertThat(run.out()).contains("ml utility: gradient-boosted-trees auc of band");
+  }
+
+  @Test
+  void mlUtilityNeedsAScoredTargetAndAModelThatHeldRowsOut() throws Exception {
+    CliRun plain = synth("fit", "--source", path("holdout-source"), "--model", path("plain.model.json"));
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    CliRun noHoldout = synth("validate", "--source", path("holdout-source"), "--synthetic", path("holdout-out"),
+        "--model", path("plain.model.json"), "--target", "band", "--report", path("never-report"));
+    assertThat(noHoldout.exitCode()).isEqualTo(ExitCode.CONFIG.code());
+    assertThat(noHoldout.err()).contains("validate.target band needs real rows the model never saw: fit with "
+        + "--holdout");
+    CliRun missing = synth("validate", "--source", path("holdout-source"), "--synthetic", path("holdout-out"),
+        "--model", path("holdout.model.json"), "--target", "bnad", "--report", path("never-report"));
+    assertThat(missing.exitCode()).isEqualTo(ExitCode.CONFIG.code());
+    assertThat(missing.err()).contains("has no scored column 'bnad'").contains("did you mean 'band'?");
+    assertThat(Files.exists(Path.of(path("never-report")))).isFalse();
+  }
+
+  @Test
   void theGatesBreachWithExitSevenAndAHoldoutOutOfRangeIsRefused() throws Exception {
     Files.writeString(tmp.resolve("holdout-gates.yaml"), """
         source: {path: %s, format: parquet}
         model: %s
-        validate: {synthetic: %s, report: %s, gates: {max-dcr-share: 0.01, max-mia-advantage: 0.9}}
+        validate: {synthetic: %s, report: %s, gates: {max-dcr-share: 0.01, max-mia-advantage: 0.9,
+          min-ml-utility: 0.5}}
         """.formatted(path("holdout-source"), path("holdout.model.json"), path("holdout-out"),
         path("holdout-gated-report")));
     CliRun gated = synth("validate", "--config", path("holdout-gates.yaml"));
     assertThat(gated.exitCode()).as(gated.err()).isEqualTo(ExitCode.QUALITY.code());
     assertThat(gated.err()).contains("is above validate.gates.max-dcr-share 0.0100")
-        .doesNotContain("max-mia-advantage 0.9");
+        .doesNotContain("max-mia-advantage 0.9")
+        .contains("ML utility was not measured (validate.target is not set); validate.gates.min-ml-utility");
     CliRun refused = synth("fit", "--source", path("holdout-source"), "--model", path("never.json"), "--holdout",
         "0.7");
     assertThat(refused.exitCode()).isEqualTo(ExitCode.CONFIG.code());

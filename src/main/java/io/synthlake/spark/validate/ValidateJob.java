@@ -7,6 +7,7 @@ import io.synthlake.errors.SynthException;
 import io.synthlake.model.Holdout;
 import io.synthlake.model.SynthModel;
 import io.synthlake.validate.HoldoutPrivacy;
+import io.synthlake.validate.MlUtility;
 import io.synthlake.validate.TextReport;
 import io.synthlake.spark.Failures;
 import io.synthlake.spark.io.JobPaths;
@@ -76,13 +77,14 @@ public final class ValidateJob {
     Dataset<Row> real = source.frame();
     Dataset<Row> synthetic = SyntheticTableReader.read(spark, syntheticPath, config, job.output(), real.schema());
     List<ScoredColumn> columns = ColumnRoles.resolve(spark, real, model, config.metadata(), source.tableName());
+    checkTarget(config.target(), columns, model, job.model(), source.tableName());
     spark.sparkContext().setJobGroup(JOB_GROUP, "synthlake validate " + source.tableName(), false);
     try {
       Map<String, Double> phases = new LinkedHashMap<>();
       ValidationReport measured;
       try {
         measured = measure(real, synthetic, columns, source, syntheticPath, privacySettings(job, model), phases,
-            model, job.pii().locale());
+            model, job.pii().locale(), config.target());
       } catch (Exception e) {
         // Spark names the file it failed on, so the table is told by its path.
         String syntheticFiles = new org.apache.hadoop.fs.Path(
@@ -104,6 +106,27 @@ public final class ValidateJob {
       return new Result(report, reportDirectory, seconds, breaches, phases);
     } finally {
       spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /**
+   * ML utility needs a scored target column, and real rows the model never saw: those its fit held out. Checked
+   * before any scan.
+   */
+  private static void checkTarget(String target, List<ScoredColumn> columns, SynthModel model, String modelPath,
+      String table) {
+    if (target == null) {
+      return;
+    }
+    List<String> scored = columns.stream().map(ScoredColumn::name).toList();
+    if (!scored.contains(target)) {
+      throw SynthException.config("validate.target: table %s has no scored column '%s' (keys, free text and "
+          + "personal data are not predicted)%s", table, target, io.synthlake.config.Suggestions.hint(target, scored));
+    }
+    if (model == null || model.source().holdout() == null) {
+      throw SynthException.config("validate.target %s needs real rows the model never saw: fit with --holdout "
+          + "(fit.holdout, e.g. 0.2) and pass that model%s", target, model == null ? " (--model)"
+          : ", not " + modelPath + ", which holds no rows out");
     }
   }
 
@@ -146,7 +169,7 @@ public final class ValidateJob {
 
   static ValidationReport measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
       LoadedSource source, String syntheticPath, PrivacySettings privacySettings, Map<String, Double> phases,
-      SynthModel model, String locale) {
+      SynthModel model, String locale, String target) {
     TableProfile realProfile = timed(phases, "profile", () -> TableProfile.ofSource(real, columns,
         privacySettings.boundRank()));
     TableProfile syntheticProfile = timed(phases, "profile", () -> TableProfile.ofSynthetic(synthetic, columns,
@@ -187,13 +210,15 @@ public final class ValidateJob {
         privacySettings.minCategoryCount()));
     TextReport text = timed(phases, "text", () -> TextScan.measure(real, synthetic, model,
         privacySettings.minCategoryCount(), locale));
+    MlUtility ml = target == null ? null : timed(phases, "ml-utility", () -> MlUtilityScan.measure(real, synthetic,
+        columns, target, model.source().holdout(), realFrequencies));
     List<String> notes = new ArrayList<>();
     notes.add("Scores follow SDMetrics 0.29 on the full tables; SDMetrics' current report subsamples 50,000 rows "
         + "for contingency pairs of larger tables, so its figures there carry sampling noise.");
     return new ValidationReport(ValidationReport.FORMAT_VERSION, Version.tool(),
         source.tableName(), source.location(), syntheticPath, realProfile.rows(), syntheticProfile.rows(),
         QualitySummary.of(shapeScores, classic, floors), QualitySummary.of(shapeScores, current, floors), privacy,
-        rules, text, columnResults, pairs, notes, List.of());
+        rules, text, ml, columnResults, pairs, notes, List.of());
   }
 
   private static ValidationReport.Privacy privacy(Dataset<Row> real, Dataset<Row> synthetic,
