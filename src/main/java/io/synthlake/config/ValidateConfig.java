@@ -58,8 +58,8 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
    * @param maxDcrShare the highest acceptable share of synthetic rows nearer to a training row than to a held-out
    *     one (0.5 is ideal; needs a model fitted with a holdout)
    * @param maxMiaAdvantage the highest acceptable advantage of a distance-based membership attack (2·AUC - 1)
-   * @param minMlUtility the lowest acceptable TSTR/TRTR ratio of any model's main measure (AUC or R²), with a
-   *     target
+   * @param minMlUtility the lowest acceptable TSTR/TRTR ratio of any model's main measure (AUC for two labels, F1
+   *     for more, R² for numbers), with a target
    */
   public record Gates(Double minOverall, Double minOverallCurrent, Double minColumnShapes, Double minPairTrends,
       Double maxExactCopyShare, Double minDcrProtection, Long maxRareCategories, Long maxBeyondBounds,

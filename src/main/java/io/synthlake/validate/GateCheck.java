@@ -28,8 +28,9 @@ public final class GateCheck {
     MlUtility ml = report.mlUtility();
     if (gates.minMlUtility() != null) {
       if (ml == null || ml.lowestRatio() == null) {
-        breaches.add(String.format(Locale.ROOT, "ML utility was not measured (validate.target is not set); "
-            + "validate.gates.min-ml-utility requires at least %.4f", gates.minMlUtility()));
+        breaches.add(String.format(Locale.ROOT, "ML utility %s; validate.gates.min-ml-utility requires at least "
+            + "%.4f", ml == null ? "was not measured (validate.target is not set)" : "could not be computed (no model "
+            + "beat the mean, or a measure is undefined)", gates.minMlUtility()));
       } else if (ml.lowestRatio() < gates.minMlUtility()) {
         breaches.add(String.format(Locale.ROOT, "ML utility %.4f (%s: TSTR/TRTR of %s) is below "
             + "validate.gates.min-ml-utility %.4f", ml.lowestRatio(), ml.lowest(), ml.target(),

@@ -79,7 +79,7 @@ public record HoldoutPrivacy(double fraction, long trainingRows, long holdoutRow
       }
       i = j + 1;
     }
-    double u = memberRanks - m * (m + 1) / 2.0;
+    double u = memberRanks - m * (m + 1.0) / 2;
     return u / ((double) m * n);
   }
 }

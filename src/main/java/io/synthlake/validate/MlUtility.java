@@ -41,11 +41,19 @@ public record MlUtility(String target, String task, long trainingRows, long synt
       Map<String, Double> synthetic) {
     public static ModelResult of(String model, String measure, Map<String, Double> real,
         Map<String, Double> synthetic) {
-      Double r = real.get(measure);
-      Double s = synthetic.get(measure);
-      // Sorted, so that report.json lists the measures in the same order every run.
-      return new ModelResult(model, measure, r == null || s == null || r == 0 ? null : s / r,
-          Collections.unmodifiableMap(new TreeMap<>(real)), Collections.unmodifiableMap(new TreeMap<>(synthetic)));
+      Map<String, Double> r = finite(real);
+      Map<String, Double> s = finite(synthetic);
+      Double base = r.get(measure);
+      Double value = s.get(measure);
+      // A ratio to a real score of 0 or less (an R² no better than the mean) says nothing.
+      return new ModelResult(model, measure, base == null || value == null || base <= 0 ? null : value / base, r, s);
+    }
+
+    /** Sorted, so that report.json lists the measures in the same order every run; NaN (undefined) as null. */
+    private static Map<String, Double> finite(Map<String, Double> measures) {
+      TreeMap<String, Double> sorted = new TreeMap<>();
+      measures.forEach((name, value) -> sorted.put(name, value == null || value.isNaN() ? null : value));
+      return Collections.unmodifiableMap(sorted);
     }
   }
 

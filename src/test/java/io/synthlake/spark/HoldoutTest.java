@@ -95,6 +95,19 @@ class HoldoutTest extends SparkTestBase {
   }
 
   @Test
+  void aTargetOfSeveralLabelsIsJudgedByF1WithARandomForest() throws Exception {
+    CliRun several = synth("validate", "--source", path("holdout-source"), "--synthetic", path("holdout-out"),
+        "--model", path("holdout.model.json"), "--target", "segment", "--report", path("segment-report"));
+    assertThat(several.exitCode()).as(several.err()).isZero();
+    JsonNode segment = new ObjectMapper().readTree(tmp.resolve("segment-report/report.json").toFile())
+        .path("ml-utility");
+    assertThat(segment.path("models")).extracting(m -> m.path("model").asText() + ":" + m.path("measure").asText())
+        .containsExactly("logistic-regression:f1", "random-forest:f1");
+    // segment is a function of the row index alone: no column predicts it, real or synthetic.
+    assertThat(segment.path("models").get(0).path("real").path("recall:a").asDouble()).isBetween(0.0, 1.0);
+  }
+
+  @Test
   void mlUtilityNeedsAScoredTargetAndAModelThatHeldRowsOut() throws Exception {
     CliRun plain = synth("fit", "--source", path("holdout-source"), "--model", path("plain.model.json"));
     assertThat(plain.exitCode()).as(plain.err()).isZero();

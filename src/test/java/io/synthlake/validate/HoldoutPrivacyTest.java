@@ -38,6 +38,13 @@ class HoldoutPrivacyTest {
     }
     assertThat(HoldoutPrivacy.auc(new double[] {0.1, 0.2}, new double[] {0.3, 0.4})).isEqualTo(1.0);
     assertThat(HoldoutPrivacy.auc(new double[] {0.5, 0.5}, new double[] {0.5})).isEqualTo(0.5);
+    // Large samples: the rank sums pass 2^31 (the closed form m(m+1)/2 must not overflow).
+    double[] near = new double[60_000];
+    double[] far = new double[60_000];
+    java.util.Arrays.fill(near, 0.1);
+    java.util.Arrays.fill(far, 0.2);
+    assertThat(HoldoutPrivacy.auc(near, far)).isEqualTo(1.0);
+    assertThat(HoldoutPrivacy.auc(far, near)).isEqualTo(0.0);
   }
 
   @Test

@@ -14,9 +14,20 @@ import org.apache.spark.sql.functions;
 public final class Holdouts {
   private Holdouts() {}
 
-  /** A holdout of this share of rows, over every column of the source, seeded by the fit's seed. */
+  /**
+   * A holdout of this share of rows, over every column of the source that Spark's xxhash64 takes (not maps or
+   * variants), seeded by the fit's seed.
+   */
   public static Holdout of(Dataset<Row> source, double fraction, long seed) {
-    return new Holdout(fraction, seed ^ 0x401d0075L, java.util.List.of(source.columns()));
+    java.util.List<String> hashed = java.util.Arrays.stream(source.schema().fields())
+        .filter(f -> !(f.dataType() instanceof org.apache.spark.sql.types.MapType)
+            && !(f.dataType() instanceof org.apache.spark.sql.types.VariantType))
+        .map(org.apache.spark.sql.types.StructField::name).toList();
+    if (hashed.isEmpty()) {
+      throw io.synthlake.errors.SynthException.input("fit.holdout: no column of the source can be hashed to choose "
+          + "the held-out rows (maps and variants cannot)");
+    }
+    return new Holdout(fraction, seed ^ 0x401d0075L, hashed);
   }
 
   /** True for the held-out rows. */

@@ -61,16 +61,28 @@ final class ClosestRecords {
     Column[] values = columns.stream().map(c -> c.value().as(c.name())).toArray(Column[]::new);
     Dataset<Row> heldOut = real.where(held).select(values);
     Dataset<Row> training = real.where(functions.not(held)).select(values);
-    long holdoutRows = heldOut.count();
-    long trainingRows = training.count();
+    long holdoutRows = 0;
+    long trainingRows = 0;
+    for (Row count : real.groupBy(held.alias("held")).count().collectAsList()) {
+      if (count.getBoolean(0)) {
+        holdoutRows = count.getLong(1);
+      } else {
+        trainingRows = count.getLong(1);
+      }
+    }
     if (columns.isEmpty() || sampleRows <= 0 || holdoutRows == 0 || trainingRows == 0) {
       return HoldoutPrivacy.of(holdout.fraction(), trainingRows, holdoutRows, new double[0], new double[0],
           new double[0], new double[0]);
     }
     List<NearestRecords.Column> compared = compared(columns, realProfile);
-    // As many training rows as held-out ones, so that 0.5 is the ideal share whatever the split.
-    Dataset<Row> trainingSample = training.orderBy(functions.xxhash64(functions.lit(SEED), functions.struct(values)))
-        .limit((int) Math.min(Integer.MAX_VALUE, holdoutRows));
+    // About as many training rows as held-out ones (a hash-Bernoulli sample, no sort), so that 0.5 is the ideal
+    // share whatever the split.
+    double share = Math.min(1.0, (double) holdoutRows / trainingRows);
+    Column[] sampled = Arrays.stream(training.columns()).map(io.synthlake.spark.Columns::named)
+        .toArray(Column[]::new);
+    Dataset<Row> trainingSample = training.where(functions.pmod(functions.xxhash64(functions.lit(SEED),
+        functions.struct(sampled)), functions.lit(Holdout.BUCKETS)).lt(functions.lit((long) (share
+        * Holdout.BUCKETS))));
     List<Object[]> queries = sample(synthetic.select(values), syntheticProfile.rows(), sampleRows);
     double[] toTraining = nearest(trainingSample, NearestRecords.of(compared, queries));
     double[] toHoldout = nearest(heldOut, NearestRecords.of(compared, queries));

@@ -1,5 +1,6 @@
 package io.synthlake.spark.validate;
 
+import io.synthlake.errors.SynthException;
 import io.synthlake.model.Holdout;
 import io.synthlake.spark.Columns;
 import io.synthlake.spark.io.Holdouts;
@@ -39,32 +40,42 @@ final class MlUtilityScan {
   /** A label feature with more distinct values is left out: trees would need as many bins. */
   static final int MAX_FEATURE_LABELS = 128;
   static final long SEED = 20_261_129L;
+  /** Targets with more labels are refused: per-label models and measures would cost more than they tell. */
+  static final int MAX_CLASSES = 50;
   private static final String LABEL = "__label";
   private static final String FEATURES = "__features";
 
   private MlUtilityScan() {}
 
   static MlUtility measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns, String target,
-      Holdout holdout, Map<String, Map<String, Long>> realFrequencies) {
+      Holdout holdout, Map<String, Map<String, Long>> realFrequencies, TableProfile realProfile,
+      TableProfile syntheticProfile, int minCount) {
     ScoredColumn targetColumn = columns.stream().filter(c -> c.name().equals(target)).findFirst().orElseThrow();
     boolean classification = targetColumn.sdtype().discrete();
-    List<String> numeric = new ArrayList<>();
+    List<ScoredColumn> numericColumns = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (ScoredColumn column : columns) {
       if (column.name().equals(target)) {
         continue;
       }
       if (!column.sdtype().discrete()) {
-        numeric.add(column.name());
+        // The Imputer has nothing to impute from in a column with no value.
+        if (realProfile.column(column.name()).values() > 0 && syntheticProfile.column(column.name()).values() > 0) {
+          numericColumns.add(column);
+        }
       } else if (realFrequencies.getOrDefault(column.name(), Map.of()).size() <= MAX_FEATURE_LABELS) {
         labels.add(column.name());
       }
     }
+    List<String> numeric = numericColumns.stream().map(ScoredColumn::name).toList();
     Column held = Holdouts.held(holdout);
-    Dataset<Row> training = prepare(real.where(functions.not(held)), target, classification, numeric, labels)
-        .cache();
-    Dataset<Row> test = prepare(real.where(held), target, classification, numeric, labels).cache();
-    Dataset<Row> syntheticRows = prepare(synthetic, target, classification, numeric, labels).cache();
+    Prepared prepared = new Prepared(targetColumn, classification, numericColumns, labels, realFrequencies);
+    Dataset<Row> training = prepared.apply(real.where(functions.not(held))).cache();
+    Dataset<Row> test = prepared.apply(real.where(held)).cache();
+    Dataset<Row> syntheticRows = prepared.apply(synthetic).cache();
+    long trainingRows;
+    long syntheticCount;
+    long testRows;
     try {
       List<String> features = new ArrayList<>(numeric);
       features.addAll(labels);
@@ -73,10 +84,29 @@ final class MlUtilityScan {
         StringIndexerModel labelIndex = new StringIndexer().setInputCol(target).setOutputCol(LABEL)
             .setStringOrderType("alphabetAsc").setHandleInvalid("skip").fit(training);
         String[] classes = labelIndex.labelsArray()[0];
+        if (classes.length < 2) {
+          throw SynthException.input("validate.target %s: the real training rows hold %s: there is nothing to "
+              + "tell apart", target, classes.length == 0 ? "no value" : "a single label");
+        }
+        if (classes.length > MAX_CLASSES) {
+          throw SynthException.input("validate.target %s has %d labels in the real training rows; ML utility "
+              + "predicts at most %d", target, classes.length, MAX_CLASSES);
+        }
         boolean binary = classes.length == 2;
         Dataset<Row> train = labelIndex.transform(training);
         Dataset<Row> synth = labelIndex.transform(syntheticRows);
         Dataset<Row> tested = labelIndex.transform(test);
+        trainingRows = train.count();
+        syntheticCount = synth.count();
+        testRows = tested.count();
+        requireRows(target, testRows, syntheticCount);
+        // Recall is reported for the labels seen at least min-count times: a rarer label is never named.
+        Map<String, Long> counts = realFrequencies.getOrDefault(target, Map.of());
+        String[] named = new String[classes.length];
+        for (int c = 0; c < classes.length; c++) {
+          named[c] = counts.getOrDefault(classes[c], 0L) >= minCount ? classes[c] : null;
+        }
+        classes = named;
         models.add(classify("logistic-regression", new LogisticRegression().setMaxIter(100)
             .setFeaturesCol(FEATURES).setLabelCol(LABEL), true, numeric, labels, train, synth, tested, classes));
         PipelineStage trees = binary
@@ -87,17 +117,21 @@ final class MlUtilityScan {
         models.add(classify(binary ? "gradient-boosted-trees" : "random-forest", trees, false, numeric, labels,
             train, synth, tested, classes));
       } else {
-        Dataset<Row> train = training.withColumn(LABEL, Columns.named(target).cast("double"));
-        Dataset<Row> synth = syntheticRows.withColumn(LABEL, Columns.named(target).cast("double"));
-        Dataset<Row> tested = test.withColumn(LABEL, Columns.named(target).cast("double"));
+        Dataset<Row> train = training.withColumn(LABEL, Columns.named(target));
+        Dataset<Row> synth = syntheticRows.withColumn(LABEL, Columns.named(target));
+        Dataset<Row> tested = test.withColumn(LABEL, Columns.named(target));
+        trainingRows = train.count();
+        syntheticCount = synth.count();
+        testRows = tested.count();
+        requireRows(target, testRows, syntheticCount);
         models.add(regress("linear-regression", new LinearRegression().setMaxIter(100).setFeaturesCol(FEATURES)
             .setLabelCol(LABEL), true, numeric, labels, train, synth, tested));
         models.add(regress("gradient-boosted-trees", new GBTRegressor().setMaxIter(30).setMaxDepth(5)
             .setMaxBins(MAX_FEATURE_LABELS + 2).setSeed(SEED).setFeaturesCol(FEATURES).setLabelCol(LABEL), false,
             numeric, labels, train, synth, tested));
       }
-      return MlUtility.of(target, classification ? "classification" : "regression", training.count(),
-          syntheticRows.count(), test.count(), features, models);
+      return MlUtility.of(target, classification ? "classification" : "regression", trainingRows, syntheticCount,
+          testRows, features, models);
     } finally {
       training.unpersist();
       test.unpersist();
@@ -105,16 +139,37 @@ final class MlUtilityScan {
     }
   }
 
-  /** The target (rows where it is null are dropped) and the features: numbers as doubles, labels as strings. */
-  private static Dataset<Row> prepare(Dataset<Row> frame, String target, boolean classification,
-      List<String> numeric, List<String> labels) {
-    List<Column> selected = new ArrayList<>();
-    selected.add(classification ? Columns.named(target).cast("string").alias(target)
-        : Columns.named(target).cast("double").alias(target));
-    numeric.forEach(c -> selected.add(Columns.named(c).cast("double").alias(c)));
-    labels.forEach(c -> selected.add(functions.coalesce(Columns.named(c).cast("string"), functions.lit("(null)"))
-        .alias(c)));
-    return frame.select(selected.toArray(new Column[0])).where(Columns.named(target).isNotNull());
+  private static void requireRows(String target, long testRows, long syntheticRows) {
+    if (testRows == 0 || syntheticRows == 0) {
+      throw SynthException.input("validate.target %s: no %s row has a value the real training rows know; nothing "
+          + "to %s", target, testRows == 0 ? "held-out" : "synthetic", testRows == 0 ? "test on" : "train on");
+    }
+  }
+
+  /**
+   * The target (rows where it is null or NaN are dropped) and the features as the metrics see them: numbers, dates
+   * and timestamps as doubles (ScoredColumn's value), labels as strings, those the real table lacks as one
+   * "(other)" label (made-up labels would otherwise outgrow the trees' bins).
+   */
+  private record Prepared(ScoredColumn target, boolean classification, List<ScoredColumn> numeric,
+      List<String> labels, Map<String, Map<String, Long>> realFrequencies) {
+    Dataset<Row> apply(Dataset<Row> frame) {
+      List<Column> selected = new ArrayList<>();
+      selected.add(classification ? Columns.named(target.name()).cast("string").alias(target.name())
+          : target.value().alias(target.name()));
+      numeric.forEach(c -> selected.add(c.value().alias(c.name())));
+      for (String label : labels) {
+        Column value = functions.coalesce(Columns.named(label).cast("string"), functions.lit("(null)"));
+        Object[] known = realFrequencies.getOrDefault(label, Map.of()).keySet().toArray();
+        selected.add(functions.when(value.isin(known).or(value.equalTo("(null)")), value)
+            .otherwise(functions.lit("(other)")).alias(label));
+      }
+      Column present = Columns.named(target.name()).isNotNull();
+      if (!classification) {
+        present = present.and(functions.not(functions.isnan(Columns.named(target.name()))));
+      }
+      return frame.select(selected.toArray(new Column[0])).where(present);
+    }
   }
 
   /** Imputation, label indexing (and one-hot for linear models), assembly, then the model. */
@@ -167,8 +222,10 @@ final class MlUtilityScan {
       measures.put("f1", evaluator.setMetricName("f1").evaluate(predicted));
       measures.put("accuracy", evaluator.setMetricName("accuracy").evaluate(predicted));
       for (int c = 0; c < classes.length; c++) {
-        measures.put("recall:" + classes[c], evaluator.setMetricName("recallByLabel").setMetricLabel(c)
-            .evaluate(predicted));
+        if (classes[c] != null) {
+          measures.put("recall:" + classes[c], evaluator.setMetricName("recallByLabel").setMetricLabel(c)
+              .evaluate(predicted));
+        }
       }
       return measures;
     } finally {

@@ -77,7 +77,8 @@ public final class ValidateJob {
     Dataset<Row> real = source.frame();
     Dataset<Row> synthetic = SyntheticTableReader.read(spark, syntheticPath, config, job.output(), real.schema());
     List<ScoredColumn> columns = ColumnRoles.resolve(spark, real, model, config.metadata(), source.tableName());
-    checkTarget(config.target(), columns, model, job.model(), source.tableName());
+    checkTarget(config.target(), columns, model, job.model(), source.tableName(), real);
+    warnIfSplitMayDiffer(job, model);
     spark.sparkContext().setJobGroup(JOB_GROUP, "synthlake validate " + source.tableName(), false);
     try {
       Map<String, Double> phases = new LinkedHashMap<>();
@@ -110,11 +111,30 @@ public final class ValidateJob {
   }
 
   /**
+   * The held-out rows are read back by the model's rule over the source as the job reads it: a different row filter
+   * or Delta version moves rows between the two sets, and a fit on a sample saw only part of the training rows.
+   */
+  private static void warnIfSplitMayDiffer(JobConfig job, SynthModel model) {
+    if (model == null || model.source().holdout() == null) {
+      return;
+    }
+    io.synthlake.model.SourceFingerprint fitted = model.source();
+    if (!java.util.Objects.equals(fitted.where(), job.source().where())) {
+      LOG.warn("validate: the model was fitted with where {} and this job reads where {}: the held-out rows may not "
+          + "be those the fit left out", fitted.where(), job.source().where());
+    }
+    if (fitted.sampleFraction() != null && fitted.sampleFraction() < 1) {
+      LOG.warn("validate: the model's fit profiled a {} sample: training rows it never read count as seen in the "
+          + "holdout measures, which then understate what the model reveals", fitted.sampleFraction());
+    }
+  }
+
+  /**
    * ML utility needs a scored target column, and real rows the model never saw: those its fit held out. Checked
    * before any scan.
    */
   private static void checkTarget(String target, List<ScoredColumn> columns, SynthModel model, String modelPath,
-      String table) {
+      String table, Dataset<Row> real) {
     if (target == null) {
       return;
     }
@@ -127,6 +147,12 @@ public final class ValidateJob {
       throw SynthException.config("validate.target %s needs real rows the model never saw: fit with --holdout "
           + "(fit.holdout, e.g. 0.2) and pass that model%s", target, model == null ? " (--model)"
           : ", not " + modelPath + ", which holds no rows out");
+    }
+    List<String> missing = model.source().holdout().columns().stream()
+        .filter(c -> !List.of(real.columns()).contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw SynthException.input("validate.target %s: source %s lacks %s, which model %s's holdout hashes to tell "
+          + "the rows it never saw", target, table, String.join(", ", missing), modelPath);
     }
   }
 
@@ -211,7 +237,8 @@ public final class ValidateJob {
     TextReport text = timed(phases, "text", () -> TextScan.measure(real, synthetic, model,
         privacySettings.minCategoryCount(), locale));
     MlUtility ml = target == null ? null : timed(phases, "ml-utility", () -> MlUtilityScan.measure(real, synthetic,
-        columns, target, model.source().holdout(), realFrequencies));
+        columns, target, model.source().holdout(), realFrequencies, realProfile, syntheticProfile,
+        privacySettings.minCategoryCount()));
     List<String> notes = new ArrayList<>();
     notes.add("Scores follow SDMetrics 0.29 on the full tables; SDMetrics' current report subsamples 50,000 rows "
         + "for contingency pairs of larger tables, so its figures there carry sampling noise.");
