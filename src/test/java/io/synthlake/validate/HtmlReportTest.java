@@ -55,6 +55,8 @@ class HtmlReportTest {
         .contains("Predicting <code>income</code> (classification) from 2 columns")
         .contains("<td>gradient-boosted-trees</td><td>auc (main)</td><td class=\"num\" data-value=\"0.9\">");
     assertThat(ml().lowestRatio()).isCloseTo(0.87 / 0.9, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(html).contains("<h3>Against the held-out rows</h3>")
+        .contains("Of 10 sampled synthetic rows, a share of 0.5500 is nearer to a training row");
   }
 
   private static TextReport text() {
