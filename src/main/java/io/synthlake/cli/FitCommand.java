@@ -99,6 +99,11 @@ final class FitCommand implements Callable<Integer> {
           + "[fit.columns.COLUMN.semantic]")
   Map<String, String> semantics = new LinkedHashMap<>();
 
+  @Option(names = "--holdout", paramLabel = "F",
+      description = "Keep this share of the source rows (0 to 0.5; chosen by a hash of each row and the seed) out "
+          + "of every fit aggregate, for validate to read back as real rows the model never saw. [fit.holdout]")
+  Double holdout;
+
   @Option(names = "--seed", paramLabel = "S",
       description = "Seed of the fit's hash-based draws (sampling, randomised ranks); default 0. [fit.seed]")
   Long seed;
@@ -202,6 +207,7 @@ final class FitCommand implements Callable<Integer> {
     semantics.forEach((column, type) ->
         overrides.add(new ConfigOverride(List.of("fit", "columns", column, "semantic"), type, "--semantic")));
     GenerateOptions.add(overrides, "fit.seed", seed, "--seed");
+    GenerateOptions.add(overrides, "fit.holdout", holdout, "--holdout");
     GenerateOptions.add(overrides, "fit.marginals", marginals, "--marginals");
     GenerateOptions.add(overrides, "fit.quantile-knots", quantileKnots, "--quantile-knots");
     GenerateOptions.add(overrides, "fit.min-category-count", minCategoryCount, "--min-category-count");

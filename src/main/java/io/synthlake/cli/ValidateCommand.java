@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import io.synthlake.validate.ClosestRecordSummary;
+import io.synthlake.validate.HoldoutPrivacy;
+import io.synthlake.validate.MlUtility;
 import io.synthlake.validate.RuleReport;
 import io.synthlake.validate.TextReport;
 import io.synthlake.validate.ValidationReport;
@@ -76,6 +78,12 @@ final class ValidateCommand implements Callable<Integer> {
           + "after it with \"-report\"). [validate.report]")
   String report;
 
+  @Option(names = "--target", paramLabel = "COLUMN",
+      description = "Measure ML utility for predicting this column with Spark MLlib: train on the synthetic rows "
+          + "and on the real training rows, test both on the rows the model's fit held out (fit --holdout). "
+          + "[validate.target]")
+  String target;
+
   @Option(names = "--history", paramLabel = "PATH",
       description = "A Delta (or existing Parquet) table to append this run's scores to. [validate.history]")
   String history;
@@ -99,6 +107,7 @@ final class ValidateCommand implements Callable<Integer> {
     GenerateOptions.add(overrides, "validate.metadata", metadata, "--metadata");
     GenerateOptions.add(overrides, "validate.report", report, "--report");
     GenerateOptions.add(overrides, "validate.history", history, "--history");
+    GenerateOptions.add(overrides, "validate.target", target, "--target");
     JobConfig job = ConfigLoader.load(config, overrides);
     ValidateJob.Result result = ValidateJob.run(Sessions.getOrCreate("synthlake validate"), job);
     print(spec.commandLine().getOut(), result);
@@ -131,9 +140,24 @@ final class ValidateCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  privacy: %,d rare source categories (seen < %d times) in the output, %,d values "
         + "beyond the protected bounds%n", privacy.rareCategories().categories(),
         privacy.rareCategories().minCategoryCount(), privacy.beyondBounds().values());
+    HoldoutPrivacy held = privacy.holdout();
+    if (held != null && held.dcrShare() != null) {
+      out.printf(Locale.ROOT, "  privacy: against the %,d held-out rows: DCR share %.4f (0.5 is ideal; %,d sampled), "
+          + "membership inference AUC %.4f (advantage %.4f)%n", held.holdoutRows(), held.dcrShare(),
+          held.dcrSampleRows(), held.miaAuc(), held.miaAdvantage());
+    }
     RuleReport rules = result.report().rules();
     if (rules != null) {
       out.printf(Locale.ROOT, "  rules: %s%n", rulesLine(rules));
+    }
+    MlUtility ml = result.report().mlUtility();
+    if (ml != null) {
+      for (MlUtility.ModelResult model : ml.models()) {
+        out.printf(Locale.ROOT, "  ml utility: %s %s of %s: %s trained on real rows, %s on synthetic rows "
+            + "(TSTR/TRTR %s; %,d held-out rows)%n", model.model(), model.measure(), ml.target(),
+            decimal(model.real().get(model.measure())), decimal(model.synthetic().get(model.measure())),
+            decimal(model.ratio()), ml.testRows());
+      }
     }
     TextReport text = result.report().text();
     if (text != null && !text.columns().isEmpty()) {
@@ -141,6 +165,10 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "  seconds: %.2f%n", result.seconds());
     out.flush();
+  }
+
+  private static String decimal(Double value) {
+    return value == null ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
   }
 
   /** "known words 97.1% (name), source 74.0%; 2 columns of made-up strings". */

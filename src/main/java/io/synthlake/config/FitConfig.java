@@ -37,10 +37,13 @@ public record FitConfig(
     Boolean labelTables,
     Boolean labelMarginals,
     Integer labelMarginalMinRows,
-    Double labelMarginalMinEta2) {
+    Double labelMarginalMinEta2,
+    Double holdout) {
 
   public static final int MIN_QUANTILE_KNOTS = 512;
   public static final int MAX_QUANTILE_KNOTS = 65_536;
+  /** Most holdout: a model must still see most of the rows. */
+  public static final double MAX_HOLDOUT = 0.5;
   /** Most rule-tolerance: a rule broken by more than 1% of the rows is a tendency, for the copula to carry. */
   public static final double MAX_RULE_TOLERANCE = 0.01;
 
@@ -71,6 +74,7 @@ public record FitConfig(
     labelMarginals = labelMarginals == null || labelMarginals;
     labelMarginalMinRows = labelMarginalMinRows == null ? 500 : labelMarginalMinRows;
     labelMarginalMinEta2 = labelMarginalMinEta2 == null ? 0.05 : labelMarginalMinEta2;
+    holdout = holdout == null ? 0.0 : holdout;
   }
 
   /** Rule texts as written (so the config round-trips); an empty list item is an empty text, reported as such. */
@@ -124,6 +128,7 @@ public record FitConfig(
     private Boolean labelMarginals;
     private Integer labelMarginalMinRows;
     private Double labelMarginalMinEta2;
+    private Double holdout;
 
     private Builder() {}
 
@@ -252,11 +257,16 @@ public record FitConfig(
       return this;
     }
 
+    public Builder holdout(Double value) {
+      holdout = value;
+      return this;
+    }
+
     public FitConfig build() {
       return new FitConfig(seed, marginals, parametricFamilies, parametricMaxKs, quantileKnots, quantileAccuracy,
           minCategoryCount, rareCategories, maxCategories, boundRank, atomMinFraction, maxAtoms,
           identifierMinDistinctRatio, nonFinite, unsupportedTypes, overwriteModel, columns, rules, discoverRules,
-          dropRules, ruleTolerance, labelTables, labelMarginals, labelMarginalMinRows, labelMarginalMinEta2);
+          dropRules, ruleTolerance, labelTables, labelMarginals, labelMarginalMinRows, labelMarginalMinEta2, holdout);
     }
   }
 
@@ -295,6 +305,10 @@ public record FitConfig(
     if (!(identifierMinDistinctRatio > 0 && identifierMinDistinctRatio <= 1)) {
       problems.add(new ConfigProblem("fit.identifier-min-distinct-ratio",
           "identifier-min-distinct-ratio must be in (0, 1], got " + identifierMinDistinctRatio));
+    }
+    if (!(holdout >= 0 && holdout <= MAX_HOLDOUT)) {
+      problems.add(new ConfigProblem("fit.holdout", "holdout must be between 0 (none) and " + MAX_HOLDOUT
+          + ", got " + holdout));
     }
     if (parametricFamilies.isEmpty() && marginals != MarginalMode.EMPIRICAL) {
       problems.add(new ConfigProblem("fit.parametric-families",

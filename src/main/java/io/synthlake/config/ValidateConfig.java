@@ -17,7 +17,7 @@ import java.util.List;
  * @param gates thresholds: a breach fails the command with exit code 7, after the report is written
  */
 public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, String report, String metadata,
-    Integer dcrSampleRows, String history, OutputFormat historyFormat, Gates gates) {
+    Integer dcrSampleRows, String history, OutputFormat historyFormat, Gates gates, String target) {
   /** Enough for a median within about ±0.03 in rank; the pass costs source rows x 2 x this x columns at most. */
   public static final int DEFAULT_DCR_SAMPLE_ROWS = 1000;
   static final int MAX_DCR_SAMPLE_ROWS = 100_000;
@@ -28,7 +28,7 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
   }
 
   public static ValidateConfig defaults() {
-    return new ValidateConfig(null, null, null, null, null, null, null, null);
+    return new ValidateConfig(null, null, null, null, null, null, null, null, null);
   }
 
   void validate(List<ConfigProblem> problems) {
@@ -55,12 +55,18 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
    * @param maxBeyondBounds the most synthetic values allowed beyond the source's protected bounds
    * @param minRuleAdherence the lowest acceptable adherence of the synthetic rows to any rule found on the source
    * @param minTextPlausibility the lowest acceptable share of known words in any column of made-up strings
+   * @param maxDcrShare the highest acceptable share of synthetic rows nearer to a training row than to a held-out
+   *     one (0.5 is ideal; needs a model fitted with a holdout)
+   * @param maxMiaAdvantage the highest acceptable advantage of a distance-based membership attack (2·AUC - 1)
+   * @param minMlUtility the lowest acceptable TSTR/TRTR ratio of any model's main measure (AUC for two labels, F1
+   *     for more, R² for numbers), with a target
    */
   public record Gates(Double minOverall, Double minOverallCurrent, Double minColumnShapes, Double minPairTrends,
       Double maxExactCopyShare, Double minDcrProtection, Long maxRareCategories, Long maxBeyondBounds,
-      Double minRuleAdherence, Double minTextPlausibility) {
+      Double minRuleAdherence, Double minTextPlausibility, Double maxDcrShare, Double maxMiaAdvantage,
+      Double minMlUtility) {
     public static Gates none() {
-      return new Gates(null, null, null, null, null, null, null, null, null, null);
+      return new Gates(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void validate(List<ConfigProblem> problems) {
@@ -74,6 +80,12 @@ public record ValidateConfig(String synthetic, OutputFormat syntheticFormat, Str
       count(problems, "max-beyond-bounds", maxBeyondBounds);
       share(problems, "min-rule-adherence", minRuleAdherence);
       share(problems, "min-text-plausibility", minTextPlausibility);
+      share(problems, "max-dcr-share", maxDcrShare);
+      share(problems, "max-mia-advantage", maxMiaAdvantage);
+      if (minMlUtility != null && !(minMlUtility >= 0 && minMlUtility <= 2)) {
+        problems.add(new ConfigProblem("validate.gates.min-ml-utility", "min-ml-utility must be between 0 and 2, "
+            + "got " + minMlUtility));
+      }
     }
 
     private static void count(List<ConfigProblem> problems, String key, Long value) {

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Which data a model was fitted on: the location (path or catalog table), format, Delta version, the row count
- * (after the row filter; estimated from the sample when sampling), the rows actually profiled, and when.
+ * (after the row filter and the holdout; estimated from the sample when sampling), the rows actually profiled,
+ * when, and the rows held out for validate (null when none).
  */
 public record SourceFingerprint(
     String location,
@@ -16,7 +17,8 @@ public record SourceFingerprint(
     String where,
     Double sampleFraction,
     List<String> partitionColumns,
-    String readAt) {
+    String readAt,
+    Holdout holdout) {
   public SourceFingerprint {
     Objects.requireNonNull(location, "source location is required");
     Objects.requireNonNull(format, "source format is required");

@@ -25,6 +25,18 @@ public final class GateCheck {
       breaches.add(String.format(Locale.ROOT, "rule adherence %.4f (%s) is below validate.gates.min-rule-adherence "
           + "%.4f", rules.ruleAdherence(), rules.lowest(), gates.minRuleAdherence()));
     }
+    MlUtility ml = report.mlUtility();
+    if (gates.minMlUtility() != null) {
+      if (ml == null || ml.lowestRatio() == null) {
+        breaches.add(String.format(Locale.ROOT, "ML utility %s; validate.gates.min-ml-utility requires at least "
+            + "%.4f", ml == null ? "was not measured (validate.target is not set)" : "could not be computed (no model "
+            + "beat the mean, or a measure is undefined)", gates.minMlUtility()));
+      } else if (ml.lowestRatio() < gates.minMlUtility()) {
+        breaches.add(String.format(Locale.ROOT, "ML utility %.4f (%s: TSTR/TRTR of %s) is below "
+            + "validate.gates.min-ml-utility %.4f", ml.lowestRatio(), ml.lowest(), ml.target(),
+            gates.minMlUtility()));
+      }
+    }
     TextReport text = report.text();
     if (gates.minTextPlausibility() != null && text != null && text.lowestShare() != null
         && text.lowestShare() < gates.minTextPlausibility()) {
@@ -59,6 +71,19 @@ public final class GateCheck {
           privacy.rareCategories().rows(), String.join(", ", privacy.rareCategories().columns().stream()
               .map(PrivacyChecks.RareColumn::column).toList()), gates.maxRareCategories()));
     }
+    HoldoutPrivacy held = privacy.holdout();
+    if (gates.maxDcrShare() != null || gates.maxMiaAdvantage() != null) {
+      if (held == null || held.dcrShare() == null || held.miaAdvantage() == null) {
+        breaches.add(String.format(Locale.ROOT, "DCR share and membership inference were not measured (the model "
+            + "has no holdout: fit with --holdout, or validate.dcr-sample-rows is 0); validate.gates.max-dcr-share "
+            + "and max-mia-advantage need them"));
+      } else {
+        atMost(breaches, "DCR share (synthetic rows nearer to a training row than to a held-out one)",
+            held.dcrShare(), "max-dcr-share", gates.maxDcrShare());
+        atMost(breaches, "membership-inference advantage", held.miaAdvantage(), "max-mia-advantage",
+            gates.maxMiaAdvantage());
+      }
+    }
     if (gates.maxBeyondBounds() != null && privacy.beyondBounds().values() > gates.maxBeyondBounds()) {
       breaches.add(String.format(Locale.ROOT, "%d synthetic values lie beyond the source's protected bounds "
           + "(columns %s), above validate.gates.max-beyond-bounds %d", privacy.beyondBounds().values(),
@@ -66,6 +91,13 @@ public final class GateCheck {
               .toList()), gates.maxBeyondBounds()));
     }
     return breaches;
+  }
+
+  private static void atMost(List<String> breaches, String what, double value, String key, Double threshold) {
+    if (threshold != null && value > threshold) {
+      breaches.add(String.format(Locale.ROOT, "%s %.4f is above validate.gates.%s %.4f", what, value, key,
+          threshold));
+    }
   }
 
   private static void atLeast(List<String> breaches, String what, Double value, String key, Double threshold) {

@@ -34,6 +34,7 @@ public final class HtmlReport {
     pairs(html, report);
     rules(html, report);
     text(html, report);
+    mlUtility(html, report);
     privacy(html, report);
     notes(html, report);
     html.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
@@ -312,6 +313,33 @@ public final class HtmlReport {
     html.append("</tbody></table></section>\n");
   }
 
+  /** TSTR beside TRTR for each model, with the main measure's ratio and every other measure. */
+  private static void mlUtility(StringBuilder html, ValidationReport report) {
+    MlUtility ml = report.mlUtility();
+    if (ml == null) {
+      return;
+    }
+    html.append("<section id=\"ml-utility\"><h2>ML utility</h2>\n<p>Predicting <code>").append(escape(ml.target()))
+        .append("</code> (").append(escape(ml.task())).append(") from ").append(ml.features().size())
+        .append(" columns with Spark MLlib: each model trained on the ").append(count(ml.trainingRows()))
+        .append(" real rows the model saw (TRTR) and on the ").append(count(ml.syntheticRows()))
+        .append(" synthetic rows (TSTR), both tested on the ").append(count(ml.testRows()))
+        .append(" real rows the fit held out. A ratio of 1 keeps all of the real data's usefulness.</p>\n")
+        .append("<table id=\"ml-table\"><thead><tr><th>model</th><th>measure</th><th>trained on real</th>")
+        .append("<th>trained on synthetic</th><th>ratio</th></tr></thead><tbody>\n");
+    for (MlUtility.ModelResult model : ml.models()) {
+      for (String measure : model.real().keySet()) {
+        html.append("<tr><td>").append(escape(model.model())).append("</td><td>").append(escape(measure))
+            .append(measure.equals(model.measure()) ? " (main)" : "").append("</td>");
+        numberCell(html, model.real().get(measure), null);
+        numberCell(html, model.synthetic().get(measure), null);
+        numberCell(html, measure.equals(model.measure()) ? model.ratio() : null, null);
+        html.append("</tr>\n");
+      }
+    }
+    html.append("</tbody></table></section>\n");
+  }
+
   private static void countCell(StringBuilder html, long value) {
     html.append("<td class=\"num\" data-value=\"").append(value).append("\">").append(count(value)).append("</td>");
   }
@@ -417,6 +445,18 @@ public final class HtmlReport {
           .append(" for synthetic rows, ").append(number(dcr.baselineMedian())).append(" for random rows: ")
           .append("DCRBaselineProtection ").append(score(dcr.baselineProtection())).append(".</p>\n");
       decileChart(html, dcr);
+    }
+    HoldoutPrivacy held = privacy.holdout();
+    if (held != null && held.dcrShare() != null) {
+      html.append("<h3>Against the held-out rows</h3>\n<p>The fit held out ").append(count(held.holdoutRows()))
+          .append(" source rows (").append(percent(held.fraction())).append("). Of ")
+          .append(count(held.dcrSampleRows())).append(" sampled synthetic rows, a share of ")
+          .append(number(held.dcrShare()))
+          .append(" is nearer to a training row (among as many as were held out) than to any held-out row: 0.5 is ")
+          .append("ideal, more says the model copies what it saw. A distance attack telling ")
+          .append(count(held.miaRows())).append(" training rows from as many held-out rows has an AUC of ")
+          .append(number(held.miaAuc())).append(" (advantage ").append(number(held.miaAdvantage()))
+          .append("; 0 is a guess).</p>\n");
     }
     html.append("</section>\n");
   }

@@ -9,15 +9,16 @@ import java.util.List;
  * Everything validate measured, written as report.json (kebab-case keys; documented in the README). Scores follow
  * SDMetrics 0.29; "classic" counts every column pair, "current" only the pairs that SDMetrics' relevance rules keep.
  * {@code rules} holds the rules found on the source and the synthetic rows' adherence to them; {@code text} whether
- * made-up strings are made of real words.
+ * made-up strings are made of real words; {@code ml-utility} (with a target) how models trained on the synthetic rows
+ * do on real rows the model never saw.
  */
 @JsonPropertyOrder({"format-version", "tool", "table", "source", "synthetic", "source-rows", "synthetic-rows",
-    "classic", "current", "privacy", "rules", "text", "columns", "pairs", "notes", "gate-breaches"})
+    "classic", "current", "privacy", "rules", "text", "ml-utility", "columns", "pairs", "notes", "gate-breaches"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ValidationReport(int formatVersion, String tool, String table, String source, String synthetic,
     long sourceRows, long syntheticRows, QualitySummary classic, QualitySummary current, Privacy privacy,
-    RuleReport rules, TextReport text, List<ColumnResult> columns, List<PairResult> pairs, List<String> notes,
-    List<String> gateBreaches) {
+    RuleReport rules, TextReport text, MlUtility mlUtility, List<ColumnResult> columns, List<PairResult> pairs,
+    List<String> notes, List<String> gateBreaches) {
   public static final int FORMAT_VERSION = 1;
 
   /**
@@ -28,11 +29,13 @@ public record ValidationReport(int formatVersion, String tool, String table, Str
    * @param distanceToClosestRecord DCR of a synthetic sample and a random baseline (null when switched off)
    * @param rareCategories source categories below fit's minimum count that appear in the output
    * @param beyondBounds synthetic values beyond the source's protected bounds
+   * @param holdout DCR share and membership inference against the rows the fit held out (null without a holdout)
    */
   @JsonPropertyOrder({"exact-copies", "exact-copy-share", "distance-to-closest-record", "rare-categories",
-      "beyond-bounds"})
+      "beyond-bounds", "holdout"})
   public record Privacy(long exactCopies, double exactCopyShare, ClosestRecordSummary distanceToClosestRecord,
-      PrivacyChecks.RareCategories rareCategories, PrivacyChecks.BeyondBounds beyondBounds) {}
+      PrivacyChecks.RareCategories rareCategories, PrivacyChecks.BeyondBounds beyondBounds,
+      HoldoutPrivacy holdout) {}
 
   /** Both tables' value of a statistic, and synthetic minus source. */
   public record Delta(Double source, Double synthetic, Double difference) {
@@ -222,6 +225,6 @@ public record ValidationReport(int formatVersion, String tool, String table, Str
   /** The job's thresholds that this report breached, one line each (empty: every gate passed or none is set). */
   public ValidationReport withBreaches(List<String> breaches) {
     return new ValidationReport(formatVersion, tool, table, source, synthetic, sourceRows, syntheticRows, classic,
-        current, privacy, rules, text, columns, pairs, notes, List.copyOf(breaches));
+        current, privacy, rules, text, mlUtility, columns, pairs, notes, List.copyOf(breaches));
   }
 }

@@ -39,7 +39,8 @@ class CategoricalAssemblerTest {
     assertThat(m.categories().get(0).probability()).isCloseTo(0.7, within(1e-12));
     assertThat(m.other().probability()).isCloseTo(0.004, within(1e-12));
     assertThat(io.synthlake.model.ModelJson.write(new io.synthlake.model.SynthModel(1, "t", "x",
-        new io.synthlake.model.SourceFingerprint("p", "csv", null, 1, 1, null, null, null, null), null,
+        new io.synthlake.model.SourceFingerprint("p", "csv", null, 1, 1, null, null, null, null, null),
+            null,
         List.of(new io.synthlake.model.ColumnModel("workclass", "string", io.synthlake.model.ColumnKind.CATEGORICAL,
             0, m)), null, List.of(), List.of(), notes.all()))).doesNotContain("Rare-1", "Rare-2");
     assertThat(notes.all().get(0).message()).startsWith("4 values (0.400%) with labels seen fewer than 5 times");

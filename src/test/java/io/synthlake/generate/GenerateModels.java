@@ -78,7 +78,7 @@ public final class GenerateModels {
     CopulaModel copula = new CopulaModel(List.of("x", "y", "n", "city"), new double[][] {
         {1, 0.7, 0.5, 0.3}, {0.7, 1, 0.3, 0.2}, {0.5, 0.3, 1, 0.1}, {0.3, 0.2, 0.1, 1}});
     return new SynthModel(SynthModel.FORMAT_VERSION, "t", "test",
-        new SourceFingerprint("mem", "parquet", null, 10_000, 10_000, null, null, List.of(), "now"),
+        new SourceFingerprint("mem", "parquet", null, 10_000, 10_000, null, null, List.of(), "now", null),
         new FitSettings(1, "empirical", 1024, 10000, 5, "fold", 1000, 5), columns, copula, List.of(), List.of(),
         List.of());
   }

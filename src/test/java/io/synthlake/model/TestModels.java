@@ -35,7 +35,7 @@ public final class TestModels {
         new double[][] {{1, 0.3, -0.2}, {0.3, 1, 0.1}, {-0.2, 0.1, 1}});
     return new SynthModel(SynthModel.FORMAT_VERSION, "orders", "synthlake test",
         new SourceFingerprint("s3a://lake/orders", "delta", 12L, 1000, 500, "day > '2025-01-01'", 0.5,
-            List.of("day"), "2026-11-23T00:00:00Z"),
+            List.of("day"), "2026-11-23T00:00:00Z", null),
         new FitSettings(42, "empirical", 1024, 10000, 5, "fold", 1000, 5),
         columns, copula, List.of(),
         List.of(new LabelMarginals("capital_gain", "city", 0.42,

@@ -28,10 +28,11 @@ class HtmlReportTest {
     ValidationReport.Privacy privacy = new ValidationReport.Privacy(1, 0.1,
         ClosestRecordSummary.of(new double[] {0.1, 0.2}, new double[] {0.4, 0.6}),
         new PrivacyChecks.RareCategories(5, 0, 0, List.of()),
-        new PrivacyChecks.BeyondBounds(5, 2, List.of(new PrivacyChecks.BeyondColumn("age", 0, 2))));
+        new PrivacyChecks.BeyondBounds(5, 2, List.of(new PrivacyChecks.BeyondColumn("age", 0, 2))),
+        new HoldoutPrivacy(0.2, 8, 2, 10, 0.55, 2, 0.5, 0.0));
     QualitySummary summary = QualitySummary.of(List.of(0.9, 0.7), List.of(0.8), List.of(0.75));
     return new ValidationReport(1, "synthlake test", "people", "src", "out", 10, 10, summary, summary, privacy,
-        rules(), text(), columns, pairs, List.of("a note"), breaches);
+        rules(), text(), ml(), columns, pairs, List.of("a note"), breaches);
   }
 
   private static RuleReport rules() {
@@ -39,6 +40,23 @@ class HtmlReportTest {
         new RuleReport.KindCounts(2, 3, 0, 0, 4, 0), 1, new RuleReport.LeftOut(1, 0, 0, 0, 0, 0, 0, 0), List.of(
             new RuleReport.RuleResult("start < `<end>`", RuleKind.ORDER, 100, 0, 10, 0, 1.0),
             new RuleReport.RuleResult("city -> state", RuleKind.DEPENDENCY, 100, 4, 10, 1, 0.9)));
+  }
+
+  private static MlUtility ml() {
+    return MlUtility.of("income", "classification", 800, 800, 200, List.of("age", "sex"), List.of(
+        MlUtility.ModelResult.of("gradient-boosted-trees", "auc", Map.of("auc", 0.9, "f1", 0.8),
+            Map.of("auc", 0.87, "f1", 0.78))));
+  }
+
+  @Test
+  void showsMlUtilityTrainedOnRealBesideSynthetic() {
+    String html = HtmlReport.render(report(List.of()));
+    assertThat(html).contains("<section id=\"ml-utility\"><h2>ML utility</h2>")
+        .contains("Predicting <code>income</code> (classification) from 2 columns")
+        .contains("<td>gradient-boosted-trees</td><td>auc (main)</td><td class=\"num\" data-value=\"0.9\">");
+    assertThat(ml().lowestRatio()).isCloseTo(0.87 / 0.9, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(html).contains("<h3>Against the held-out rows</h3>")
+        .contains("Of 10 sampled synthetic rows, a share of 0.5500 is nearer to a training row");
   }
 
   private static TextReport text() {

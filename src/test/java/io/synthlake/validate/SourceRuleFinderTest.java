@@ -299,7 +299,8 @@ class SourceRuleFinderTest {
     assertThat(report.found()).isEqualTo(new RuleReport.KindCounts(1, 1, 0, 1, 0, 0));
     assertThat(report.rules().get(2).kind()).isEqualTo(RuleKind.DEPENDENCY);
 
-    ValidateConfig.Gates gates = new ValidateConfig.Gates(null, null, null, null, null, null, null, null, 0.99, null);
+    ValidateConfig.Gates gates = new ValidateConfig.Gates(null, null, null, null, null, null, null, null, 0.99, null,
+        null, null, null);
     assertThat(GateCheck.breaches(withRules(report), gates)).containsExactly("rule adherence 0.9850 (start < end) "
         + "is below validate.gates.min-rule-adherence 0.9900");
     RuleReport none = RuleAdherence.report(new Found(M, List.of(), found.tested(), 0, found.leftOut()), List.of());
@@ -309,7 +310,7 @@ class SourceRuleFinderTest {
 
   private static ValidationReport withRules(RuleReport rules) {
     QualitySummary summary = QualitySummary.of(List.of(1.0), List.of(1.0), List.of(0.5));
-    return new ValidationReport(1, "test", "t", "s", "o", 1, 1, summary, summary, null, rules, null, List.of(),
+    return new ValidationReport(1, "test", "t", "s", "o", 1, 1, summary, summary, null, rules, null, null, List.of(),
         List.of(), List.of(), List.of());
   }
 }

@@ -26,6 +26,7 @@ import io.synthlake.model.ColumnModel;
 import io.synthlake.model.CopulaModel;
 import io.synthlake.model.PiiMarginal;
 import io.synthlake.pii.PiiColumn;
+import io.synthlake.model.Holdout;
 import io.synthlake.model.SourceFingerprint;
 import io.synthlake.model.LabelMarginals;
 import io.synthlake.model.Rule;
@@ -38,6 +39,7 @@ import io.synthlake.spark.JavaBytes;
 import io.synthlake.spark.PhaseTimer;
 import io.synthlake.profile.WordState;
 import io.synthlake.profile.WordSummary;
+import io.synthlake.spark.io.Holdouts;
 import io.synthlake.spark.io.JobPaths;
 import io.synthlake.spark.io.LoadedSource;
 import io.synthlake.spark.io.ModelStore;
@@ -92,9 +94,18 @@ public final class FitJob {
     Map<String, Long> bytes = new LinkedHashMap<>();
     JobPaths.check(spark, config, JobPaths.Step.FIT);
     ModelStore.checkWritable(spark.sparkContext().hadoopConfiguration(), config.model(), fit.overwriteModel());
-    LoadedSource source = SourceReader.load(spark, config.source());
+    LoadedSource read = SourceReader.load(spark, config.source());
     String where = config.source().where();
     FitNotes notes = new FitNotes();
+    // A holdout leaves the fit before any aggregate: personal data, profile and every later pass see the rest only.
+    Holdout holdout = fit.holdout() > 0 ? Holdouts.of(read.frame(), fit.holdout(), fit.seed()) : null;
+    LoadedSource source = holdout == null ? read : new LoadedSource(
+        read.frame().where(functions.not(Holdouts.held(holdout))), read.location(), read.format(),
+        read.deltaVersion(), read.partitionColumns(), read.tableName());
+    if (holdout != null) {
+      notes.table("held out %.4f of the rows (a hash of each row's values and seed %d) from every aggregate, for "
+          + "validate to read back as real rows the model never saw", holdout.fraction(), holdout.seed());
+    }
     List<PiiColumn> personal = timed(seconds, "pii", () -> scan(spark, source, where,
         "fit: find personal data in " + source.tableName(),
         () -> PiiScan.detect(source.frame(), source.tableName(), config.pii(), fit.columns().keySet())));
@@ -172,7 +183,7 @@ public final class FitJob {
     long rowCount = fraction == null || fraction >= 1.0 ? profile.rows : Math.round(profile.rows / fraction);
     SourceFingerprint fingerprint = new SourceFingerprint(source.location(), source.format().configName(),
         source.deltaVersion(), rowCount, profile.rows, config.source().where(), fraction, source.partitionColumns(),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), holdout);
     List<ColumnModel> columnModels = withPersonalData(source, tableFit.columnModels(), personal, config.pii(),
         notes);
     SynthModel model = new SynthModel(SynthModel.FORMAT_VERSION, table, Version.tool(), fingerprint,

@@ -2,7 +2,10 @@ package io.synthlake.spark.validate;
 
 import static org.apache.spark.sql.functions.rand;
 
+import io.synthlake.model.Holdout;
+import io.synthlake.spark.io.Holdouts;
 import io.synthlake.validate.ClosestRecordSummary;
+import io.synthlake.validate.HoldoutPrivacy;
 import io.synthlake.validate.NearestRecords;
 import io.synthlake.validate.UniformBaseline;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * Distance to closest record on the cluster: a bounded random sample of synthetic rows and as many uniform-random
@@ -41,11 +45,65 @@ final class ClosestRecords {
     int sampled = queries.size();
     queries.addAll(UniformBaseline.rows(domains(columns, realProfile, realFrequencies), sampled, SEED));
     NearestRecords nearest = NearestRecords.of(compared(columns, realProfile), queries);
-    Broadcast<NearestRecords> shared = JavaSparkContext.fromSparkContext(real.sparkSession().sparkContext())
+    double[] distances = nearest(real.select(values), nearest);
+    return ClosestRecordSummary.of(Arrays.copyOfRange(distances, 0, sampled),
+        Arrays.copyOfRange(distances, sampled, distances.length));
+  }
+
+  /**
+   * Privacy against a fit's held-out rows: the DCR share of a synthetic sample (nearest training row, among a
+   * random sample as large as the holdout, against nearest held-out row), and a distance attack's AUC over as many
+   * training as held-out rows (each row's distance to the nearest synthetic row).
+   */
+  static HoldoutPrivacy holdout(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
+      TableProfile realProfile, TableProfile syntheticProfile, Holdout holdout, int sampleRows) {
+    Column held = Holdouts.held(holdout);
+    Column[] values = columns.stream().map(c -> c.value().as(c.name())).toArray(Column[]::new);
+    Dataset<Row> heldOut = real.where(held).select(values);
+    Dataset<Row> training = real.where(functions.not(held)).select(values);
+    long holdoutRows = 0;
+    long trainingRows = 0;
+    for (Row count : real.groupBy(held.alias("held")).count().collectAsList()) {
+      if (count.getBoolean(0)) {
+        holdoutRows = count.getLong(1);
+      } else {
+        trainingRows = count.getLong(1);
+      }
+    }
+    if (columns.isEmpty() || sampleRows <= 0 || holdoutRows == 0 || trainingRows == 0) {
+      return HoldoutPrivacy.of(holdout.fraction(), trainingRows, holdoutRows, new double[0], new double[0],
+          new double[0], new double[0]);
+    }
+    List<NearestRecords.Column> compared = compared(columns, realProfile);
+    // About as many training rows as held-out ones (a hash-Bernoulli sample, no sort), so that 0.5 is the ideal
+    // share whatever the split.
+    double share = Math.min(1.0, (double) holdoutRows / trainingRows);
+    Column[] sampled = Arrays.stream(training.columns()).map(io.synthlake.spark.Columns::named)
+        .toArray(Column[]::new);
+    Dataset<Row> trainingSample = training.where(functions.pmod(functions.xxhash64(functions.lit(SEED),
+        functions.struct(sampled)), functions.lit(Holdout.BUCKETS)).lt(functions.lit((long) (share
+        * Holdout.BUCKETS))));
+    List<Object[]> queries = sample(synthetic.select(values), syntheticProfile.rows(), sampleRows);
+    double[] toTraining = nearest(trainingSample, NearestRecords.of(compared, queries));
+    double[] toHoldout = nearest(heldOut, NearestRecords.of(compared, queries));
+    int attacked = (int) Math.min(sampleRows, Math.min(holdoutRows, trainingRows));
+    List<Object[]> members = sample(training, trainingRows, attacked);
+    List<Object[]> nonMembers = sample(heldOut, holdoutRows, attacked);
+    List<Object[]> suspects = new ArrayList<>(members);
+    suspects.addAll(nonMembers);
+    double[] toSynthetic = nearest(synthetic.select(values), NearestRecords.of(compared, suspects));
+    return HoldoutPrivacy.of(holdout.fraction(), trainingRows, holdoutRows, toTraining, toHoldout,
+        Arrays.copyOfRange(toSynthetic, 0, members.size()),
+        Arrays.copyOfRange(toSynthetic, members.size(), toSynthetic.length));
+  }
+
+  /** Each query's distance to its nearest row of the reference, in one pass over the reference. */
+  private static double[] nearest(Dataset<Row> reference, NearestRecords nearest) {
+    Broadcast<NearestRecords> shared = JavaSparkContext.fromSparkContext(reference.sparkSession().sparkContext())
         .broadcast(nearest);
-    int width = columns.size();
+    int width = reference.columns().length;
     try {
-      double[] state = real.select(values).javaRDD().mapPartitions(rows -> {
+      double[] state = reference.javaRDD().mapPartitions(rows -> {
         NearestRecords records = shared.value();
         double[] partition = records.newState();
         Object[] row = new Object[width];
@@ -59,9 +117,7 @@ final class ClosestRecords {
         }
         return List.of(partition).iterator();
       }).treeReduce(NearestRecords::merge);
-      double[] distances = nearest.distances(state);
-      return ClosestRecordSummary.of(Arrays.copyOfRange(distances, 0, sampled),
-          Arrays.copyOfRange(distances, sampled, distances.length));
+      return nearest.distances(state);
     } finally {
       shared.destroy();
     }

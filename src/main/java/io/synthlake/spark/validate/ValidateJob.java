@@ -4,7 +4,10 @@ import io.synthlake.Version;
 import io.synthlake.config.JobConfig;
 import io.synthlake.config.ValidateConfig;
 import io.synthlake.errors.SynthException;
+import io.synthlake.model.Holdout;
 import io.synthlake.model.SynthModel;
+import io.synthlake.validate.HoldoutPrivacy;
+import io.synthlake.validate.MlUtility;
 import io.synthlake.validate.TextReport;
 import io.synthlake.spark.Failures;
 import io.synthlake.spark.io.JobPaths;
@@ -74,13 +77,15 @@ public final class ValidateJob {
     Dataset<Row> real = source.frame();
     Dataset<Row> synthetic = SyntheticTableReader.read(spark, syntheticPath, config, job.output(), real.schema());
     List<ScoredColumn> columns = ColumnRoles.resolve(spark, real, model, config.metadata(), source.tableName());
+    checkTarget(config.target(), columns, model, job.model(), source.tableName(), real);
+    warnIfSplitMayDiffer(job, model);
     spark.sparkContext().setJobGroup(JOB_GROUP, "synthlake validate " + source.tableName(), false);
     try {
       Map<String, Double> phases = new LinkedHashMap<>();
       ValidationReport measured;
       try {
         measured = measure(real, synthetic, columns, source, syntheticPath, privacySettings(job, model), phases,
-            model, job.pii().locale());
+            model, job.pii().locale(), config.target());
       } catch (Exception e) {
         // Spark names the file it failed on, so the table is told by its path.
         String syntheticFiles = new org.apache.hadoop.fs.Path(
@@ -102,6 +107,52 @@ public final class ValidateJob {
       return new Result(report, reportDirectory, seconds, breaches, phases);
     } finally {
       spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /**
+   * The held-out rows are read back by the model's rule over the source as the job reads it: a different row filter
+   * or Delta version moves rows between the two sets, and a fit on a sample saw only part of the training rows.
+   */
+  private static void warnIfSplitMayDiffer(JobConfig job, SynthModel model) {
+    if (model == null || model.source().holdout() == null) {
+      return;
+    }
+    io.synthlake.model.SourceFingerprint fitted = model.source();
+    if (!java.util.Objects.equals(fitted.where(), job.source().where())) {
+      LOG.warn("validate: the model was fitted with where {} and this job reads where {}: the held-out rows may not "
+          + "be those the fit left out", fitted.where(), job.source().where());
+    }
+    if (fitted.sampleFraction() != null && fitted.sampleFraction() < 1) {
+      LOG.warn("validate: the model's fit profiled a {} sample: training rows it never read count as seen in the "
+          + "holdout measures, which then understate what the model reveals", fitted.sampleFraction());
+    }
+  }
+
+  /**
+   * ML utility needs a scored target column, and real rows the model never saw: those its fit held out. Checked
+   * before any scan.
+   */
+  private static void checkTarget(String target, List<ScoredColumn> columns, SynthModel model, String modelPath,
+      String table, Dataset<Row> real) {
+    if (target == null) {
+      return;
+    }
+    List<String> scored = columns.stream().map(ScoredColumn::name).toList();
+    if (!scored.contains(target)) {
+      throw SynthException.config("validate.target: table %s has no scored column '%s' (keys, free text and "
+          + "personal data are not predicted)%s", table, target, io.synthlake.config.Suggestions.hint(target, scored));
+    }
+    if (model == null || model.source().holdout() == null) {
+      throw SynthException.config("validate.target %s needs real rows the model never saw: fit with --holdout "
+          + "(fit.holdout, e.g. 0.2) and pass that model%s", target, model == null ? " (--model)"
+          : ", not " + modelPath + ", which holds no rows out");
+    }
+    List<String> missing = model.source().holdout().columns().stream()
+        .filter(c -> !List.of(real.columns()).contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw SynthException.input("validate.target %s: source %s lacks %s, which model %s's holdout hashes to tell "
+          + "the rows it never saw", target, table, String.join(", ", missing), modelPath);
     }
   }
 
@@ -144,7 +195,7 @@ public final class ValidateJob {
 
   static ValidationReport measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
       LoadedSource source, String syntheticPath, PrivacySettings privacySettings, Map<String, Double> phases,
-      SynthModel model, String locale) {
+      SynthModel model, String locale, String target) {
     TableProfile realProfile = timed(phases, "profile", () -> TableProfile.ofSource(real, columns,
         privacySettings.boundRank()));
     TableProfile syntheticProfile = timed(phases, "profile", () -> TableProfile.ofSynthetic(synthetic, columns,
@@ -178,25 +229,29 @@ public final class ValidateJob {
     List<Double> current = pairs.stream().map(PairResult::current).toList();
     List<Double> floors = pairs.stream().map(PairResult::independence).toList();
     ValidationReport.Privacy privacy = privacy(real, synthetic, columns, realProfile, syntheticProfile,
-        realFrequencies, syntheticFrequencies, privacySettings, phases);
+        realFrequencies, syntheticFrequencies, privacySettings, phases,
+        model == null ? null : model.source().holdout());
     // The rules are found on the source itself, with fit's minimum count, whatever the model holds.
     RuleReport rules = timed(phases, "rules", () -> RuleScan.measure(real, synthetic, columns,
         privacySettings.minCategoryCount()));
     TextReport text = timed(phases, "text", () -> TextScan.measure(real, synthetic, model,
         privacySettings.minCategoryCount(), locale));
+    MlUtility ml = target == null ? null : timed(phases, "ml-utility", () -> MlUtilityScan.measure(real, synthetic,
+        columns, target, model.source().holdout(), realFrequencies, realProfile, syntheticProfile,
+        privacySettings.minCategoryCount()));
     List<String> notes = new ArrayList<>();
     notes.add("Scores follow SDMetrics 0.29 on the full tables; SDMetrics' current report subsamples 50,000 rows "
         + "for contingency pairs of larger tables, so its figures there carry sampling noise.");
     return new ValidationReport(ValidationReport.FORMAT_VERSION, Version.tool(),
         source.tableName(), source.location(), syntheticPath, realProfile.rows(), syntheticProfile.rows(),
         QualitySummary.of(shapeScores, classic, floors), QualitySummary.of(shapeScores, current, floors), privacy,
-        rules, text, columnResults, pairs, notes, List.of());
+        rules, text, ml, columnResults, pairs, notes, List.of());
   }
 
   private static ValidationReport.Privacy privacy(Dataset<Row> real, Dataset<Row> synthetic,
       List<ScoredColumn> columns, TableProfile realProfile, TableProfile syntheticProfile,
       Map<String, Map<String, Long>> realFrequencies, Map<String, Map<String, Long>> syntheticFrequencies,
-      PrivacySettings settings, Map<String, Double> phases) {
+      PrivacySettings settings, Map<String, Double> phases, Holdout holdout) {
     long copies = timed(phases, "exact-copies", () -> ExactCopies.count(real, synthetic, columns));
     ClosestRecordSummary dcr = timed(phases, "dcr", () -> ClosestRecords.measure(real, synthetic, columns,
         realProfile, syntheticProfile, realFrequencies, settings.dcrSampleRows()));
@@ -208,9 +263,17 @@ public final class ValidateJob {
             profile.aboveProtected()));
       }
     }
+    // The held-out rows are read back by the model's rule; a source that lost a hashed column cannot be split.
+    boolean splittable = holdout != null && List.of(real.columns()).containsAll(holdout.columns());
+    if (holdout != null && !splittable) {
+      LOG.warn("validate: the source lacks columns the model's holdout hashes ({}): no holdout privacy measures",
+          holdout.columns());
+    }
+    HoldoutPrivacy held = !splittable ? null : timed(phases, "holdout", () -> ClosestRecords.holdout(real,
+        synthetic, columns, realProfile, syntheticProfile, holdout, settings.dcrSampleRows()));
     return new ValidationReport.Privacy(copies, copies / (double) syntheticProfile.rows(), dcr,
         PrivacyChecks.rareCategories(realFrequencies, syntheticFrequencies, settings.minCategoryCount()),
-        PrivacyChecks.beyondBounds(settings.boundRank(), beyond));
+        PrivacyChecks.beyondBounds(settings.boundRank(), beyond), held);
   }
 
   /** Runs one phase, adds its time to the phase's total, and logs it: progress on long validations. */
