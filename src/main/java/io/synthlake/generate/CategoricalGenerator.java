@@ -165,9 +165,4 @@ final class CategoricalGenerator extends ColumnGenerator {
     return otherMaker.makeAvoiding(CounterRng.subKey(otherKey, index), labels::contains)
         .getBytes(StandardCharsets.UTF_8);
   }
-
-  /** The maker of the made-up labels, or null when the column has none. */
-  TextMaker otherMaker() {
-    return otherMaker;
-  }
 }

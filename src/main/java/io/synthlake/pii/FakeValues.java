@@ -48,16 +48,19 @@ public final class FakeValues implements Serializable {
 
   /** The fake value of this type for this key. */
   public String fake(PiiType type, long key) {
-    Seeded state = state();
-    state.random().setSeed(key);
-    return type.fake(state.faker());
+    return seeded(key, type::fake);
   }
 
   /** A value of a semantic type (a city, a company, ...) for this key. */
   public String fake(io.synthlake.text.SemanticType type, long key) {
+    return seeded(key, type::fake);
+  }
+
+  /** The maker's value with the faker's random source reseeded with the key. */
+  private String seeded(long key, java.util.function.Function<Faker, String> maker) {
     Seeded state = state();
     state.random().setSeed(key);
-    return type.fake(state.faker());
+    return maker.apply(state.faker());
   }
 
   /**

@@ -84,9 +84,11 @@ public final class WordState implements Serializable {
       if (i > 0) {
         String previous = split.tokens().get(i - 1);
         String separator = split.separators().get(i - 1);
-        if (storable && previous.length() <= MAX_TOKEN_LENGTH
-            && seen.add(PAIR_JOIN + previous + PAIR_JOIN + separator + PAIR_JOIN + token)) {
-          pairs.update(previous + PAIR_JOIN + separator + PAIR_JOIN + token, rows);
+        // A pair's key holds PAIR_JOIN, which no token does, and a separator's key starts with it, which no pair's
+        // does: one set of keys serves all three.
+        String pair = previous + PAIR_JOIN + separator + PAIR_JOIN + token;
+        if (storable && previous.length() <= MAX_TOKEN_LENGTH && seen.add(pair)) {
+          pairs.update(pair, rows);
         }
         if (seen.add(PAIR_JOIN + separator)) {
           separators.update(separator, rows);

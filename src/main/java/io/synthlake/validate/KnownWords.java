@@ -74,8 +74,4 @@ public final class KnownWords implements Serializable {
       }
     }
   }
-
-  public int vocabularySize() {
-    return vocabulary.size();
-  }
 }
