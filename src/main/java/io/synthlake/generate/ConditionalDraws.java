@@ -69,6 +69,20 @@ final class ConditionalDraws implements Serializable {
   private final long strataKey;
   private final long rowLimit;
   private final int maxPieces;
+  /** How many entries draw a score: they hold the first positions of the reordered copula. */
+  private final int drawn;
+  /**
+   * Per stratum, entry and parent slot: the pieces' probabilities when the entry's score is independent of the
+   * scores before it (μ = 0, σ = 1 in every row, as for the first), so rows skip computing Φ; else null.
+   */
+  private final Masses[][][] fixedMasses;
+
+  /** Φ at each piece's ends (of −score when {@code upper}, for accuracy in the upper tail) and cumulative masses. */
+  private record Masses(double[] low, double[] high, boolean[] upper, double[] cumulative) implements Serializable {
+    static Masses of(int size) {
+      return new Masses(new double[size], new double[size], new boolean[size], new double[size]);
+    }
+  }
 
   ConditionalDraws(int dims, int[] order, Cholesky factor, Entry[] entries, Pieces[][][] pieces,
       double[] cumulativeShares, long strataKey, long rowLimit) {
@@ -91,6 +105,35 @@ final class ConditionalDraws implements Serializable {
       }
     }
     this.maxPieces = most;
+    int count = 0;
+    for (Entry entry : entries) {
+      count += entry.mapped() ? 0 : 1;
+    }
+    this.drawn = count;
+    this.fixedMasses = new Masses[pieces.length][entries.length][];
+    for (int e = 0; e < entries.length; e++) {
+      if (entries[e].mapped() || !independent(entries[e].position())) {
+        continue;
+      }
+      for (int s = 0; s < pieces.length; s++) {
+        Pieces[] sets = pieces[s][e];
+        fixedMasses[s][e] = new Masses[sets.length];
+        for (int p = 0; p < sets.length; p++) {
+          fixedMasses[s][e][p] = Masses.of(sets[p].size());
+          masses(sets[p], 0, 1, fixedMasses[s][e][p]);
+        }
+      }
+    }
+  }
+
+  /** Whether the score at this position is independent of the ones before it: a row of L' that is 0 but for 1. */
+  private boolean independent(int position) {
+    for (int j = 0; j < position; j++) {
+      if (factor.entry(position, j) != 0) {
+        return false;
+      }
+    }
+    return factor.entry(position, position) == 1.0;
   }
 
   int dims() {
@@ -104,26 +147,34 @@ final class ConditionalDraws implements Serializable {
   /**
    * The scores of rows [firstRow, firstRow + n) into {@code out[dimension][i]}, from the rows' independent normals
    * ({@code independent[dimension][i]}) and their keys; nulls already drawn ({@code state}) select a parent's
-   * pieces for a null label.
+   * pieces for a null label. The conditioned scores are drawn row by row; the others, which follow linearly from
+   * them, column by column over the chunk, as the unconditional sampler does.
    */
   void draw(long firstRow, int n, long[] rowKeys, double[][] independent, ChunkState state, double[][] out) {
-    double[] g = new double[dims];
+    double[][] g = new double[dims][];
+    for (int position = 0; position < dims; position++) {
+      g[position] = position < drawn ? new double[n] : independent[order[position]];
+    }
+    double[] rowG = new double[Math.max(drawn, 1)];
     int[] slots = new int[entries.length];
-    double[] masses = new double[maxPieces];
+    Masses scratch = Masses.of(maxPieces);
     long block = -1;
+    long blockSize = BLOCK;
     FeistelPermutation permutation = null;
     for (int i = 0; i < n; i++) {
       long row = firstRow + i;
       int stratum = 0;
       if (cumulativeShares.length > 1) {
         long rowBlock = row / BLOCK;
-        long start = rowBlock * BLOCK;
-        long size = rowLimit > start ? Math.min(BLOCK, rowLimit - start) : BLOCK;
-        if (rowBlock != block || permutation == null) {
+        if (rowBlock != block || row - rowBlock * BLOCK >= blockSize) {
+          long start = rowBlock * BLOCK;
+          // The last block of the table is as long as its rows, so its quotas are exact too.
+          blockSize = rowLimit > start ? Math.min(BLOCK, rowLimit - start) : BLOCK;
+          blockSize = Math.max(blockSize, row - start + 1);
+          permutation = new FeistelPermutation(blockSize, CounterRng.subKey(strataKey, rowBlock));
           block = rowBlock;
-          permutation = new FeistelPermutation(Math.max(size, row - start + 1), CounterRng.subKey(strataKey, block));
         }
-        stratum = stratumAt((permutation.apply(row - start) + 0.5) / Math.max(size, row - start + 1));
+        stratum = stratumAt((permutation.apply(row - block * BLOCK) + 0.5) / blockSize);
       }
       Pieces[][] rowPieces = pieces[stratum];
       for (int e = 0; e < entries.length; e++) {
@@ -135,37 +186,31 @@ final class ConditionalDraws implements Serializable {
           int position = entry.position();
           double mu = 0;
           for (int j = 0; j < position; j++) {
-            mu += factor.entry(position, j) * g[j];
+            mu += factor.entry(position, j) * rowG[j];
           }
           double sigma = factor.entry(position, position);
-          Pieces set = rowPieces[e][entry.parent() < 0 ? 0 : slots[entry.parent()] + 1];
+          int set = entry.parent() < 0 ? 0 : slots[entry.parent()] + 1;
+          Pieces pieceSet = rowPieces[e][set];
+          Masses masses = fixedMasses[stratum][e] != null ? fixedMasses[stratum][e][set]
+              : masses(pieceSet, mu, sigma, scratch);
           double u = CounterRng.uniform(rowKeys[i], order[position]);
-          int chosen = choose(set, mu, sigma, u, masses);
-          double z = within(set, chosen, mu, sigma, u, masses);
-          g[position] = sigma > MIN_SIGMA ? (z - mu) / sigma : 0;
+          int chosen = choose(pieceSet, mu, u, masses);
+          double z = within(pieceSet, chosen, mu, sigma, u, masses);
+          rowG[position] = sigma > MIN_SIGMA ? (z - mu) / sigma : 0;
+          g[position][i] = rowG[position];
           out[order[position]][i] = z;
-          slots[e] = set.slot()[chosen];
+          slots[e] = pieceSet.slot()[chosen];
         }
         if (entry.column() >= 0 && state.nulls(entry.column())[i]) {
           slots[e] = -1;
         }
       }
-      int first = drawnCount();
-      for (int position = first; position < dims; position++) {
-        g[position] = independent[order[position]][i];
-        out[order[position]][i] = factor.apply(position, g);
+    }
+    for (int position = 0; position < dims; position++) {
+      if (position >= drawn) {
+        factor.apply(position, g, out[order[position]], n);
       }
     }
-  }
-
-  private int drawnCount() {
-    int drawn = 0;
-    for (Entry entry : entries) {
-      if (!entry.mapped()) {
-        drawn++;
-      }
-    }
-    return drawn;
   }
 
   private int stratumAt(double q) {
@@ -178,42 +223,55 @@ final class ConditionalDraws implements Serializable {
   }
 
   /**
-   * The piece holding the row: each piece's mass is its weight times N(μ, σ²)'s probability of its interval; the
-   * uniform picks one by the cumulative masses (left in {@code masses} for {@link #within}). Where every mass
-   * underflows (μ many σ away from all pieces), the nearest weighted piece.
+   * Each piece's probability under N(μ, σ²) times its weight, cumulated, with Φ at its ends (two neighbouring
+   * labels share an end, so Φ is computed once there). Far in the upper tail the complements are used.
    */
-  private static int choose(Pieces set, double mu, double sigma, double u, double[] masses) {
+  private static Masses masses(Pieces set, double mu, double sigma, Masses into) {
     double total = 0;
-    int last = -1;
+    double inverse = sigma > MIN_SIGMA ? 1 / sigma : 0;
     for (int k = 0; k < set.size(); k++) {
       double mass = 0;
-      if (set.weight()[k] > 0) {
-        last = k;
-        mass = sigma > MIN_SIGMA ? set.weight()[k] * probability((set.low()[k] - mu) / sigma,
-            (set.high()[k] - mu) / sigma) : 0;
+      if (sigma > MIN_SIGMA) {
+        double a = (set.low()[k] - mu) * inverse;
+        double b = (set.high()[k] - mu) * inverse;
+        boolean upper = a > 0;
+        double low = k > 0 && set.low()[k] == set.high()[k - 1] && upper == into.upper()[k - 1]
+            ? into.high()[k - 1] : StandardNormal.cdfFast(upper ? -a : a);
+        double high = StandardNormal.cdfFast(upper ? -b : b);
+        into.low()[k] = low;
+        into.high()[k] = high;
+        into.upper()[k] = upper;
+        mass = set.weight()[k] * (upper ? low - high : high - low);
       }
-      total += mass;
-      masses[k] = total;
+      total += Math.max(mass, 0);
+      into.cumulative()[k] = total;
     }
+    return into;
+  }
+
+  /**
+   * The piece holding the row: the uniform picks one by the cumulative masses. Where every mass underflows (μ many σ
+   * away from all pieces), the nearest piece.
+   */
+  private static int choose(Pieces set, double mu, double u, Masses masses) {
+    int last = set.size() - 1;
+    double total = masses.cumulative()[last];
     if (!(total > 0)) {
-      return nearest(set, mu, last);
+      return nearest(set, mu);
     }
     double target = u * total;
-    for (int k = 0; k < set.size(); k++) {
-      if (target < masses[k] && set.weight()[k] > 0) {
+    for (int k = 0; k < last; k++) {
+      if (target < masses.cumulative()[k]) {
         return k;
       }
     }
     return last;
   }
 
-  private static int nearest(Pieces set, double mu, int fallback) {
-    int best = fallback;
+  private static int nearest(Pieces set, double mu) {
+    int best = 0;
     double bestDistance = Double.POSITIVE_INFINITY;
     for (int k = 0; k < set.size(); k++) {
-      if (set.weight()[k] <= 0) {
-        continue;
-      }
       double distance = mu < set.low()[k] ? set.low()[k] - mu : mu > set.high()[k] ? mu - set.high()[k] : 0;
       if (distance < bestDistance) {
         bestDistance = distance;
@@ -232,29 +290,19 @@ final class ConditionalDraws implements Serializable {
    * The score inside the chosen piece: N(μ, σ²) truncated to it, at the position of the uniform within the piece's
    * share of the cumulative mass; then held inside the piece's bounds against rounding.
    */
-  private static double within(Pieces set, int k, double mu, double sigma, double u, double[] masses) {
+  private static double within(Pieces set, int k, double mu, double sigma, double u, Masses masses) {
     double low = set.low()[k];
     double high = set.high()[k];
-    double z;
-    double before = k == 0 ? 0 : masses[k - 1];
-    double mass = masses[k] - before;
-    double total = masses[set.size() - 1];
-    if (sigma > MIN_SIGMA && mass > 0 && total > 0) {
+    double before = k == 0 ? 0 : masses.cumulative()[k - 1];
+    double mass = masses.cumulative()[k] - before;
+    double total = masses.cumulative()[set.size() - 1];
+    double z = mu;
+    if (sigma > MIN_SIGMA && mass > 0) {
       double v = Math.min(1, Math.max(0, (u * total - before) / mass));
-      double a = (low - mu) / sigma;
-      double b = (high - mu) / sigma;
-      if (a > 0) {
-        // Upper tail: work with -Z, whose CDF near a is accurate.
-        double pa = StandardNormal.cdf(-a);
-        double pb = StandardNormal.cdf(-b);
-        z = mu - sigma * StandardNormal.inverseCdf(pa - v * (pa - pb));
-      } else {
-        double pa = StandardNormal.cdf(a);
-        double pb = StandardNormal.cdf(b);
-        z = mu + sigma * StandardNormal.inverseCdf(pa + v * (pb - pa));
-      }
-    } else {
-      z = mu;
+      double pa = masses.low()[k];
+      double pb = masses.high()[k];
+      z = masses.upper()[k] ? mu - sigma * StandardNormal.inverseCdf(pa - v * (pa - pb))
+          : mu + sigma * StandardNormal.inverseCdf(pa + v * (pb - pa));
     }
     if (!(z >= low)) {
       z = low;

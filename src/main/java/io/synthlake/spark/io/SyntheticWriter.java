@@ -181,7 +181,7 @@ public final class SyntheticWriter {
   }
 
   /** What complete single-run synthlake output was made from; see {@link #stamp}. */
-  public record Stamp(String modelSha256, long seed, long rows) {}
+  public record Stamp(String modelSha256, long seed, long rows, String conditions) {}
 
   /**
    * The model hash, seed and rows of a complete output written by one synthlake run (the manifest of a Delta
@@ -210,7 +210,8 @@ public final class SyntheticWriter {
         return null;
       }
       OutputManifest.Run run = manifest.runs().get(0);
-      return run.modelSha256() == null ? null : new Stamp(run.modelSha256(), run.seed(), manifest.rows());
+      return run.modelSha256() == null ? null : new Stamp(run.modelSha256(), run.seed(), manifest.rows(),
+          run.conditions());
     } catch (IOException | RuntimeException e) {
       throw new SynthException(ExitCode.OUTPUT, "cannot inspect output " + location + ": " + Failures.reason(e), e);
     }
