@@ -79,6 +79,8 @@ final class ConditionCompiler {
     final Map<String, List<Interval>> numbers = new HashMap<>();
     final Set<String> mapped = new HashSet<>();
     final Set<String> notNull = new HashSet<>();
+    /** The columns a condition names (or their determinants): drawn as early as their parents allow. */
+    final Set<String> direct = new HashSet<>();
 
     Stratum(double share, String text) {
       this.share = share;
@@ -371,6 +373,7 @@ final class ConditionCompiler {
         for (int i = 0; i < weights.length; i++) {
           weights[i] = labels.allowed()[i] ? 1 : 0;
         }
+        direct(stratum, labels.column());
         labels(stratum, labels.column(), weights, 0);
       } else {
         numbers(stratum, (Numbers) requirement);
@@ -430,6 +433,7 @@ final class ConditionCompiler {
         fromWeights[slot] = map.mapped()[slot] && value != null && contains(numbers.intervals(), value.number())
             ? 1 : 0;
       }
+      direct(stratum, dependency.from());
       labels(stratum, dependency.from(), fromWeights, 0);
       return;
     }
@@ -439,6 +443,7 @@ final class ConditionCompiler {
           String.join(", ", rule.holds()));
     }
     stratum.numbers.put(name, numbers.intervals());
+    stratum.direct.add(name);
     LabelMarginals conditional = byLabel.get(name);
     NumberWriter writer = writer(column);
     if (conditional == null) {
@@ -474,6 +479,14 @@ final class ConditionCompiler {
       }
     }
     return false;
+  }
+
+  /** A column a condition names, or the column that determines it through dependencies. */
+  private void direct(Stratum stratum, String name) {
+    stratum.direct.add(name);
+    if (decidedBy.get(name) instanceof DependencyRule dependency) {
+      direct(stratum, dependency.from());
+    }
   }
 
   /** A column that must not be null, with the columns whose nulls its null pattern copies. */
@@ -652,7 +665,7 @@ final class ConditionCompiler {
     strata.forEach(s -> pieces.add(new ArrayList<>()));
     List<Integer> drawnDims = new ArrayList<>();
     int extra = 0;
-    for (String name : order) {
+    for (String name : entryOrder(order, touched)) {
       boolean categorical = model.column(name).orElseThrow().marginal() instanceof CategoricalMarginal;
       boolean mapped = strata.stream().anyMatch(s -> s.mapped.contains(name));
       boolean drawn = strata.stream().anyMatch(s -> s.weights.containsKey(name) || s.numbers.containsKey(name));
@@ -725,6 +738,48 @@ final class ConditionCompiler {
         entries.toArray(new ConditionalDraws.Entry[0]), byStratum, cumulative,
         CounterRng.hash(seed, tableKey, CounterRng.hashString("synthlake:strata")), rowLimit);
     return new Plan(draws, notNull, positions);
+  }
+
+  /**
+   * The touched columns in the order their scores are drawn: each after the column it reads (its label-table parent,
+   * its per-label marginals' labels, its determinant), and otherwise the columns a condition names first. The
+   * sequential draw conditions each score on the ones before it only, so a score drawn early ignores the truncation
+   * of later ones; drawing the named columns first lets the labels that are only weighted (their ancestors' other
+   * children, ...) follow them through the copula.
+   */
+  private List<String> entryOrder(List<String> order, Set<String> touched) {
+    Set<String> direct = new HashSet<>();
+    strata.forEach(s -> direct.addAll(s.direct));
+    List<String> pending = order.stream().filter(touched::contains).toList();
+    List<String> placed = new ArrayList<>();
+    while (placed.size() < pending.size()) {
+      String next = null;
+      for (String name : pending) {
+        if (!placed.contains(name) && (reads(name) == null || placed.contains(reads(name))
+            || !pending.contains(reads(name)))) {
+          if (direct.contains(name)) {
+            next = name;
+            break;
+          }
+          next = next == null ? name : next;
+        }
+      }
+      placed.add(next);
+    }
+    return placed;
+  }
+
+  /** The column whose label an entry's draw reads, or null. */
+  private String reads(String name) {
+    Rule rule = decidedBy.get(name);
+    if (rule instanceof LabelTableRule table) {
+      return table.parent();
+    }
+    if (rule instanceof DependencyRule dependency) {
+      return dependency.from();
+    }
+    LabelMarginals conditional = byLabel.get(name);
+    return conditional == null ? null : conditional.by();
   }
 
   /** A mapped column's slot by its determinant's slot; -1 where the determinant's label maps to no stored label. */
