@@ -187,7 +187,7 @@ public final class ConditionSyntax {
         } else if (c == '<' || c == '>' || c == '=' || c == '!') {
           int start = i;
           i++;
-          if (i < text.length() && text.charAt(i) == '=' && c != '=') {
+          if (i < text.length() && (text.charAt(i) == '=' && c != '=' || c == '<' && text.charAt(i) == '>')) {
             i++;
           }
           String symbol = text.substring(start, i);

@@ -20,7 +20,6 @@ import io.synthlake.model.Rule;
 import io.synthlake.model.SynthModel;
 import io.synthlake.stats.Cholesky;
 import io.synthlake.stats.CounterRng;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -105,15 +104,25 @@ final class ConditionCompiler {
         decidedBy, nullsBy, byLabel);
     Map<String, Requirement> where = resolve(conditions.where());
     if (conditions.shares() == null) {
-      strata.add(build(1.0, conditions.whereText(), where));
+      strata.add(build(1.0, conditions.whereText(), where, false));
     } else {
+      // Equal shares go to the labels the condition leaves possible (a Husband is never Female); shares the user
+      // gave must all be possible.
+      boolean equal = conditions.shares().isEqual();
       for (Map.Entry<String, Double> target : targets(conditions.shares(), where).entrySet()) {
         Map<String, Requirement> withLabel = new LinkedHashMap<>(where);
         ColumnCondition.OneOf label = new ColumnCondition.OneOf(conditions.shares().column(),
             List.of(new ColumnCondition.Literal(target.getKey(), true)));
         withLabel.merge(label.column(), requirement(label), Requirement::and);
         String text = conditions.where().isEmpty() ? label.text() : conditions.whereText() + " AND " + label.text();
-        strata.add(build(target.getValue(), text, withLabel));
+        Stratum stratum = build(target.getValue(), text, withLabel, equal);
+        if (stratum != null) {
+          strata.add(stratum);
+        }
+      }
+      if (strata.isEmpty()) {
+        throw SynthException.config("generate.where: no row the model generates satisfies %s with any label of "
+            + "column %s", conditions.whereText(), conditions.shares().column());
       }
     }
   }
@@ -187,7 +196,7 @@ final class ConditionCompiler {
       boolean[] allowed = new boolean[scale.size()];
       if (condition instanceof ColumnCondition.OneOf oneOf) {
         for (ColumnCondition.Literal literal : oneOf.values()) {
-          int slot = labelSlot(scale, type, literal.value());
+          int slot = LabelMatch.slot(scale, type, literal.value());
           if (slot < 0) {
             throw SynthException.config("generate.where: column %s of table %s has no label %s in the model; its "
                 + "labels: %s", column.name(), model.table(), quote(literal.value()), labels(scale));
@@ -220,8 +229,9 @@ final class ConditionCompiler {
       }
       return new Numbers(column.name(), intervals);
     }
-    if (column.marginal() instanceof ConstantMarginal constant && condition instanceof ColumnCondition.OneOf oneOf
-        && oneOf.values().stream().anyMatch(v -> v.value().equals(constant.value()))) {
+    if (column.marginal() instanceof ConstantMarginal constant && constant.value() != null
+        && holdsConstant(column, type, constant.value(), condition)) {
+      // Always satisfied where not null: the column only has to be present.
       return new Labels(column.name(), new boolean[0]);
     }
     if (column.marginal() instanceof ConstantMarginal constant) {
@@ -232,29 +242,20 @@ final class ConditionCompiler {
         + "number and date columns", column.name(), model.table(), column.kind().configName());
   }
 
+  private boolean holdsConstant(ColumnModel column, OutputType type, String constant, ColumnCondition condition) {
+    if (condition instanceof ColumnCondition.OneOf oneOf) {
+      return oneOf.values().stream().anyMatch(v -> LabelMatch.matches(constant, type, v.value()));
+    }
+    if (type.type() == SourceType.STRING || type.type() == SourceType.BOOLEAN) {
+      return false;
+    }
+    double value = value(column, type, constant, false);
+    return !Double.isNaN(value) && interval(column, type, (ColumnCondition.Within) condition).contains(value);
+  }
+
   private ColumnModel column(String name, String what) {
     return model.column(name).orElseThrow(() -> SynthException.config("%s: table %s has no column '%s'%s", what,
         model.table(), name, Suggestions.hint(name, model.columns().stream().map(ColumnModel::name).toList())));
-  }
-
-  /** The slot of a stored label equal to the text: as written, in any case for booleans, or as the same number. */
-  private static int labelSlot(CategoricalScale scale, OutputType type, String text) {
-    for (int slot = 0; slot < scale.size(); slot++) {
-      String label = scale.label(slot);
-      if (label != null && (label.equals(text) || type.type() == SourceType.BOOLEAN && label.equalsIgnoreCase(text)
-          || type.type() != SourceType.STRING && sameNumber(label, text))) {
-        return slot;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean sameNumber(String a, String b) {
-    try {
-      return new BigDecimal(a.trim()).compareTo(new BigDecimal(b.trim())) == 0;
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 
   private Interval interval(ColumnModel column, OutputType type, ColumnCondition.Within within) {
@@ -343,10 +344,14 @@ final class ConditionCompiler {
       targets.replaceAll((label, share) -> 1.0 / targets.size());
     } else {
       for (Map.Entry<String, Double> target : shares.shares().entrySet()) {
-        int slot = labelSlot(scale, type, target.getKey());
+        int slot = LabelMatch.slot(scale, type, target.getKey());
         if (slot < 0) {
           throw SynthException.config("%s: column %s of table %s has no label %s in the model; its labels: %s",
               what, column.name(), model.table(), quote(target.getKey()), labels(scale));
+        }
+        if (targets.containsKey(scale.label(slot))) {
+          throw SynthException.config("%s gives label %s of column %s twice", what, quote(scale.label(slot)),
+              column.name());
         }
         if (target.getValue() > 0) {
           targets.put(scale.label(slot), target.getValue());
@@ -362,11 +367,13 @@ final class ConditionCompiler {
 
   // ---- propagation: from each column's requirement to weights on the labels that drive it ----
 
-  private Stratum build(double share, String text, Map<String, Requirement> requirements) {
+  /** The stratum, or null when no row satisfies it and {@code optional}; else an impossible one fails. */
+  private Stratum build(double share, String text, Map<String, Requirement> requirements, boolean optional) {
     Stratum stratum = new Stratum(share, text);
     for (Requirement requirement : requirements.values()) {
       if (requirement instanceof Labels labels) {
         if (labels.allowed().length == 0) {
+          notNull(stratum, labels.column());
           continue;
         }
         double[] weights = new double[labels.allowed().length];
@@ -385,7 +392,12 @@ final class ConditionCompiler {
         toParent(stratum, name, table);
       }
     }
-    checkPossible(stratum);
+    if (!possible(stratum)) {
+      if (optional) {
+        return null;
+      }
+      throw SynthException.config("generate.where: no row the model generates satisfies %s", stratum.text);
+    }
     return stratum;
   }
 
@@ -514,9 +526,18 @@ final class ConditionCompiler {
   private static double weightedShare(CategoricalScale scale, double[] weights) {
     double share = 0;
     for (int slot = 0; slot < scale.size(); slot++) {
-      share += scale.probability(slot) * weights[slot];
+      share += drawable(scale, slot) ? scale.probability(slot) * weights[slot] : 0;
     }
     return share;
+  }
+
+  /**
+   * Whether a normal score can fall in the slot: a label of tiny probability can have an interval of normal scores
+   * that rounding closed, which no draw reaches.
+   */
+  private static boolean drawable(CategoricalScale scale, int slot) {
+    return scale.probability(slot) > 0
+        && scale.normalLowerEdge(slot) <= Math.nextDown(scale.normalUpperEdge(slot));
   }
 
   /** The child's scale by parent slot + 1; index 0 (a null parent) and unlisted labels get the otherwise row. */
@@ -553,8 +574,8 @@ final class ConditionCompiler {
     return bySlot;
   }
 
-  /** Fails when no row satisfies the stratum: a root column whose weighted labels have no probability left. */
-  private void checkPossible(Stratum stratum) {
+  /** Whether a row can satisfy the stratum: every root column's weighted labels keep some probability. */
+  private boolean possible(Stratum stratum) {
     for (Map.Entry<String, double[]> entry : stratum.weights.entrySet()) {
       if (decidedBy.get(entry.getKey()) instanceof LabelTableRule) {
         continue;
@@ -562,9 +583,10 @@ final class ConditionCompiler {
       CategoricalScale scale = CategoricalScale.of((CategoricalMarginal) model.column(entry.getKey()).orElseThrow()
           .marginal());
       if (!(weightedShare(scale, entry.getValue()) > 0)) {
-        throw SynthException.config("generate.where: no row the model generates satisfies %s", stratum.text);
+        return false;
       }
     }
+    return true;
   }
 
   // ---- numbers: the normal scores that give a value inside the intervals ----
@@ -630,19 +652,19 @@ final class ConditionCompiler {
   }
 
   private static boolean atLeast(NumericDistribution distribution, NumberWriter writer, Interval interval, double z) {
-    double value = writer.restore(distribution.quantileOfNormal(z));
+    double value = writer.written(distribution.quantileOfNormal(z));
     return interval.lowIn() ? value >= interval.low() : value > interval.low();
   }
 
   private static boolean atMost(NumericDistribution distribution, NumberWriter writer, Interval interval, double z) {
-    double value = writer.restore(distribution.quantileOfNormal(z));
+    double value = writer.written(distribution.quantileOfNormal(z));
     return interval.highIn() ? value <= interval.high() : value < interval.high();
   }
 
   // ---- the plan ----
 
-  /** What a sampler needs: the draws, and which of its columns the condition forbids to be null. */
-  record Plan(ConditionalDraws draws, boolean[] notNull, int[] copulaIndex) {}
+  /** What a sampler needs: the draws, and by stratum which of its columns the condition forbids to be null. */
+  record Plan(ConditionalDraws draws, boolean[][] notNull, int[] copulaIndex) {}
 
   /**
    * The draws for a sampler's columns in generation order ({@code order}; every column of {@link #columns()} is
@@ -665,7 +687,7 @@ final class ConditionCompiler {
     strata.forEach(s -> pieces.add(new ArrayList<>()));
     List<Integer> drawnDims = new ArrayList<>();
     int extra = 0;
-    for (String name : entryOrder(order, touched)) {
+    for (String name : entryOrder(touched)) {
       boolean categorical = model.column(name).orElseThrow().marginal() instanceof CategoricalMarginal;
       boolean mapped = strata.stream().anyMatch(s -> s.mapped.contains(name));
       boolean drawn = strata.stream().anyMatch(s -> s.weights.containsKey(name) || s.numbers.containsKey(name));
@@ -726,11 +748,11 @@ final class ConditionCompiler {
     for (int s = 0; s < cumulative.length; s++) {
       cumulative[s] /= total;
     }
-    boolean[] notNull = new boolean[order.size()];
-    for (Stratum stratum : strata) {
-      for (String name : stratum.notNull) {
+    boolean[][] notNull = new boolean[strata.size()][order.size()];
+    for (int s = 0; s < strata.size(); s++) {
+      for (String name : strata.get(s).notNull) {
         if (indexOf.containsKey(name)) {
-          notNull[indexOf.get(name)] = true;
+          notNull[s][indexOf.get(name)] = true;
         }
       }
     }
@@ -747,10 +769,11 @@ final class ConditionCompiler {
    * of later ones; drawing the named columns first lets the labels that are only weighted (their ancestors' other
    * children, ...) follow them through the copula.
    */
-  private List<String> entryOrder(List<String> order, Set<String> touched) {
+  private List<String> entryOrder(Set<String> touched) {
     Set<String> direct = new HashSet<>();
     strata.forEach(s -> direct.addAll(s.direct));
-    List<String> pending = order.stream().filter(touched::contains).toList();
+    // The model's whole order, not the sampler's: which columns are selected must not change the draws.
+    List<String> pending = fullOrder.stream().filter(touched::contains).toList();
     List<String> placed = new ArrayList<>();
     while (placed.size() < pending.size()) {
       String next = null;
@@ -823,7 +846,7 @@ final class ConditionCompiler {
   private static ConditionalDraws.Pieces slotPieces(CategoricalScale scale, double[] weights) {
     List<Integer> kept = new ArrayList<>();
     for (int slot = 0; slot < scale.size(); slot++) {
-      if (weights[slot] > 0 && scale.probability(slot) > 0) {
+      if (weights[slot] > 0 && drawable(scale, slot)) {
         kept.add(slot);
       }
     }

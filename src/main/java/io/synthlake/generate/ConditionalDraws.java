@@ -150,7 +150,40 @@ final class ConditionalDraws implements Serializable {
    * pieces for a null label. The conditioned scores are drawn row by row; the others, which follow linearly from
    * them, column by column over the chunk, as the unconditional sampler does.
    */
-  void draw(long firstRow, int n, long[] rowKeys, double[][] independent, ChunkState state, double[][] out) {
+  /**
+   * The strata of rows [firstRow, firstRow + n) into {@code out}: a function of the row index alone. Within each
+   * block of {@value #BLOCK} rows a keyed permutation deals out the block's exact quotas (the table's last block is
+   * as long as its rows, so its quotas are exact too).
+   */
+  void strata(long firstRow, int n, int[] out) {
+    long block = -1;
+    long blockSize = BLOCK;
+    FeistelPermutation permutation = null;
+    for (int i = 0; i < n; i++) {
+      if (cumulativeShares.length == 1) {
+        out[i] = 0;
+        continue;
+      }
+      long row = firstRow + i;
+      long rowBlock = row / BLOCK;
+      if (rowBlock != block || row - rowBlock * BLOCK >= blockSize) {
+        long start = rowBlock * BLOCK;
+        blockSize = rowLimit > start ? Math.min(BLOCK, rowLimit - start) : BLOCK;
+        blockSize = Math.max(blockSize, row - start + 1);
+        permutation = new FeistelPermutation(blockSize, CounterRng.subKey(strataKey, rowBlock));
+        block = rowBlock;
+      }
+      out[i] = stratumAt((permutation.apply(row - block * BLOCK) + 0.5) / blockSize);
+    }
+  }
+
+  /**
+   * The scores of a chunk's n rows into {@code out[dimension][i]}, from the rows' independent normals
+   * ({@code independent[dimension][i]}), their keys and strata ({@link #strata}); nulls already drawn
+   * ({@code state}) select a parent's pieces for a null label. The conditioned scores are drawn row by row; the
+   * others, which follow linearly from them, column by column over the chunk, as the unconditional sampler does.
+   */
+  void draw(int n, long[] rowKeys, double[][] independent, ChunkState state, int[] strata, double[][] out) {
     double[][] g = new double[dims][];
     for (int position = 0; position < dims; position++) {
       g[position] = position < drawn ? new double[n] : independent[order[position]];
@@ -158,24 +191,8 @@ final class ConditionalDraws implements Serializable {
     double[] rowG = new double[Math.max(drawn, 1)];
     int[] slots = new int[entries.length];
     Masses scratch = Masses.of(maxPieces);
-    long block = -1;
-    long blockSize = BLOCK;
-    FeistelPermutation permutation = null;
     for (int i = 0; i < n; i++) {
-      long row = firstRow + i;
-      int stratum = 0;
-      if (cumulativeShares.length > 1) {
-        long rowBlock = row / BLOCK;
-        if (rowBlock != block || row - rowBlock * BLOCK >= blockSize) {
-          long start = rowBlock * BLOCK;
-          // The last block of the table is as long as its rows, so its quotas are exact too.
-          blockSize = rowLimit > start ? Math.min(BLOCK, rowLimit - start) : BLOCK;
-          blockSize = Math.max(blockSize, row - start + 1);
-          permutation = new FeistelPermutation(blockSize, CounterRng.subKey(strataKey, rowBlock));
-          block = rowBlock;
-        }
-        stratum = stratumAt((permutation.apply(row - block * BLOCK) + 0.5) / blockSize);
-      }
+      int stratum = strata[i];
       Pieces[][] rowPieces = pieces[stratum];
       for (int e = 0; e < entries.length; e++) {
         Entry entry = entries[e];

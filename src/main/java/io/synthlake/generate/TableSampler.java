@@ -74,7 +74,8 @@ public final class TableSampler implements Serializable {
   private final int[] nullOrder;
   /** Under a condition: the copula's scores, and the columns it forbids to be null; else null. */
   private final ConditionalDraws draws;
-  private final boolean[] notNull;
+  /** By stratum and generated column: whether the condition forbids nulls (null without a condition). */
+  private final boolean[][] notNull;
   /** Per selected column: the salt of its stream (a function of its name), so a row key is one mix away. */
   private final long[] columnSalts;
   private final int[] copulaIndex;
@@ -239,7 +240,7 @@ public final class TableSampler implements Serializable {
     final boolean[] keepNumbers;
     int[] nullOrder;
     int[] copulaIndex;
-    boolean[] notNull;
+    boolean[][] notNull;
     ConditionalDraws draws;
 
     Wiring(int size) {
@@ -566,6 +567,7 @@ public final class TableSampler implements Serializable {
     long[] columnKeys = new long[chunk];
     double[][] independent = new double[normals][chunk];
     double[][] conditioned = draws == null ? null : new double[normals][chunk];
+    int[] strata = draws == null ? null : new int[chunk];
     double[] correlated = new double[chunk];
     double[] scratch = new double[chunk];
     ChunkState state = new ChunkState(generators.length, chunk, keepSlots, keepNumbers);
@@ -583,12 +585,15 @@ public final class TableSampler implements Serializable {
       }
       // Every column's nulls first (a null pattern copies earlier columns'), then the values, each column
       // after the values its rule reads.
+      if (draws != null) {
+        draws.strata(chunkFirst, n, strata);
+      }
       for (int c : nullOrder) {
         saltKeys(rowKeys, columnSalts[c], columnKeys, n);
-        drawNulls(c, columnKeys, state.nulls(c), n, state);
+        drawNulls(c, columnKeys, state.nulls(c), n, state, strata);
       }
       if (draws != null) {
-        draws.draw(chunkFirst, n, rowKeys, independent, state, conditioned);
+        draws.draw(n, rowKeys, independent, state, strata, conditioned);
       }
       for (int c = 0; c < generators.length; c++) {
         saltKeys(rowKeys, columnSalts[c], columnKeys, n);
@@ -617,11 +622,16 @@ public final class TableSampler implements Serializable {
    * Which rows of column c are null: its own draw, or where a null pattern decides it, null wherever one of the
    * earlier columns it reads is and elsewhere its own draw at the otherwise fraction.
    */
-  private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state) {
-    if (notNull != null && notNull[c]) {
-      java.util.Arrays.fill(nulls, 0, n, false);
-      return;
+  private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state, int[] strata) {
+    drawNulls(c, keys, nulls, n, state);
+    if (notNull != null) {
+      for (int i = 0; i < n; i++) {
+        nulls[i] &= !notNull[strata[i]][c];
+      }
     }
+  }
+
+  private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state) {
     int[] from = nullsFrom[c];
     if (from == null) {
       ColumnGenerator generator = generators[c];

@@ -99,13 +99,39 @@ class ConditionalSamplingTest {
 
   @Test
   void conditionalRowsAreTheSameWhateverTheBatchesAndThePrunedColumns() {
-    GenerateConditions conditions = where("sex = 'Female' AND a > 50");
-    Map<String, List<Object>> whole = sample(model(), ALL, 1000, conditions);
-    Map<String, List<Object>> oddBatches = sample(model(), ALL, 333, conditions);
-    Map<String, List<Object>> pruned = sample(model(), List.of("b", "city"), 777, conditions);
-    assertThat(oddBatches).isEqualTo(whole);
-    assertThat(pruned.get("b")).isEqualTo(whole.get("b"));
-    assertThat(pruned.get("city")).isEqualTo(whole.get("city"));
+    for (GenerateConditions conditions : List.of(where("sex = 'Female' AND a > 50"),
+        where("city IN ('Lyon', 'Austin') AND sex = 'Female' AND a < 50 AND code = 33"),
+        GenerateConditions.parse("b < 45", "sex", null))) {
+      Map<String, List<Object>> whole = sample(model(), ALL, 1000, conditions);
+      Map<String, List<Object>> oddBatches = sample(model(), ALL, 333, conditions);
+      assertThat(oddBatches).isEqualTo(whole);
+      for (List<String> columns : List.of(List.of("b", "city"), List.of("a"), List.of("sex", "note"))) {
+        Map<String, List<Object>> pruned = sample(model(), columns, 777, conditions);
+        columns.forEach(c -> assertThat(pruned.get(c)).as(c).isEqualTo(whole.get(c)));
+      }
+    }
+  }
+
+  @Test
+  void floatRangesHoldAsTheFloatsAreWrittenAndConstantsAreNeverNull() {
+    SynthModel base = GenerateModels.model();
+    List<io.synthlake.model.ColumnModel> columns = new ArrayList<>();
+    for (io.synthlake.model.ColumnModel column : base.columns()) {
+      columns.add(column.name().equals("country") ? new io.synthlake.model.ColumnModel("country", "string",
+          column.kind(), 0.3, column.marginal()) : column);
+    }
+    SynthModel model = new SynthModel(base.formatVersion(), base.table(), base.createdBy(), base.source(),
+        base.fit(), columns, base.copula(), base.rules(), base.labelMarginals(), base.notes());
+    TableSampler sampler = TableSampler.of(model, 3, List.of("price", "country"), ROWS, Map.of(),
+        where("price <= 1.1 AND country = 'FR'"));
+    RecordingSink price = new RecordingSink();
+    RecordingSink country = new RecordingSink();
+    sampler.sample(0, ROWS, new ColumnSink[] {price, country});
+    for (int r = 0; r < ROWS; r++) {
+      // As Spark compares a float column with 1.1: the float widened to a double.
+      assertThat(((Float) price.values.get(r)).doubleValue()).isLessThanOrEqualTo(1.1).isGreaterThanOrEqualTo(1.0);
+      assertThat(country.values.get(r)).isEqualTo("FR");
+    }
   }
 
   @Test
@@ -151,6 +177,10 @@ class ConditionalSamplingTest {
         assertThat(v.get("sex").get(r)).isEqualTo("Male");
       }
     }
+    // Equal shares go to the labels the condition leaves possible: no row with b in Husbands' [0, 10] is Female.
+    Map<String, List<Object>> possible = sample(model(), ALL, 1000, GenerateConditions.parse("b < 10", "sex",
+        null));
+    assertThat(count(possible.get("sex"), "Male")).isEqualTo(ROWS);
     Map<String, List<Object>> shares = sample(model(), ALL, 1000,
         GenerateConditions.parse("a >= 10", null, "role=Wife:0.3,Child:0.7"));
     assertThat(count(shares.get("role"), "Wife") / (double) ROWS).isCloseTo(0.3, within(0.001));
@@ -177,6 +207,11 @@ class ConditionalSamplingTest {
     assertFails("a = 1 OR b = 2", "generate.where: OR at character 7 is not supported: join parts with AND (IN "
         + "lists alternatives)");
     assertFails("a BETWEEN 1", "generate.where: expected 'AND' at character 12, found the end");
+    assertFails("sex <> 'Male'", "generate.where: '<>' at character 5 is not supported: a condition selects values "
+        + "with =, IN or a range");
+    assertThatThrownBy(() -> TableSampler.of(model(), 7, ALL, ROWS, Map.of(),
+        GenerateConditions.parse(null, null, "sex=Male:0.5,'Male':0.5")))
+        .hasMessage("generate.shares gives label 'Male' twice");
     assertThatThrownBy(() -> GenerateConditions.parse(null, "sex", "sex=Male:0.5,Female:0.4"))
         .hasMessage("set either generate.rebalance (--rebalance) or generate.shares (--shares), not both");
     assertThatThrownBy(() -> GenerateConditions.parse(null, null, "sex=Male:0.5,Female:0.4"))

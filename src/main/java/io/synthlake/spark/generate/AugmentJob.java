@@ -8,6 +8,7 @@ import io.synthlake.config.JobConfig;
 import io.synthlake.config.OutputConfig;
 import io.synthlake.config.WriteMode;
 import io.synthlake.errors.SynthException;
+import io.synthlake.generate.LabelMatch;
 import io.synthlake.generate.TableSampler;
 import io.synthlake.model.CategoricalMarginal;
 import io.synthlake.model.CategoricalScale;
@@ -96,7 +97,7 @@ final class AugmentJob {
       }
     }
     long realRows = counts.values().stream().mapToLong(Long::longValue).sum();
-    Map<String, Double> shares = shares(target, labels);
+    Map<String, Double> shares = shares(target, labels, labelColumn, model.table());
     Map<String, Long> added = added(shares, counts);
     long syntheticRows = added.values().stream().mapToLong(Long::longValue).sum();
     long nullLabels = real.where(Columns.named(labelColumn.name()).isNull()).count();
@@ -149,8 +150,8 @@ final class AugmentJob {
     long start = System.nanoTime();
     long total = realRows + syntheticRows;
     try (ProgressReporter progress = new ProgressReporter(spark, group, "augment " + model.table(), total)) {
-      OutputManifest.Run run = new OutputManifest.Run("augment", config.model(), GenerateJob.sha256(model), seed,
-          0, total, Math.max(partitions, 1), started.toString(), null, 0,
+      OutputManifest.Run run = new OutputManifest.Run(SyntheticWriter.AUGMENT_RUN, config.model(),
+          GenerateJob.sha256(model), seed, 0, total, Math.max(partitions, 1), started.toString(), null, 0,
           "augment; " + GenerateJob.conditionsText(generate));
       OutputManifest manifest = new OutputManifest(OutputManifest.FORMAT_VERSION, Version.tool(), model.table(),
           output.format().configName(), total, output.partitionBy() == null ? List.of() : output.partitionBy(),
@@ -164,10 +165,23 @@ final class AugmentJob {
         Math.max(partitions, 1), seconds, summary);
   }
 
-  /** The target share of each label: equal over the model's labels, or as given. */
-  private static Map<String, Double> shares(TargetShares target, CategoricalMarginal labels) {
+  /**
+   * The target share of each stored label: equal over the model's labels, or as given (a label as the model stores
+   * it: {@code TRUE} is the label {@code true}, {@code 1} the label {@code 1.0}).
+   */
+  private static Map<String, Double> shares(TargetShares target, CategoricalMarginal labels, ColumnModel column,
+      String table) {
     if (!target.isEqual()) {
-      return target.shares();
+      Map<String, Double> stored = new LinkedHashMap<>();
+      target.shares().forEach((label, share) -> {
+        String match = LabelMatch.stored(column, table, label);
+        if (match == null || stored.containsKey(match)) {
+          throw SynthException.config("generate.shares: column %s of table %s %s label '%s'", column.name(), table,
+              match == null ? "has no" : "is given twice the", label);
+        }
+        stored.put(match, share);
+      });
+      return stored;
     }
     CategoricalScale scale = CategoricalScale.of(labels);
     List<String> stored = new ArrayList<>();
