@@ -12,7 +12,9 @@ import io.synthlake.spark.generate.GenerateJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
@@ -25,14 +27,15 @@ import org.apache.spark.sql.functions;
  * Generate benchmark (scripts/bench generate): rows per second of synthlake's generate against Spark's own
  * generation of the same number and types of columns (spark.range with randn/rand expressions), both to the noop
  * sink and to Parquet with the same partitioning, for the Adult model and a ten-double model, plus the JVM's peak
- * heap. Prints figures; asserts nothing.
+ * heap; then the cost of conditional generation (--where, --rebalance) against unconditional generation of the
+ * Adult model. {@code --no-comparisons} skips the first table. Prints figures; asserts nothing.
  */
 public final class GenerateBenchmark {
   private GenerateBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     BenchArgs parsed = BenchArgs.parse(args, List.of(20_000_000L, 60_000_000L),
-        "--rows N[,N...], --repeat N or --dir DIR");
+        "--rows N[,N...], --repeat N, --dir DIR or --no-comparisons");
     List<Long> sizes = parsed.sizes();
     Path dir = parsed.dir();
     int repeat = parsed.repeat();
@@ -46,14 +49,55 @@ public final class GenerateBenchmark {
     System.out.printf(Locale.ROOT, "# each figure is the median of %d run(s), native and synthlake alternating%n",
         repeat);
 
+    if (parsed.comparisons()) {
+      System.out.println();
+      System.out.println("| model | rows | sink | native s | native rows/s | synthlake s | synthlake rows/s | "
+          + "ratio synthlake/native | peak heap GB (native / synthlake) |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|");
+      for (long rows : sizes) {
+        for (String sink : List.of("noop", "parquet")) {
+          System.out.println(measure(spark, "adult", adult, rows, dir, sink, repeat));
+          System.out.println(measure(spark, "10 doubles", numeric, rows, dir, sink, repeat));
+        }
+      }
+    }
+    conditional(spark, adult, sizes, repeat);
+  }
+
+  /** Conditional against unconditional generation of the Adult model, noop sink, alternating. */
+  private static void conditional(SparkSession spark, String model, List<Long> sizes, int repeat)
+      throws InterruptedException {
+    Map<String, String[]> cases = new LinkedHashMap<>();
+    cases.put("--where \"sex = 'Female'\"", new String[] {"where", "sex = 'Female'"});
+    cases.put("--where \"income = '>50K' AND age BETWEEN 30 AND 45 AND hours-per-week >= 40\"",
+        new String[] {"where", "income = '>50K' AND age BETWEEN 30 AND 45 AND hours-per-week >= 40"});
+    cases.put("--rebalance income", new String[] {"rebalance", "income"});
     System.out.println();
-    System.out.println("| model | rows | sink | native s | native rows/s | synthlake s | synthlake rows/s | "
-        + "ratio synthlake/native | peak heap GB (native / synthlake) |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| condition (Adult model, noop sink) | rows | unconditional s | conditional s | "
+        + "conditional rows/s | ratio conditional/unconditional |");
+    System.out.println("|---|---|---|---|---|---|");
     for (long rows : sizes) {
-      for (String sink : List.of("noop", "parquet")) {
-        System.out.println(measure(spark, "adult", adult, rows, dir, sink, repeat));
-        System.out.println(measure(spark, "10 doubles", numeric, rows, dir, sink, repeat));
+      int partitions = (int) io.synthlake.spark.source.SyntheticSource.defaultPartitions(spark, rows);
+      for (Map.Entry<String, String[]> condition : cases.entrySet()) {
+        List<Run> plain = new ArrayList<>();
+        List<Run> conditional = new ArrayList<>();
+        for (int r = 0; r < repeat; r++) {
+          plain.add(timed(() -> {
+            write(spark.read().format("synthlake").option("model", model).option("rows", rows)
+                .option("partitions", partitions).load(), "noop", null);
+            return null;
+          }));
+          conditional.add(timed(() -> {
+            write(spark.read().format("synthlake").option("model", model).option("rows", rows)
+                .option("partitions", partitions).option(condition.getValue()[0], condition.getValue()[1]).load(),
+                "noop", null);
+            return null;
+          }));
+        }
+        double base = Run.median(plain).seconds;
+        double seconds = Run.median(conditional).seconds;
+        System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %,.0f | %.2f |%n", condition.getKey(), rows,
+            base, seconds, rows / seconds, seconds / base);
       }
     }
   }

@@ -45,6 +45,11 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "JOB.yaml", description = "Job file (see conf/example-job.yaml).")
   Path config;
 
+  @Option(names = "--source", paramLabel = "PATH_OR_TABLE",
+      description = "The model's source table: with --augment, its rows are written too; otherwise made-up and "
+          + "fake values are checked against it. [source.path / source.table]")
+  String source;
+
   @Mixin GenerateOptions options;
 
   @Option(names = "--verbose", description = "Print stack traces of failures.")
@@ -54,6 +59,10 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     List<ConfigOverride> overrides = new java.util.ArrayList<>(options.overrides());
     GenerateOptions.add(overrides, "model", model, "--model");
+    if (source != null) {
+      overrides.add(ConfigOverride.of("source.path", source, "--source"));
+      overrides.add(ConfigOverride.of("source.table", null, "--source"));
+    }
     JobConfig job = ConfigLoader.load(config, overrides);
     GenerateJob.Result result = GenerateJob.run(Sessions.getOrCreate("synthlake generate"), job);
     print(spec.commandLine().getOut(), result);
@@ -65,6 +74,9 @@ final class GenerateCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  %s, %,d rows of %s (rows %,d to %,d), seed %d, %d partitions%n", result.format(),
         result.rows(), result.table(), result.firstRow(), result.firstRow() + result.rows() - 1, result.seed(),
         result.partitions());
+    if (result.augmented() != null) {
+      out.printf(Locale.ROOT, "  %s%n", result.augmented());
+    }
     out.printf(Locale.ROOT, "  seconds: %s (%,.0f rows/s)%n", result.seconds(), result.rowsPerSecond());
     out.flush();
   }

@@ -51,6 +51,30 @@ final class GenerateOptions {
           + "[output.compression]")
   String compression;
 
+  @Option(names = "--where", paramLabel = "CONDITION",
+      description = "Generate only rows satisfying CONDITION, e.g. \"income = '>50K' AND age BETWEEN 30 AND 45 AND "
+          + "sex IN ('Female')\": =, IN and ranges (BETWEEN, <, <=, >, >=) on label, boolean, number and date "
+          + "columns, joined by AND. Exactly the rows asked for are written, drawn from the model's conditional "
+          + "distribution. [generate.where]")
+  String where;
+
+  @Option(names = "--rebalance", paramLabel = "COLUMN",
+      description = "Give every label of COLUMN (label or boolean) an equal share of the rows, the other columns "
+          + "drawn given the label. [generate.rebalance]")
+  String rebalance;
+
+  @Option(names = "--shares", paramLabel = "COLUMN=LABEL:SHARE,...",
+      description = "Set the label shares of one column, e.g. \"is_fraud=true:0.3,false:0.7\" (shares sum to 1; "
+          + "unlisted labels get none). [generate.shares]")
+  String shares;
+
+  @Option(names = "--augment",
+      description = "Write the source's rows (those the fit did not hold out) plus synthetic rows of the labels of "
+          + "--rebalance or --shares, enough to reach the target shares without dropping a real row; a boolean "
+          + "column _synthetic marks the synthetic rows. Needs the source (--source or the job file). "
+          + "[generate.augment]")
+  Boolean augment;
+
   List<ConfigOverride> overrides() {
     List<ConfigOverride> overrides = new ArrayList<>();
     if (rows != null) {
@@ -71,6 +95,16 @@ final class GenerateOptions {
     add(overrides, "generate.partitions", partitions, "--partitions");
     add(overrides, "output.rows-per-file", rowsPerFile, "--rows-per-file");
     add(overrides, "output.compression", compression, "--compression");
+    add(overrides, "generate.where", where, "--where");
+    add(overrides, "generate.augment", augment, "--augment");
+    if (rebalance != null) {
+      overrides.add(ConfigOverride.of("generate.rebalance", rebalance, "--rebalance"));
+      overrides.add(ConfigOverride.of("generate.shares", null, "--rebalance"));
+    }
+    if (shares != null) {
+      overrides.add(ConfigOverride.of("generate.shares", shares, "--shares"));
+      overrides.add(ConfigOverride.of("generate.rebalance", null, "--shares"));
+    }
     return overrides;
   }
 

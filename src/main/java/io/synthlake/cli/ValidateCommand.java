@@ -153,10 +153,15 @@ final class ValidateCommand implements Callable<Integer> {
     MlUtility ml = result.report().mlUtility();
     if (ml != null) {
       for (MlUtility.ModelResult model : ml.models()) {
-        out.printf(Locale.ROOT, "  ml utility: %s %s of %s: %s trained on real rows, %s on synthetic rows "
+        out.printf(Locale.ROOT, "  ml utility: %s %s of %s: %s trained on real rows, %s on %s "
             + "(TSTR/TRTR %s; %,d held-out rows)%n", model.model(), model.measure(), ml.target(),
             decimal(model.real().get(model.measure())), decimal(model.synthetic().get(model.measure())),
-            decimal(model.ratio()), ml.testRows());
+            ml.augmented() ? "the augmented table" : "synthetic rows", decimal(model.ratio()), ml.testRows());
+      }
+      for (MlUtility.MinorityRecall recall : ml.minorityRecalls()) {
+        out.printf(Locale.ROOT, "  ml utility: %s recall of the rarest label '%s': %s trained on real rows, %s on "
+            + "%s%n", recall.model(), ml.minorityLabel(), decimal(recall.real()), decimal(recall.synthetic()),
+            ml.augmented() ? "the augmented table" : "synthetic rows");
       }
     }
     TextReport text = result.report().text();

@@ -142,6 +142,12 @@ public record LakeConfig(LakeSettings lake, Map<String, LakeTable> tables) {
         }
       }
       foreignKeyProblems(table, tables, prefix, problems);
+      if (table.job().generate().augments()) {
+        // An augmented table holds the source's real rows: a lake refresh never writes those.
+        problems.add(new ConfigProblem(prefix + "generate.augment", "table " + table.name() + ": generate.augment "
+            + "writes the source's real rows, which a lake refresh never copies; augment with synth generate "
+            + "--augment, next to production"));
+      }
       if (table.mode() == TableMode.SYNTHESIZE && table.job().model() == null) {
         problems.add(new ConfigProblem(prefix + "model", "table " + table.name() + " has no model path: set "
             + "lake.models or tables." + table.name() + ".model"));

@@ -72,6 +72,18 @@ final class NumberWriter implements Serializable {
     return Math.max(minimum, Math.min(maximum, rounded));
   }
 
+  /** The value as {@link #put} writes it, back as a double: rounded to the type (whole numbers, floats, scale). */
+  double written(double value) {
+    double v = restore(value);
+    return switch (type.type()) {
+      case BYTE, SHORT, INT, DATE, LONG, TIMESTAMP, TIMESTAMP_NTZ -> Math.rint(v);
+      case FLOAT -> (float) v;
+      case DECIMAL -> type.precision() <= OutputType.MAX_LONG_DIGITS ? unscaled(v) / scaleFactor
+          : decimal(v).doubleValue();
+      default -> v;
+    };
+  }
+
   /** The smallest value of the resolution's grid at or above the value, clamped to the type's range. */
   double restoreUp(double value) {
     double up = value;

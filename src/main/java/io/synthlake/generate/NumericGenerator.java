@@ -75,6 +75,22 @@ final class NumericGenerator extends ColumnGenerator {
     }
   }
 
+  private NumericGenerator(NumericGenerator finite) {
+    super(finite.nullFraction());
+    this.byLabel = finite.byLabel;
+    this.distribution = finite.distribution;
+    this.writer = finite.writer;
+    this.derivation = finite.derivation;
+    this.nanEdge = 0;
+    this.positiveEdge = 0;
+    this.nonFiniteEdge = 0;
+  }
+
+  /** The same generator without NaN or infinities: a condition on the column asks for finite values. */
+  NumericGenerator finiteOnly() {
+    return nonFiniteEdge == 0 ? this : new NumericGenerator(this);
+  }
+
   @Override
   void generate(long firstRow, long[] keys, boolean[] nulls, double[] normals, int count, ColumnSink sink,
       int offset, double[] scratch, ChunkState state, int self) {

@@ -1,5 +1,6 @@
 package io.synthlake.generate;
 
+import io.synthlake.condition.GenerateConditions;
 import io.synthlake.errors.SynthException;
 import io.synthlake.model.CategoricalMarginal;
 import io.synthlake.model.CategoricalScale;
@@ -71,6 +72,10 @@ public final class TableSampler implements Serializable {
   private final boolean[] keepNumbers;
   /** Generated-column indices in the order their nulls are drawn (after the columns their null patterns copy). */
   private final int[] nullOrder;
+  /** Under a condition: the copula's scores, and the columns it forbids to be null; else null. */
+  private final ConditionalDraws draws;
+  /** By stratum and generated column: whether the condition forbids nulls (null without a condition). */
+  private final boolean[][] notNull;
   /** Per selected column: the salt of its stream (a function of its name), so a row key is one mix away. */
   private final long[] columnSalts;
   private final int[] copulaIndex;
@@ -91,11 +96,13 @@ public final class TableSampler implements Serializable {
     this.keepSlots = wiring.keepSlots;
     this.keepNumbers = wiring.keepNumbers;
     this.nullOrder = wiring.nullOrder;
+    this.draws = wiring.draws;
+    this.notNull = wiring.notNull;
     int needed = 0;
     for (int index : copulaIndex) {
       needed = Math.max(needed, index + 1);
     }
-    this.normals = needed;
+    this.normals = draws != null ? draws.dims() : needed;
   }
 
   /** A sampler of every column of the model. */
@@ -120,6 +127,15 @@ public final class TableSampler implements Serializable {
   /** As above, with the parents of the model's foreign keys, by table name. */
   public static TableSampler of(SynthModel model, long seed, List<String> selected, long rowLimit,
       Map<String, Parent> parents) {
+    return of(model, seed, selected, rowLimit, parents, GenerateConditions.NONE);
+  }
+
+  /**
+   * As above, holding a condition (and target label shares) in every row ({@link ConditionalDraws}); an unknown
+   * column or label, or a condition no row satisfies, fails here with exit 3.
+   */
+  public static TableSampler of(SynthModel model, long seed, List<String> selected, long rowLimit,
+      Map<String, Parent> parents, GenerateConditions conditions) {
     long tableKey = CounterRng.hashString(model.table());
     CopulaModel copula = model.copula();
     Map<String, Integer> copulaPosition = new HashMap<>();
@@ -146,7 +162,14 @@ public final class TableSampler implements Serializable {
     }
     Map<String, LabelMarginals> byLabel = new HashMap<>();
     model.labelMarginals().forEach(c -> byLabel.put(c.column(), c));
-    List<String> order = generationOrder(model, selected, decidedBy, nullsBy, byLabel);
+    ConditionCompiler compiler = conditions.isEmpty() ? null
+        : new ConditionCompiler(model, conditions, decidedBy, byLabel, nullsBy);
+    List<String> generated = new ArrayList<>(selected);
+    if (compiler != null) {
+      // The columns a condition reads are generated (and discarded) even when pruned: pruning never changes rows.
+      compiler.columns().stream().filter(c -> !generated.contains(c)).forEach(generated::add);
+    }
+    List<String> order = generationOrder(model, generated, decidedBy, nullsBy, byLabel);
     Map<String, Integer> indexOf = new HashMap<>();
     for (int i = 0; i < order.size(); i++) {
       indexOf.put(order.get(i), i);
@@ -189,6 +212,19 @@ public final class TableSampler implements Serializable {
       wiring.nullsOtherwise[i] = pattern == null ? 0 : pattern.nullFractionOtherwise();
     }
     wiring.nullOrder = nullOrder(order, nullsBy);
+    if (compiler != null) {
+      ConditionCompiler.Plan plan = compiler.plan(order, wiring.copulaIndex,
+          cholesky == null ? null : copula.correlation(), seed, tableKey, rowLimit);
+      wiring.copulaIndex = plan.copulaIndex();
+      wiring.notNull = plan.notNull();
+      wiring.draws = plan.draws();
+      for (String name : compiler.numberColumns()) {
+        int c = indexOf.get(name);
+        if (wiring.generators[c] instanceof NumericGenerator numbers) {
+          wiring.generators[c] = numbers.finiteOnly();
+        }
+      }
+    }
     return new TableSampler(seed, tableKey, cholesky, selected, wiring);
   }
 
@@ -196,7 +232,6 @@ public final class TableSampler implements Serializable {
   private static final class Wiring {
     final ColumnGenerator[] generators;
     final long[] salts;
-    final int[] copulaIndex;
     final int[] sinkOf;
     final int[][] nullsFrom;
     final boolean[] nullsExactly;
@@ -204,6 +239,9 @@ public final class TableSampler implements Serializable {
     final boolean[] keepSlots;
     final boolean[] keepNumbers;
     int[] nullOrder;
+    int[] copulaIndex;
+    boolean[][] notNull;
+    ConditionalDraws draws;
 
     Wiring(int size) {
       generators = new ColumnGenerator[size];
@@ -348,7 +386,7 @@ public final class TableSampler implements Serializable {
    * a null target) and that text parsed in the column's type (null when null or not a value of the type, which
    * leaves the slot unmapped).
    */
-  private record SlotMap(boolean[] mapped, String[] labels, FixedValue[] values) {
+  record SlotMap(boolean[] mapped, String[] labels, FixedValue[] values) {
     static SlotMap of(CategoricalScale from, DependencyRule dependency, OutputType type) {
       SlotMap map = new SlotMap(new boolean[from.size()], new String[from.size()], new FixedValue[from.size()]);
       for (DependencyRule.MappedValue value : dependency.values()) {
@@ -375,7 +413,7 @@ public final class TableSampler implements Serializable {
     return fromLabels(model, dependency.from(), dependency);
   }
 
-  private static CategoricalMarginal fromLabels(SynthModel model, String from, Rule rule) {
+  static CategoricalMarginal fromLabels(SynthModel model, String from, Rule rule) {
     ColumnModel column = model.column(from).orElseThrow();
     if (!(column.marginal() instanceof CategoricalMarginal labels)) {
       throw new SynthException(io.synthlake.errors.ExitCode.MODEL, "model of table " + model.table() + ": rule "
@@ -385,13 +423,13 @@ public final class TableSampler implements Serializable {
   }
 
   /** The slot of a stored label (never the other bucket's), or -1. */
-  private static int storedSlot(CategoricalScale scale, String label) {
+  static int storedSlot(CategoricalScale scale, String label) {
     int slot = scale.slotOf(label);
     return slot >= 0 && label.equals(scale.label(slot)) ? slot : -1;
   }
 
   /** The column's scale with other shares: the same slots, in the same order, with new widths. */
-  private static CategoricalScale scaleWithShares(SynthModel model, ColumnModel column, CategoricalMarginal own,
+  static CategoricalScale scaleWithShares(SynthModel model, ColumnModel column, CategoricalMarginal own,
       double[] shares) {
     int slots = CategoricalScale.of(own).size();
     if (shares.length != slots) {
@@ -427,7 +465,7 @@ public final class TableSampler implements Serializable {
         NumericDistribution.of(conditional.rest() == null ? own : conditional.rest()));
   }
 
-  private static Cholesky factor(double[][] correlation) {
+  static Cholesky factor(double[][] correlation) {
     Cholesky factor = Cholesky.factor(correlation);
     if (factor == null) {
       factor = Cholesky.factor(NearestCorrelation.repair(correlation, REPAIR_MIN_EIGENVALUE).matrix());
@@ -528,6 +566,8 @@ public final class TableSampler implements Serializable {
     long[] rowKeys = new long[chunk];
     long[] columnKeys = new long[chunk];
     double[][] independent = new double[normals][chunk];
+    double[][] conditioned = draws == null ? null : new double[normals][chunk];
+    int[] strata = draws == null ? null : new int[chunk];
     double[] correlated = new double[chunk];
     double[] scratch = new double[chunk];
     ChunkState state = new ChunkState(generators.length, chunk, keepSlots, keepNumbers);
@@ -545,18 +585,28 @@ public final class TableSampler implements Serializable {
       }
       // Every column's nulls first (a null pattern copies earlier columns'), then the values, each column
       // after the values its rule reads.
+      if (draws != null) {
+        draws.strata(chunkFirst, n, strata);
+      }
       for (int c : nullOrder) {
         saltKeys(rowKeys, columnSalts[c], columnKeys, n);
-        drawNulls(c, columnKeys, state.nulls(c), n, state);
+        drawNulls(c, columnKeys, state.nulls(c), n, state, strata);
+      }
+      if (draws != null) {
+        draws.draw(n, rowKeys, independent, state, strata, conditioned);
       }
       for (int c = 0; c < generators.length; c++) {
         saltKeys(rowKeys, columnSalts[c], columnKeys, n);
         int index = copulaIndex[c];
-        if (index >= 0) {
+        double[] scores = null;
+        if (index >= 0 && draws != null) {
+          scores = conditioned[index];
+        } else if (index >= 0) {
           cholesky.apply(index, independent, correlated, n);
+          scores = correlated;
         }
         int sink = sinkOf[c];
-        generators[c].generate(chunkFirst, columnKeys, state.nulls(c), index >= 0 ? correlated : null, n,
+        generators[c].generate(chunkFirst, columnKeys, state.nulls(c), scores, n,
             sink >= 0 ? sinks[sink] : DiscardSink.INSTANCE, sink >= 0 ? start : 0, scratch, state, c);
       }
     }
@@ -572,6 +622,15 @@ public final class TableSampler implements Serializable {
    * Which rows of column c are null: its own draw, or where a null pattern decides it, null wherever one of the
    * earlier columns it reads is and elsewhere its own draw at the otherwise fraction.
    */
+  private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state, int[] strata) {
+    drawNulls(c, keys, nulls, n, state);
+    if (notNull != null) {
+      for (int i = 0; i < n; i++) {
+        nulls[i] &= !notNull[strata[i]][c];
+      }
+    }
+  }
+
   private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state) {
     int[] from = nullsFrom[c];
     if (from == null) {

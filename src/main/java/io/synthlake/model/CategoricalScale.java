@@ -104,6 +104,21 @@ public final class CategoricalScale implements Serializable {
     return slot;
   }
 
+  /** The normal score where the slot's interval starts (-∞ for the first): its scores are [lower, upper). */
+  public double normalLowerEdge(int slot) {
+    return slot == 0 ? Double.NEGATIVE_INFINITY : normalEdges[slot - 1];
+  }
+
+  /** The normal score where the slot's interval ends, excluded (+∞ for the last). */
+  public double normalUpperEdge(int slot) {
+    return normalEdges[slot];
+  }
+
+  /** The slot's probability: the width of its interval. */
+  public double probability(int slot) {
+    return upperEdges[slot] - (slot == 0 ? 0.0 : upperEdges[slot - 1]);
+  }
+
   /** The label of a slot; null for the other bucket. */
   public String label(int slot) {
     return slot == otherSlot ? null : labels[slot];

@@ -56,6 +56,45 @@ public final class StandardNormal {
   }
 
   /**
+   * {@link #cdfFast}'s table: Φ and the density at knots 1/{@value #FAST_STEPS_PER_UNIT} apart over ±FAST_REACH,
+   * interleaved, so one interpolation reads one cache line or two (the whole table, 18 KB, stays in L1).
+   */
+  private static final int FAST_STEPS_PER_UNIT = 64;
+  private static final double FAST_REACH = 9.0;
+  private static final double FAST_STEP = 1.0 / FAST_STEPS_PER_UNIT;
+  private static final double[] FAST_TABLE;
+
+  static {
+    int knots = (int) (2 * FAST_REACH * FAST_STEPS_PER_UNIT) + 2;
+    FAST_TABLE = new double[2 * knots];
+    for (int k = 0; k < knots; k++) {
+      double z = -FAST_REACH + (double) k / FAST_STEPS_PER_UNIT;
+      FAST_TABLE[2 * k] = cdf(z);
+      FAST_TABLE[2 * k + 1] = Math.exp(-z * z / 2) / SQRT_2PI * FAST_STEP;
+    }
+  }
+
+  /**
+   * Φ(x) by cubic Hermite interpolation of a table of Φ and its derivative, the density, 1/64 apart: absolute
+   * error below 1e-10 (the interpolation error is h⁴/384 times Φ's fourth derivative: 6e-8/384 times at most 0.6),
+   * and relative error below 1e-6 out to ±9, beyond which it is {@link #cdf}. A few times faster than
+   * {@link #cdf}, for loops that need many Φ per value and tolerate that error (the masses of a truncated draw).
+   */
+  public static double cdfFast(double x) {
+    double position = (x + FAST_REACH) * FAST_STEPS_PER_UNIT;
+    if (!(position >= 0 && position < FAST_TABLE.length / 2 - 1)) {
+      return cdf(x);
+    }
+    int k = (int) position;
+    double t = position - k;
+    double t2 = t * t;
+    double t3 = t2 * t;
+    int at = 2 * k;
+    return (2 * t3 - 3 * t2 + 1) * FAST_TABLE[at] + (t3 - 2 * t2 + t) * FAST_TABLE[at + 1]
+        + (3 * t2 - 2 * t3) * FAST_TABLE[at + 2] + (t3 - t2) * FAST_TABLE[at + 3];
+  }
+
+  /**
    * Φ⁻¹(p) for p in [0, 1]; returns ∓∞ at 0 and 1 and NaN outside. Callers that need finite scores clip p first.
    */
   public static double inverseCdf(double p) {

@@ -323,8 +323,19 @@ public final class HtmlReport {
         .append("</code> (").append(escape(ml.task())).append(") from ").append(ml.features().size())
         .append(" columns with Spark MLlib: each model trained on the ").append(count(ml.trainingRows()))
         .append(" real rows the model saw (TRTR) and on the ").append(count(ml.syntheticRows()))
-        .append(" synthetic rows (TSTR), both tested on the ").append(count(ml.testRows()))
-        .append(" real rows the fit held out. A ratio of 1 keeps all of the real data's usefulness.</p>\n")
+        .append(ml.augmented() ? " rows of the augmented table (real training rows plus synthetic rows)"
+            : " synthetic rows (TSTR)").append(", both tested on the ").append(count(ml.testRows()))
+        .append(" real rows the fit held out. A ratio of 1 keeps all of the real data's usefulness.</p>\n");
+    if (!ml.minorityRecalls().isEmpty()) {
+      html.append("<p>Recall of the rarest label, <code>").append(escape(ml.minorityLabel())).append("</code>:");
+      List<String> parts = new java.util.ArrayList<>();
+      for (MlUtility.MinorityRecall recall : ml.minorityRecalls()) {
+        parts.add(" " + escape(recall.model()) + " " + score(recall.real()) + " trained on real rows, "
+            + score(recall.synthetic()) + (ml.augmented() ? " on the augmented table" : " on synthetic rows"));
+      }
+      html.append(String.join(";", parts)).append(".</p>\n");
+    }
+    html
         .append("<table id=\"ml-table\"><thead><tr><th>model</th><th>measure</th><th>trained on real</th>")
         .append("<th>trained on synthetic</th><th>ratio</th></tr></thead><tbody>\n");
     for (MlUtility.ModelResult model : ml.models()) {

@@ -21,11 +21,29 @@ import java.util.TreeMap;
  * @param models one entry per model
  * @param lowestRatio the smallest TSTR/TRTR ratio of a main measure (null when none could be computed)
  * @param lowest the model of the smallest ratio
+ * @param minorityLabel the target's rarest label in the real rows, whose recall each model's measures hold as
+ *     {@code recall:LABEL} (null for regression, or when that label is too rare to name)
+ * @param augmented whether the synthetic table was an augmented one (generate --augment): its models trained on
+ *     the real training rows plus the synthetic rows
  */
 @JsonPropertyOrder({"target", "task", "training-rows", "synthetic-rows", "test-rows", "features", "lowest-ratio",
-    "lowest", "models"})
+    "lowest", "minority-label", "augmented", "models"})
 public record MlUtility(String target, String task, long trainingRows, long syntheticRows, long testRows,
-    List<String> features, List<ModelResult> models, Double lowestRatio, String lowest) {
+    List<String> features, List<ModelResult> models, Double lowestRatio, String lowest, String minorityLabel,
+    boolean augmented) {
+
+  /** The minority label's recall of one model, trained on real rows and on the synthetic (or augmented) ones. */
+  public record MinorityRecall(String model, Double real, Double synthetic) {}
+
+  /** Each model's recall of the minority label (empty without one). */
+  public List<MinorityRecall> minorityRecalls() {
+    if (minorityLabel == null) {
+      return List.of();
+    }
+    String key = "recall:" + minorityLabel;
+    return models.stream().filter(m -> m.real().containsKey(key))
+        .map(m -> new MinorityRecall(m.model(), m.real().get(key), m.synthetic().get(key))).toList();
+  }
 
   /**
    * One model's measures on the held-out rows, trained on real rows (TRTR) and on synthetic rows (TSTR).
@@ -58,7 +76,7 @@ public record MlUtility(String target, String task, long trainingRows, long synt
   }
 
   public static MlUtility of(String target, String task, long trainingRows, long syntheticRows, long testRows,
-      List<String> features, List<ModelResult> models) {
+      List<String> features, List<ModelResult> models, String minorityLabel, boolean augmented) {
     ModelResult lowest = null;
     for (ModelResult model : models) {
       if (model.ratio() != null && (lowest == null || model.ratio() < lowest.ratio())) {
@@ -66,6 +84,7 @@ public record MlUtility(String target, String task, long trainingRows, long synt
       }
     }
     return new MlUtility(target, task, trainingRows, syntheticRows, testRows, List.copyOf(features),
-        List.copyOf(models), lowest == null ? null : lowest.ratio(), lowest == null ? null : lowest.model());
+        List.copyOf(models), lowest == null ? null : lowest.ratio(), lowest == null ? null : lowest.model(),
+        minorityLabel, augmented);
   }
 }

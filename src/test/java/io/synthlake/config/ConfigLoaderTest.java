@@ -83,6 +83,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void generateConditionsAreReadAndAMalformedOneNamesItsKeyAndLine() throws IOException {
+    JobConfig job = ConfigLoader.load(write("generate:\n  rows: 10\n  where: \"age >= 30 AND sex = 'Female'\"\n"
+        + "  rebalance: income\n"), List.of());
+    assertThat(job.generate().conditions().whereText()).isEqualTo("age >= 30 AND sex = 'Female'");
+    assertThat(job.generate().conditions().shares().column()).isEqualTo("income");
+    Path bad = write("generate:\n  rows: 10\n  where: \"age => 30\"\n  augment: true\n");
+    assertThatThrownBy(() -> ConfigLoader.load(bad, List.of()))
+        .hasMessageContaining("line 3: expected a value (a number, true, false or 'text') at character 6, found '>'")
+        .hasMessageContaining("line 4: augment adds rows of chosen labels: set generate.rebalance");
+  }
+
+  @Test
   void rangeProblemsNameTheKeyAndLine() throws IOException {
     Path file = write("fit:\n  bound-rank: 0\n  quantile-knots: 10\n");
     assertThatThrownBy(() -> ConfigLoader.load(file, List.of()))

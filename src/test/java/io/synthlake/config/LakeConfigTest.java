@@ -44,6 +44,18 @@ class LakeConfigTest {
   }
 
   @Test
+  void aLakeRefusesToAugmentATableWithItsRealRows() {
+    assertThatThrownBy(() -> load("""
+          people:
+            source: {path: people.csv}
+            generate: {augment: true, rebalance: sex}
+        """))
+        .isInstanceOf(SynthException.class)
+        .hasMessageContaining("table people: generate.augment writes the source's real rows, which a lake refresh "
+            + "never copies; augment with synth generate --augment, next to production");
+  }
+
+  @Test
   void wrongDeclarationsAreNamedWithTheirTableAndKey() {
     assertThatThrownBy(() -> load("""
           flights:

@@ -146,7 +146,7 @@ class RunAdultTest extends SparkTestBase {
     return 0.5 * keys.stream().mapToDouble(k -> Math.abs(a.getOrDefault(k, 0.0) - b.getOrDefault(k, 0.0))).sum();
   }
 
-  private static double[] values(Dataset<Row> frame, String column) {
+  static double[] values(Dataset<Row> frame, String column) {
     return frame.where(col(column).isNotNull()).select(col(column).cast("double")).collectAsList().stream()
         .mapToDouble(r -> r.getDouble(0)).sorted().toArray();
   }

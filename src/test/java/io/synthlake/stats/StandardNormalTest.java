@@ -20,6 +20,23 @@ class StandardNormalTest {
   }
 
   @Test
+  void fastCdfIsWithin1e10AbsoluteAnd1e6RelativeOfTheReference() {
+    double worst = 0;
+    double worstRelative = 0;
+    for (double x = -40; x <= 40; x += 0.000731) {
+      double expected = reference.cumulativeProbability(x);
+      double error = Math.abs(StandardNormal.cdfFast(x) - expected);
+      worst = Math.max(worst, error);
+      double tail = Math.min(expected, 1 - expected);
+      if (x < 0 && x > -37 && tail > 0) {
+        worstRelative = Math.max(worstRelative, error / tail);
+      }
+    }
+    assertThat(worst).isLessThan(1e-10);
+    assertThat(worstRelative).isLessThan(1e-6);
+  }
+
+  @Test
   void inverseCdfMatchesPublishedValues() {
     // Values from R: qnorm(c(0.975, 0.5, 1e-10, 0.8413447460685429, 1e-15))
     assertThat(StandardNormal.inverseCdf(0.975)).isCloseTo(1.959963984540054, within(1e-15));

@@ -44,8 +44,8 @@ class HtmlReportTest {
 
   private static MlUtility ml() {
     return MlUtility.of("income", "classification", 800, 800, 200, List.of("age", "sex"), List.of(
-        MlUtility.ModelResult.of("gradient-boosted-trees", "auc", Map.of("auc", 0.9, "f1", 0.8),
-            Map.of("auc", 0.87, "f1", 0.78))));
+        MlUtility.ModelResult.of("gradient-boosted-trees", "auc", Map.of("auc", 0.9, "f1", 0.8, "recall:>50K", 0.6),
+            Map.of("auc", 0.87, "f1", 0.78, "recall:>50K", 0.75))), ">50K", true);
   }
 
   @Test
@@ -55,6 +55,10 @@ class HtmlReportTest {
         .contains("Predicting <code>income</code> (classification) from 2 columns")
         .contains("<td>gradient-boosted-trees</td><td>auc (main)</td><td class=\"num\" data-value=\"0.9\">");
     assertThat(ml().lowestRatio()).isCloseTo(0.87 / 0.9, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(html).contains("each model trained on the 800 real rows the model saw (TRTR) and on the 800 rows of "
+        + "the augmented table (real training rows plus synthetic rows)")
+        .contains("Recall of the rarest label, <code>&gt;50K</code>: gradient-boosted-trees 0.6000 trained on real "
+            + "rows, 0.7500 on the augmented table.");
     assertThat(html).contains("<h3>Against the held-out rows</h3>")
         .contains("Of 10 sampled synthetic rows, a share of 0.5500 is nearer to a training row");
   }

@@ -1,6 +1,7 @@
 package io.synthlake.spark.generate;
 
 import io.synthlake.Version;
+import io.synthlake.condition.GenerateConditions;
 import io.synthlake.config.GenerateConfig;
 import io.synthlake.config.JobConfig;
 import io.synthlake.config.OutputConfig;
@@ -49,8 +50,14 @@ public final class GenerateJob {
   private GenerateJob() {}
 
   /** What was written. */
+  /** What was written; {@code augmented} says how many real and synthetic rows an augmented table holds. */
   public record Result(String output, String format, String table, long rows, long firstRow, long seed,
-      int partitions, double seconds) {
+      int partitions, double seconds, String augmented) {
+    public Result(String output, String format, String table, long rows, long firstRow, long seed, int partitions,
+        double seconds) {
+      this(output, format, table, rows, firstRow, seed, partitions, seconds, null);
+    }
+
     public double rowsPerSecond() {
       return rows / Math.max(seconds, 1e-9);
     }
@@ -76,6 +83,9 @@ public final class GenerateJob {
     SynthModel model = Failures.readingModel(config.model(),
         () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), config.model()));
     GenerateConfig generate = config.generate();
+    if (generate.augments()) {
+      return AugmentJob.run(spark, config, model);
+    }
     long rows = rowsOf(generate, model, config.model());
     long seed = generate.seedFor(model);
     List<String> partitionBy = partitionColumns(output, model, config.model());
@@ -84,9 +94,11 @@ public final class GenerateJob {
     SyntheticWriter.Existing existing = SyntheticWriter.inspect(spark, output);
     long firstRow = output.mode() == WriteMode.APPEND ? existing.rows() : 0;
     GenerateConfig.checkTotalRows(firstRow, rows, "generate " + model.table());
-    // Fails here, not on an executor, when a key column's type cannot hold the keys of this many rows.
+    GenerateConditions conditions = generate.conditions();
+    // Fails here, not on an executor, when a key column's type cannot hold the keys of this many rows, or when the
+    // condition names an unknown column or label, or no row can satisfy it.
     TableSampler.of(model, seed, model.columns().stream().map(io.synthlake.model.ColumnModel::name).toList(),
-        firstRow + rows, SyntheticSource.parents(spark, parents));
+        firstRow + rows, SyntheticSource.parents(spark, parents), conditions);
 
     int partitions = generate.partitions() != null ? generate.partitions()
         : (int) SyntheticSource.defaultPartitions(spark, rows);
@@ -97,6 +109,9 @@ public final class GenerateJob {
         .option("first-row", firstRow)
         .option("partitions", partitions)
         .option(SyntheticSource.PARENTS_OPTION, parents == null ? "" : parents)
+        .option(SyntheticSource.WHERE_OPTION, nonNull(generate.where()))
+        .option(SyntheticSource.REBALANCE_OPTION, nonNull(generate.rebalance()))
+        .option(SyntheticSource.SHARES_OPTION, nonNull(generate.shares()))
         .load();
     frame = avoidSourceValues(spark, frame, model, config, seed);
     if (existing.manifest() != null && output.mode() == WriteMode.APPEND
@@ -109,13 +124,13 @@ public final class GenerateJob {
     String group = "synthlake-generate-" + UUID.randomUUID();
     spark.sparkContext().setJobGroup(group, String.format(Locale.ROOT, "generate %s: %,d rows to %s (%s)",
         model.table(), rows, output.path(), output.format().configName()), false);
-    LOG.info("generate start table={} rows={} seed={} first-row={} partitions={} output={} format={} mode={}",
+    LOG.info("generate start table={} rows={} seed={} first-row={} partitions={} output={} format={} mode={}{}",
         model.table(), rows, seed, firstRow, partitions, output.path(), output.format().configName(),
-        output.mode().configName());
+        output.mode().configName(), conditions.isEmpty() ? "" : " conditions=" + conditionsText(generate));
     long start = System.nanoTime();
     try (ProgressReporter progress = new ProgressReporter(spark, group, label, rows)) {
       OutputManifest.Run run = new OutputManifest.Run(output.mode().configName(), config.model(),
-          sha256(model), seed, firstRow, rows, partitions, started.toString(), null, 0);
+          sha256(model), seed, firstRow, rows, partitions, started.toString(), null, 0, conditionsText(generate));
       OutputManifest manifest = existing.manifest() != null && output.mode() == WriteMode.APPEND
           ? existing.manifest().plus(run)
           : new OutputManifest(OutputManifest.FORMAT_VERSION, Version.tool(), model.table(),
@@ -132,12 +147,29 @@ public final class GenerateJob {
     return result;
   }
 
+  private static String nonNull(String text) {
+    return text == null ? "" : text;
+  }
+
+  /**
+   * The job's condition and target shares as the manifest records them ({@code where; rebalance=C} or
+   * {@code where; shares=...}), or null for a plain generate.
+   */
+  static String conditionsText(GenerateConfig generate) {
+    if (generate.where() == null && generate.rebalance() == null && generate.shares() == null) {
+      return null;
+    }
+    String target = generate.rebalance() != null ? "rebalance=" + generate.rebalance()
+        : generate.shares() != null ? "shares=" + generate.shares() : "";
+    return (generate.where() == null ? "" : generate.where()) + "; " + target;
+  }
+
   /**
    * Fake personal data and made-up strings (free text, folded labels) that might equal a value of their source
    * column are drawn again, when the job names its source; without one, nothing can be checked, and the log says
    * so.
    */
-  private static Dataset<Row> avoidSourceValues(SparkSession spark, Dataset<Row> frame, SynthModel model,
+  static Dataset<Row> avoidSourceValues(SparkSession spark, Dataset<Row> frame, SynthModel model,
       JobConfig config, long seed) {
     List<PiiColumn> personal = new java.util.ArrayList<>();
     String locale = null;
@@ -197,6 +229,9 @@ public final class GenerateJob {
     if (!sha256(model).equals(stamp.modelSha256())) {
       return "the output was generated from another model";
     }
+    if (!java.util.Objects.equals(stamp.conditions(), conditionsText(generate))) {
+      return "the output was generated under another condition or other target shares";
+    }
     if (stamp.seed() != seed || stamp.rows() != rows) {
       return String.format(Locale.ROOT, "the output has seed %d and %,d rows, the job asks for seed %d and %,d rows",
           stamp.seed(), stamp.rows(), seed, rows);
@@ -223,7 +258,7 @@ public final class GenerateJob {
     return rows;
   }
 
-  private static List<String> partitionColumns(OutputConfig output, SynthModel model, String modelPath) {
+  static List<String> partitionColumns(OutputConfig output, SynthModel model, String modelPath) {
     List<String> names = model.columns().stream().map(ColumnModel::name).toList();
     List<String> requested = output.partitionBy() != null ? output.partitionBy()
         : model.source().partitionColumns().stream().filter(names::contains).toList();

@@ -36,8 +36,14 @@ public record OutputManifest(
   /** One generate run: the model (path and SHA-256 of its content), seed, row indices written, and timing. */
   @JsonPropertyOrder({"mode", "model", "model-sha256", "seed", "first-row", "rows", "partitions", "started-at",
       "finished-at", "seconds"})
+  /** One write; {@code conditions} is generate's condition and target shares ({@code where; shares}), or null. */
   public record Run(String mode, String model, String modelSha256, long seed, long firstRow, long rows,
-      int partitions, String startedAt, String finishedAt, double seconds) {}
+      int partitions, String startedAt, String finishedAt, double seconds, String conditions) {
+    public Run(String mode, String model, String modelSha256, long seed, long firstRow, long rows, int partitions,
+        String startedAt, String finishedAt, double seconds) {
+      this(mode, model, modelSha256, seed, firstRow, rows, partitions, startedAt, finishedAt, seconds, null);
+    }
+  }
 
   public OutputManifest {
     partitionBy = List.copyOf(partitionBy);
@@ -59,7 +65,7 @@ public record OutputManifest(
     java.time.Instant finished = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     double seconds = java.time.Duration.between(java.time.Instant.parse(last.startedAt()), finished).toMillis() / 1e3;
     all.add(new Run(last.mode(), last.model(), last.modelSha256(), last.seed(), last.firstRow(), last.rows(),
-        last.partitions(), last.startedAt(), finished.toString(), seconds));
+        last.partitions(), last.startedAt(), finished.toString(), seconds, last.conditions()));
     return new OutputManifest(formatVersion, tool, table, format, rows, partitionBy, columns, all);
   }
 

@@ -1,5 +1,6 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.condition.GenerateConditions;
 import io.synthlake.generate.TableSampler;
 import io.synthlake.model.SynthModel;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ final class SyntheticScan implements Scan, Batch {
 
   /** What to generate: rows [firstRow, firstRow + rows) with this seed, in this many partitions. */
   record Settings(long seed, long firstRow, long rows, int partitions, int batchSize,
-      Map<String, TableSampler.Parent> parents) {}
+      Map<String, TableSampler.Parent> parents, GenerateConditions conditions) {}
 
   private final SynthModel model;
   private final Settings settings;
@@ -65,7 +66,7 @@ final class SyntheticScan implements Scan, Batch {
   public PartitionReaderFactory createReaderFactory() {
     TableSampler sampler = TableSampler.of(model, settings.seed(),
         Arrays.stream(required.fields()).map(StructField::name).toList(),
-        settings.firstRow() + settings.rows(), settings.parents());
+        settings.firstRow() + settings.rows(), settings.parents(), settings.conditions());
     return new SyntheticReaderFactory(sampler, required, settings.batchSize());
   }
 }

@@ -1,5 +1,6 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.condition.GenerateConditions;
 import io.synthlake.config.GenerateConfig;
 import io.synthlake.errors.SynthException;
 import io.synthlake.generate.TableSampler;
@@ -26,7 +27,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * <p>Options: {@code model} (path, required), {@code rows} (required), {@code seed} (default: the model's fit
  * seed), {@code first-row} (default 0; appends continue a table's row indices), {@code partitions} (default: one
  * per {@value SyntheticScan#DEFAULT_ROWS_PER_PARTITION} rows, at least the default parallelism),
- * {@code batch-size} (rows per column batch, default {@value SyntheticScan#DEFAULT_BATCH_SIZE}).
+ * {@code batch-size} (rows per column batch, default {@value SyntheticScan#DEFAULT_BATCH_SIZE}), {@code where},
+ * {@code rebalance} and {@code shares} (as generate's options: a condition every row satisfies, target shares).
  */
 public final class SyntheticSource implements TableProvider, DataSourceRegister {
   public static final String NAME = "synthlake";
@@ -76,10 +78,21 @@ public final class SyntheticSource implements TableProvider, DataSourceRegister 
         throw SynthException.config("synthlake source options first-row >= 0, partitions >= 1 and batch-size >= 1 "
             + "are required, got %d, %d and %d", firstRow, partitions, batchSize);
       }
+      GenerateConditions conditions = GenerateConditions.parse(blankToNull(options.get(WHERE_OPTION)),
+          blankToNull(options.get(REBALANCE_OPTION)), blankToNull(options.get(SHARES_OPTION)));
       table = new SyntheticTable(model, new SyntheticScan.Settings(seed, firstRow, rows, (int) partitions,
-          (int) batchSize, parents(spark, options.get(PARENTS_OPTION))));
+          (int) batchSize, parents(spark, options.get(PARENTS_OPTION)), conditions));
     }
     return table;
+  }
+
+  /** Options holding a condition, a column to rebalance and target shares (as generate.where and so on). */
+  public static final String WHERE_OPTION = "where";
+  public static final String REBALANCE_OPTION = "rebalance";
+  public static final String SHARES_OPTION = "shares";
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   /**

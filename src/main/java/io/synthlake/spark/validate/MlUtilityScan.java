@@ -49,7 +49,7 @@ final class MlUtilityScan {
 
   static MlUtility measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns, String target,
       Holdout holdout, Map<String, Map<String, Long>> realFrequencies, TableProfile realProfile,
-      TableProfile syntheticProfile, int minCount) {
+      TableProfile syntheticProfile, int minCount, boolean augmented) {
     ScoredColumn targetColumn = columns.stream().filter(c -> c.name().equals(target)).findFirst().orElseThrow();
     boolean classification = targetColumn.sdtype().discrete();
     List<ScoredColumn> numericColumns = new ArrayList<>();
@@ -80,6 +80,7 @@ final class MlUtilityScan {
       List<String> features = new ArrayList<>(numeric);
       features.addAll(labels);
       List<MlUtility.ModelResult> models = new ArrayList<>();
+      String minority = null;
       if (classification) {
         StringIndexerModel labelIndex = new StringIndexer().setInputCol(target).setOutputCol(LABEL)
             .setStringOrderType("alphabetAsc").setHandleInvalid("skip").fit(training);
@@ -107,6 +108,11 @@ final class MlUtilityScan {
           named[c] = counts.getOrDefault(classes[c], 0L) >= minCount ? classes[c] : null;
         }
         classes = named;
+        for (String label : named) {
+          if (label != null && (minority == null || counts.get(label) < counts.get(minority))) {
+            minority = label;
+          }
+        }
         models.add(classify("logistic-regression", new LogisticRegression().setMaxIter(100)
             .setFeaturesCol(FEATURES).setLabelCol(LABEL), true, numeric, labels, train, synth, tested, classes));
         PipelineStage trees = binary
@@ -131,7 +137,7 @@ final class MlUtilityScan {
             numeric, labels, train, synth, tested));
       }
       return MlUtility.of(target, classification ? "classification" : "regression", trainingRows, syntheticCount,
-          testRows, features, models);
+          testRows, features, models, minority, augmented);
     } finally {
       training.unpersist();
       test.unpersist();

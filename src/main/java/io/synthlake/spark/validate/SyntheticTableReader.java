@@ -1,5 +1,6 @@
 package io.synthlake.spark.validate;
 
+import io.synthlake.config.GenerateConfig;
 import io.synthlake.config.OutputConfig;
 import io.synthlake.config.OutputFormat;
 import io.synthlake.config.SourceConfig;
@@ -37,13 +38,20 @@ final class SyntheticTableReader {
     LoadedSource loaded = SourceReader.load(spark, synthetic);
     Dataset<Row> frame = loaded.frame();
     boolean text = loaded.format() == SourceFormat.CSV;
-    check(path, sourceSchema, frame.schema(), text);
+    // An augmented table (generate --augment) marks its synthetic rows in one more column.
+    boolean augmented = java.util.Arrays.asList(frame.columns()).contains(GenerateConfig.SYNTHETIC_COLUMN)
+        && !java.util.Arrays.asList(sourceSchema.fieldNames()).contains(GenerateConfig.SYNTHETIC_COLUMN);
+    check(path, sourceSchema, augmented ? frame.drop(GenerateConfig.SYNTHETIC_COLUMN).schema() : frame.schema(),
+        text);
     if (!text) {
       return frame;
     }
     List<Column> typed = new ArrayList<>();
     for (StructField field : sourceSchema.fields()) {
       typed.add(frame.col(io.synthlake.spark.Columns.quoted(field.name())).cast(field.dataType()).as(field.name()));
+    }
+    if (augmented) {
+      typed.add(frame.col(GenerateConfig.SYNTHETIC_COLUMN).cast("boolean").as(GenerateConfig.SYNTHETIC_COLUMN));
     }
     return frame.select(typed.toArray(Column[]::new));
   }

@@ -36,6 +36,8 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import io.synthlake.config.GenerateConfig;
+import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +77,17 @@ public final class ValidateJob {
     LoadedSource source = SourceReader.load(spark, job.source());
     SynthModel model = readModelIfAny(spark, job);
     Dataset<Row> real = source.frame();
-    Dataset<Row> synthetic = SyntheticTableReader.read(spark, syntheticPath, config, job.output(), real.schema());
+    Dataset<Row> read = SyntheticTableReader.read(spark, syntheticPath, config, job.output(), real.schema());
+    // An augmented table: fidelity and privacy judge its synthetic rows; ML utility trains on all of its rows.
+    boolean augmented = java.util.Arrays.asList(read.columns()).contains(GenerateConfig.SYNTHETIC_COLUMN)
+        && !java.util.Arrays.asList(real.columns()).contains(GenerateConfig.SYNTHETIC_COLUMN);
+    Dataset<Row> synthetic = augmented ? read.where(functions.col(GenerateConfig.SYNTHETIC_COLUMN))
+        .drop(GenerateConfig.SYNTHETIC_COLUMN) : read;
+    Dataset<Row> trainedOn = augmented ? read.drop(GenerateConfig.SYNTHETIC_COLUMN) : synthetic;
+    if (augmented) {
+      LOG.info("validate: {} is an augmented table; its rows with {} = true are scored, and ML utility trains on "
+          + "all of its rows", syntheticPath, GenerateConfig.SYNTHETIC_COLUMN);
+    }
     List<ScoredColumn> columns = ColumnRoles.resolve(spark, real, model, config.metadata(), source.tableName());
     checkTarget(config.target(), columns, model, job.model(), source.tableName(), real);
     warnIfSplitMayDiffer(job, model);
@@ -85,7 +97,7 @@ public final class ValidateJob {
       ValidationReport measured;
       try {
         measured = measure(real, synthetic, columns, source, syntheticPath, privacySettings(job, model), phases,
-            model, job.pii().locale(), config.target());
+            model, job.pii().locale(), config.target(), trainedOn, augmented);
       } catch (Exception e) {
         // Spark names the file it failed on, so the table is told by its path.
         String syntheticFiles = new org.apache.hadoop.fs.Path(
@@ -193,9 +205,13 @@ public final class ValidateJob {
         () -> ModelStore.read(spark.sparkContext().hadoopConfiguration(), job.model()));
   }
 
+  /**
+   * The report; ML utility trains on {@code trainedOn}: the synthetic rows, or all rows of an augmented table
+   * ({@code augmented}).
+   */
   static ValidationReport measure(Dataset<Row> real, Dataset<Row> synthetic, List<ScoredColumn> columns,
       LoadedSource source, String syntheticPath, PrivacySettings privacySettings, Map<String, Double> phases,
-      SynthModel model, String locale, String target) {
+      SynthModel model, String locale, String target, Dataset<Row> trainedOn, boolean augmented) {
     TableProfile realProfile = timed(phases, "profile", () -> TableProfile.ofSource(real, columns,
         privacySettings.boundRank()));
     TableProfile syntheticProfile = timed(phases, "profile", () -> TableProfile.ofSynthetic(synthetic, columns,
@@ -236,9 +252,9 @@ public final class ValidateJob {
         privacySettings.minCategoryCount()));
     TextReport text = timed(phases, "text", () -> TextScan.measure(real, synthetic, model,
         privacySettings.minCategoryCount(), locale));
-    MlUtility ml = target == null ? null : timed(phases, "ml-utility", () -> MlUtilityScan.measure(real, synthetic,
+    MlUtility ml = target == null ? null : timed(phases, "ml-utility", () -> MlUtilityScan.measure(real, trainedOn,
         columns, target, model.source().holdout(), realFrequencies, realProfile, syntheticProfile,
-        privacySettings.minCategoryCount()));
+        privacySettings.minCategoryCount(), augmented));
     List<String> notes = new ArrayList<>();
     notes.add("Scores follow SDMetrics 0.29 on the full tables; SDMetrics' current report subsamples 50,000 rows "
         + "for contingency pairs of larger tables, so its figures there carry sampling noise.");
