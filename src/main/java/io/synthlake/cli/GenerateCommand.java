@@ -74,6 +74,9 @@ final class GenerateCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  %s, %,d rows of %s (rows %,d to %,d), seed %d, %d partitions%n", result.format(),
         result.rows(), result.table(), result.firstRow(), result.firstRow() + result.rows() - 1, result.seed(),
         result.partitions());
+    if (result.conditions() != null) {
+      out.printf(Locale.ROOT, "  %s%n", result.conditions());
+    }
     if (result.augmented() != null) {
       out.printf(Locale.ROOT, "  %s%n", result.augmented());
     }

@@ -41,14 +41,18 @@ class ConditionalGenerateTest extends SparkTestBase {
     args.addAll(Arrays.asList(options));
     CliRun run = synth(args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isZero();
+    lastOut = run.out();
     return spark.read().parquet(path(output));
   }
+
+  private static String lastOut;
 
   @Test
   void femaleRowsHaveTheShapesOfTheRealFemaleRows() {
     Dataset<Row> synthetic = generate("female", "--rows", "20000", "--where", "sex = 'Female'");
     assertThat(synthetic.count()).isEqualTo(20_000);
     assertThat(synthetic.where(col("sex").notEqual("Female").or(col("sex").isNull())).count()).isZero();
+    assertThat(lastOut).contains("  every row satisfies sex = 'Female'");
     Dataset<Row> real = adult.where(col("sex").equalTo("Female"));
     // SDMetrics' column shapes, computed here independently of validate: KS complement for numbers, TV complement
     // for labels, averaged over the 15 columns.
@@ -97,6 +101,7 @@ class ConditionalGenerateTest extends SparkTestBase {
   void rebalancingIncomeGivesHalfOfTheRowsToEachLabel() {
     Dataset<Row> rebalanced = generate("rebalanced", "--rows", "32561", "--rebalance", "income");
     long rich = rebalanced.where(col("income").equalTo(">50K")).count();
+    assertThat(lastOut).contains("  label shares of income: equal");
     assertThat(Math.abs(rich / 32561.0 - 0.5)).isLessThanOrEqualTo(0.005);
   }
 

@@ -162,7 +162,7 @@ final class AugmentJob {
     }
     double seconds = PhaseTimer.since(start).hundredths();
     return new GenerateJob.Result(output.path(), output.format().configName(), model.table(), total, 0, seed,
-        Math.max(partitions, 1), seconds, summary);
+        Math.max(partitions, 1), seconds, GenerateJob.describe(conditions), summary);
   }
 
   /**

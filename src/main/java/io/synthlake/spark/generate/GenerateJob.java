@@ -50,12 +50,15 @@ public final class GenerateJob {
   private GenerateJob() {}
 
   /** What was written. */
-  /** What was written; {@code augmented} says how many real and synthetic rows an augmented table holds. */
+  /**
+   * What was written; {@code conditions} is the condition and target shares the rows hold (null for none), and
+   * {@code augmented} says how many real and synthetic rows an augmented table holds.
+   */
   public record Result(String output, String format, String table, long rows, long firstRow, long seed,
-      int partitions, double seconds, String augmented) {
+      int partitions, double seconds, String conditions, String augmented) {
     public Result(String output, String format, String table, long rows, long firstRow, long seed, int partitions,
         double seconds) {
-      this(output, format, table, rows, firstRow, seed, partitions, seconds, null);
+      this(output, format, table, rows, firstRow, seed, partitions, seconds, null, null);
     }
 
     public double rowsPerSecond() {
@@ -141,10 +144,24 @@ public final class GenerateJob {
     }
     double seconds = PhaseTimer.since(start).hundredths();
     Result result = new Result(output.path(), output.format().configName(), model.table(), rows, firstRow, seed,
-        partitions, seconds);
+        partitions, seconds, conditions.isEmpty() ? null : describe(conditions), null);
     LOG.info(String.format(Locale.ROOT, "generate done table=%s rows=%d seconds=%.2f rows-per-second=%.0f "
         + "output=%s", model.table(), rows, seconds, result.rowsPerSecond(), output.path()));
     return result;
+  }
+
+  /** "every row: sex = 'Female'; label shares of income: equal" for the console. */
+  static String describe(GenerateConditions conditions) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (!conditions.where().isEmpty()) {
+      parts.add("every row satisfies " + conditions.whereText());
+    }
+    if (conditions.shares() != null) {
+      parts.add("label shares of " + conditions.shares().column() + ": " + (conditions.shares().isEqual() ? "equal"
+          : String.join(", ", conditions.shares().shares().entrySet().stream().map(e -> String.format(Locale.ROOT,
+              "%s %.1f%%", e.getKey(), 100 * e.getValue())).toList())));
+    }
+    return String.join("; ", parts);
   }
 
   private static String nonNull(String text) {
