@@ -16,6 +16,7 @@ import io.synthlake.model.LabelTableRule;
 import io.synthlake.model.NullPatternRule;
 import io.synthlake.model.NumericDistribution;
 import io.synthlake.model.NumericMarginal;
+import io.synthlake.model.OrderRule;
 import io.synthlake.model.Rule;
 import io.synthlake.model.SynthModel;
 import io.synthlake.stats.Cholesky;
@@ -368,8 +369,9 @@ final class ConditionCompiler {
   // ---- propagation: from each column's requirement to weights on the labels that drive it ----
 
   /** The stratum, or null when no row satisfies it and {@code optional}; else an impossible one fails. */
-  private Stratum build(double share, String text, Map<String, Requirement> requirements, boolean optional) {
+  private Stratum build(double share, String text, Map<String, Requirement> given, boolean optional) {
     Stratum stratum = new Stratum(share, text);
+    Map<String, Requirement> requirements = withOrderLows(given);
     for (Requirement requirement : requirements.values()) {
       if (requirement instanceof Labels labels) {
         if (labels.allowed().length == 0) {
@@ -399,6 +401,73 @@ final class ConditionCompiler {
       throw SynthException.config("generate.where: no row the model generates satisfies %s", stratum.text);
     }
     return stratum;
+  }
+
+  /**
+   * The requirements with what a range on the high column of an order asks of its lows. Generate keeps the high's
+   * own draw unless a present low is above it, where the high takes that low (its grid's next value for a strict
+   * order). So the high lies in its range when its own draw does and every low is at most the largest value whose
+   * raised high still lies in it; the lows get that bound (and pass it on to theirs, for a chain a ≤ b ≤ c).
+   */
+  private Map<String, Requirement> withOrderLows(Map<String, Requirement> given) {
+    Map<String, Requirement> requirements = new LinkedHashMap<>(given);
+    List<String> pending = new ArrayList<>(requirements.keySet());
+    while (!pending.isEmpty()) {
+      String name = pending.remove(0);
+      if (!(decidedBy.get(name) instanceof OrderRule order)
+          || !(requirements.get(name) instanceof Numbers numbers)) {
+        continue;
+      }
+      if (numbers.intervals().size() != 1) {
+        throw SynthException.config("generate.where: column %s of table %s is the high end of the rule %s: give it "
+            + "one range, not a list of values", name, model.table(), String.join(", ", order.holds()));
+      }
+      Interval range = numbers.intervals().get(0);
+      if (range.high() == Double.POSITIVE_INFINITY) {
+        continue;
+      }
+      double bound = highestLow(model.column(name).orElseThrow(), order.strict(), range);
+      for (String low : order.low()) {
+        Numbers implied = new Numbers(low, List.of(new Interval(Double.NEGATIVE_INFINITY, false, bound, true)));
+        requirements.merge(low, implied, Requirement::and);
+        pending.add(low);
+      }
+    }
+    return requirements;
+  }
+
+  /**
+   * The largest low whose raised high (the low rounded up to the high's grid, and its next value for a strict
+   * order, as generate writes it) stays inside the range's upper end: found by bisection on that very function.
+   */
+  private double highestLow(ColumnModel high, boolean strict, Interval range) {
+    NumberWriter writer = writer(high);
+    double top = range.high();
+    double below = top - Math.max(1, Math.abs(top)) * 1e-3 - 4 * Math.max(((NumericMarginal) high.marginal())
+        .resolution(), 0);
+    for (int i = 0; i < 64 && !raisedWithin(writer, strict, range, below); i++) {
+      below = top - 2 * (top - below);
+    }
+    double a = below;
+    double b = top;
+    for (int i = 0; i < BISECTIONS && Math.nextUp(a) < b; i++) {
+      double mid = 0.5 * (a + b);
+      if (raisedWithin(writer, strict, range, mid)) {
+        a = mid;
+      } else {
+        b = mid;
+      }
+    }
+    return raisedWithin(writer, strict, range, b) ? b : a;
+  }
+
+  private static boolean raisedWithin(NumberWriter writer, boolean strict, Interval range, double low) {
+    double raised = writer.restoreUp(low);
+    if (strict && raised <= low) {
+      raised = writer.nextAbove(raised);
+    }
+    double written = writer.written(raised);
+    return range.highIn() ? written <= range.high() : written < range.high();
   }
 
   /** Weights on a categorical column's labels (null weight: for its null and its rows outside any label). */
@@ -449,7 +518,7 @@ final class ConditionCompiler {
       labels(stratum, dependency.from(), fromWeights, 0);
       return;
     }
-    if (rule != null) {
+    if (rule != null && !(rule instanceof OrderRule)) {
       throw SynthException.config("generate.where: column %s of table %s is computed by the rule %s, so it cannot "
           + "be conditioned on; condition on the columns the rule reads instead", name, model.table(),
           String.join(", ", rule.holds()));

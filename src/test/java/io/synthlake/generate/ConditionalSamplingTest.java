@@ -135,6 +135,22 @@ class ConditionalSamplingTest {
   }
 
   @Test
+  void aRangeOnTheHighEndOfAnOrderBoundsItsLowAndBothHold() {
+    Map<String, List<Object>> v = sample(model(), ALL, 1000, where("end BETWEEN '2020-01-01' AND '2020-12-31'"));
+    int from = (int) LocalDate.parse("2020-01-01").toEpochDay();
+    int to = (int) LocalDate.parse("2020-12-31").toEpochDay();
+    for (int r = 0; r < ROWS; r++) {
+      int end = (Integer) v.get("end").get(r);
+      assertThat(end).isBetween(from, to);
+      assertThat((Integer) v.get("start").get(r)).isLessThan(end);
+    }
+    assertThatThrownBy(() -> TableSampler.of(model(), 7, ALL, ROWS, Map.of(),
+        where("end IN ('2020-06-01', '2020-07-01')")))
+        .hasMessage("generate.where: column end of table rules is the high end of the rule start < end: give it one "
+            + "range, not a list of values");
+  }
+
+  @Test
   void aConditionOnALabelTableChildReweightsItsParentByBayesRule() {
     Map<String, List<Object>> v = sample(model(), ALL, 1000, where("sex = 'Female'"));
     assertThat(count(v.get("sex"), "Female")).isEqualTo(ROWS);

@@ -169,16 +169,24 @@ public final class GenerateJob {
   }
 
   /**
-   * The job's condition and target shares as the manifest records them ({@code where; rebalance=C} or
-   * {@code where; shares=...}), or null for a plain generate.
+   * The job's condition and target shares as the manifest records them ({@code where W; rebalance C} or
+   * {@code where W; shares S}), or null for a plain generate.
    */
   static String conditionsText(GenerateConfig generate) {
     if (generate.where() == null && generate.rebalance() == null && generate.shares() == null) {
       return null;
     }
-    String target = generate.rebalance() != null ? "rebalance=" + generate.rebalance()
-        : generate.shares() != null ? "shares=" + generate.shares() : "";
-    return (generate.where() == null ? "" : generate.where()) + "; " + target;
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (generate.where() != null) {
+      parts.add("where " + generate.where());
+    }
+    if (generate.rebalance() != null) {
+      parts.add("rebalance " + generate.rebalance());
+    }
+    if (generate.shares() != null) {
+      parts.add("shares " + generate.shares());
+    }
+    return String.join("; ", parts);
   }
 
   /**

@@ -91,6 +91,7 @@ public final class ValidateJob {
     List<ScoredColumn> columns = ColumnRoles.resolve(spark, real, model, config.metadata(), source.tableName());
     checkTarget(config.target(), columns, model, job.model(), source.tableName(), real);
     warnIfSplitMayDiffer(job, model);
+    warnIfConditional(spark, job, syntheticPath, augmented);
     spark.sparkContext().setJobGroup(JOB_GROUP, "synthlake validate " + source.tableName(), false);
     try {
       Map<String, Double> phases = new LinkedHashMap<>();
@@ -126,6 +127,20 @@ public final class ValidateJob {
    * The held-out rows are read back by the model's rule over the source as the job reads it: a different row filter
    * or Delta version moves rows between the two sets, and a fit on a sample saw only part of the training rows.
    */
+  /**
+   * A table generated under a condition differs from the whole source by design: its scores against every source
+   * row measure the condition too. Said once, when the job's source has no row filter of its own.
+   */
+  private static void warnIfConditional(SparkSession spark, JobConfig job, String syntheticPath, boolean augmented) {
+    SyntheticWriter.Stamp stamp = SyntheticWriter.stamp(spark, syntheticPath);
+    if (augmented || stamp == null || stamp.conditions() == null || job.source().where() != null) {
+      return;
+    }
+    LOG.warn("validate: {} was generated under a condition ({}), and the job compares it with every source row; "
+        + "to score it against the rows that satisfy the condition, give source.where the same condition",
+        syntheticPath, stamp.conditions());
+  }
+
   private static void warnIfSplitMayDiffer(JobConfig job, SynthModel model) {
     if (model == null || model.source().holdout() == null) {
       return;
