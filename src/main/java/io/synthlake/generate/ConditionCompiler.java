@@ -75,7 +75,6 @@ final class ConditionCompiler {
     final double share;
     final String text;
     final Map<String, double[]> weights = new HashMap<>();
-    final Map<String, Double> nullWeights = new HashMap<>();
     final Map<String, List<Interval>> numbers = new HashMap<>();
     final Set<String> mapped = new HashSet<>();
     final Set<String> notNull = new HashSet<>();
@@ -448,17 +447,8 @@ final class ConditionCompiler {
     for (int i = 0; i < 64 && !raisedWithin(writer, strict, range, below); i++) {
       below = top - 2 * (top - below);
     }
-    double a = below;
-    double b = top;
-    for (int i = 0; i < BISECTIONS && Math.nextUp(a) < b; i++) {
-      double mid = 0.5 * (a + b);
-      if (raisedWithin(writer, strict, range, mid)) {
-        a = mid;
-      } else {
-        b = mid;
-      }
-    }
-    return raisedWithin(writer, strict, range, b) ? b : a;
+    double[] edge = bisect(v -> !raisedWithin(writer, strict, range, v), below, top);
+    return raisedWithin(writer, strict, range, edge[1]) ? edge[1] : edge[0];
   }
 
   private static boolean raisedWithin(NumberWriter writer, boolean strict, Interval range, double low) {
@@ -497,7 +487,6 @@ final class ConditionCompiler {
       }
       return product;
     });
-    stratum.nullWeights.merge(name, nullWeight, (a, b) -> a * b);
   }
 
   private void numbers(Stratum stratum, Numbers numbers) {
@@ -687,17 +676,7 @@ final class ConditionCompiler {
     } else if (!atLeast(distribution, writer, interval, REACH)) {
       return null;
     } else {
-      double a = -REACH;
-      double b = REACH;
-      for (int i = 0; i < BISECTIONS && Math.nextUp(a) < b; i++) {
-        double mid = 0.5 * (a + b);
-        if (atLeast(distribution, writer, interval, mid)) {
-          b = mid;
-        } else {
-          a = mid;
-        }
-      }
-      low = b;
+      low = bisect(z -> atLeast(distribution, writer, interval, z), -REACH, REACH)[1];
     }
     double high;
     if (atMost(distribution, writer, interval, REACH)) {
@@ -705,19 +684,27 @@ final class ConditionCompiler {
     } else if (!atMost(distribution, writer, interval, -REACH)) {
       return null;
     } else {
-      double a = -REACH;
-      double b = REACH;
-      for (int i = 0; i < BISECTIONS && Math.nextUp(a) < b; i++) {
-        double mid = 0.5 * (a + b);
-        if (atMost(distribution, writer, interval, mid)) {
-          a = mid;
-        } else {
-          b = mid;
-        }
-      }
-      high = a;
+      high = bisect(z -> !atMost(distribution, writer, interval, z), -REACH, REACH)[0];
     }
     return low <= high ? new double[] {low, high} : null;
+  }
+
+  /**
+   * For a test that is false at {@code a}, true at {@code b} and turns true once between them: the last point found
+   * false and the first found true, adjacent doubles (or {@value #BISECTIONS} halvings apart).
+   */
+  private static double[] bisect(java.util.function.DoublePredicate turnsTrue, double a, double b) {
+    double lo = a;
+    double hi = b;
+    for (int i = 0; i < BISECTIONS && Math.nextUp(lo) < hi; i++) {
+      double mid = 0.5 * (lo + hi);
+      if (turnsTrue.test(mid)) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    return new double[] {lo, hi};
   }
 
   private static boolean atLeast(NumericDistribution distribution, NumberWriter writer, Interval interval, double z) {

@@ -41,14 +41,6 @@ final class ConditionalDraws implements Serializable {
     int size() {
       return low.length;
     }
-
-    double totalWeight() {
-      double total = 0;
-      for (double w : weight) {
-        total += w;
-      }
-      return total;
-    }
   }
 
   /** Where an entry's slot comes from: drawn from its pieces, or mapped from an earlier entry's slot. */
@@ -138,10 +130,6 @@ final class ConditionalDraws implements Serializable {
 
   int dims() {
     return dims;
-  }
-
-  int strata() {
-    return cumulativeShares.length;
   }
 
   /**

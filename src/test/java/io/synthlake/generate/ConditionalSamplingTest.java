@@ -14,7 +14,6 @@ import io.synthlake.model.SynthModel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,24 +45,7 @@ class ConditionalSamplingTest {
 
   private static Map<String, List<Object>> sample(SynthModel model, List<String> columns, int batch,
       GenerateConditions conditions) {
-    TableSampler sampler = TableSampler.of(model, 7, columns, ROWS, Map.of(), conditions);
-    Map<String, List<Object>> values = new HashMap<>();
-    RecordingSink[] sinks = new RecordingSink[columns.size()];
-    for (int c = 0; c < sinks.length; c++) {
-      sinks[c] = new RecordingSink(2);
-      values.put(columns.get(c), new ArrayList<>());
-    }
-    for (int first = 0; first < ROWS; first += batch) {
-      int count = Math.min(batch, ROWS - first);
-      for (RecordingSink sink : sinks) {
-        sink.clear();
-      }
-      sampler.sample(first, count, sinks);
-      for (int c = 0; c < sinks.length; c++) {
-        values.get(columns.get(c)).addAll(sinks[c].values.subList(0, count));
-      }
-    }
-    return values;
+    return Samples.byColumn(model, 7, columns, ROWS, batch, conditions);
   }
 
   private static GenerateConditions where(String text) {

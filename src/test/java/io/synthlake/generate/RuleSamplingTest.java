@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.synthlake.condition.GenerateConditions;
 import io.synthlake.model.CategoricalMarginal;
 import io.synthlake.model.Category;
 import io.synthlake.model.ColumnKind;
@@ -21,7 +22,6 @@ import io.synthlake.model.Rule;
 import io.synthlake.model.SumRule;
 import io.synthlake.model.SynthModel;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,24 +92,7 @@ class RuleSamplingTest {
   }
 
   private static Map<String, List<Object>> sample(SynthModel model, List<String> columns, int batch) {
-    TableSampler sampler = TableSampler.of(model, 7, columns, ROWS);
-    Map<String, List<Object>> values = new HashMap<>();
-    RecordingSink[] sinks = new RecordingSink[columns.size()];
-    for (int c = 0; c < sinks.length; c++) {
-      sinks[c] = new RecordingSink(2);
-      values.put(columns.get(c), new ArrayList<>());
-    }
-    for (int first = 0; first < ROWS; first += batch) {
-      int count = Math.min(batch, ROWS - first);
-      for (RecordingSink sink : sinks) {
-        sink.clear();
-      }
-      sampler.sample(first, count, sinks);
-      for (int c = 0; c < sinks.length; c++) {
-        values.get(columns.get(c)).addAll(sinks[c].values.subList(0, count));
-      }
-    }
-    return values;
+    return Samples.byColumn(model, 7, columns, ROWS, batch, GenerateConditions.NONE);
   }
 
   private static final List<String> ALL = List.of("a", "b", "total", "start", "end", "city", "state", "country",

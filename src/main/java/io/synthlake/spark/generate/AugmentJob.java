@@ -91,17 +91,18 @@ final class AugmentJob {
       real = source.where(functions.not(Holdouts.held(model.source().holdout())));
     }
     Map<String, Long> counts = new LinkedHashMap<>();
+    long nullLabels = 0;
     for (Row row : real.groupBy(Columns.named(labelColumn.name()).cast("string")).count().collectAsList()) {
-      if (!row.isNullAt(0)) {
+      if (row.isNullAt(0)) {
+        nullLabels = row.getLong(1);
+      } else {
         counts.put(row.getString(0), row.getLong(1));
       }
     }
-    long realRows = counts.values().stream().mapToLong(Long::longValue).sum();
+    long realRows = counts.values().stream().mapToLong(Long::longValue).sum() + nullLabels;
     Map<String, Double> shares = shares(target, labels, labelColumn, model.table());
     Map<String, Long> added = added(shares, counts);
     long syntheticRows = added.values().stream().mapToLong(Long::longValue).sum();
-    long nullLabels = real.where(Columns.named(labelColumn.name()).isNull()).count();
-    realRows += nullLabels;
     GenerateConfig.checkTotalRows(realRows, syntheticRows, "generate.augment " + model.table());
     String shareText = shareText(labelColumn.name(), added, syntheticRows);
     List<Column> realColumns = new ArrayList<>();
