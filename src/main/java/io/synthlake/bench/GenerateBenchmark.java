@@ -3,9 +3,13 @@ package io.synthlake.bench;
 import io.synthlake.config.ConfigLoader;
 import io.synthlake.config.ConfigOverride;
 import io.synthlake.config.JobConfig;
+import io.synthlake.generate.ColumnSink;
+import io.synthlake.generate.DiscardSink;
+import io.synthlake.generate.TableSampler;
 import io.synthlake.model.CategoricalMarginal;
 import io.synthlake.model.Category;
 import io.synthlake.model.ColumnModel;
+import io.synthlake.model.ModelJson;
 import io.synthlake.model.SynthModel;
 import io.synthlake.spark.fit.FitJob;
 import io.synthlake.spark.generate.GenerateJob;
@@ -28,7 +32,8 @@ import org.apache.spark.sql.functions;
  * generation of the same number and types of columns (spark.range with randn/rand expressions), both to the noop
  * sink and to Parquet with the same partitioning, for the Adult model and a ten-double model, plus the JVM's peak
  * heap; then the cost of conditional generation (--where, --rebalance) against unconditional generation of the
- * Adult model. {@code --no-comparisons} skips the first table. Prints figures; asserts nothing.
+ * Adult model; and the Spark-free sampler alone on one thread. {@code --no-comparisons} skips the first table.
+ * Prints figures; asserts nothing.
  */
 public final class GenerateBenchmark {
   private GenerateBenchmark() {}
@@ -61,7 +66,41 @@ public final class GenerateBenchmark {
         }
       }
     }
+    samplerAlone(Map.of("adult", adult, "10 doubles", numeric), Math.max(3, repeat));
     conditional(spark, adult, sizes, repeat);
+  }
+
+  /** Rows per run of the sampler alone. */
+  private static final int SAMPLER_ROWS = 5_000_000;
+
+  /**
+   * The Spark-free sampler alone on one thread, every column into a discarding sink, in batches of 4,096 rows as
+   * the data source's: the best of the runs after a warm-up, so the figure is the code's, not the machine's load.
+   */
+  private static void samplerAlone(Map<String, String> models, int runs) throws java.io.IOException {
+    System.out.println();
+    System.out.println("| model (sampler alone, one thread) | rows | best s of " + runs + " | rows/s |");
+    System.out.println("|---|---|---|---|");
+    for (String name : List.of("adult", "10 doubles")) {
+      String path = models.get(name);
+      SynthModel model = ModelJson.read(Files.readString(Path.of(path)), path);
+      List<String> columns = model.columns().stream().map(ColumnModel::name).toList();
+      TableSampler sampler = TableSampler.of(model, 42, columns, SAMPLER_ROWS);
+      ColumnSink[] sinks = new ColumnSink[columns.size()];
+      java.util.Arrays.fill(sinks, DiscardSink.INSTANCE);
+      double best = Double.POSITIVE_INFINITY;
+      for (int run = 0; run <= runs; run++) {
+        long start = System.nanoTime();
+        for (long first = 0; first < SAMPLER_ROWS; first += 4096) {
+          sampler.sample(first, (int) Math.min(4096, SAMPLER_ROWS - first), sinks);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (run > 0) {
+          best = Math.min(best, seconds);
+        }
+      }
+      System.out.printf(Locale.ROOT, "| %s | %,d | %.2f | %,.0f |%n", name, SAMPLER_ROWS, best, SAMPLER_ROWS / best);
+    }
   }
 
   /** Conditional against unconditional generation of the Adult model, noop sink, alternating. */

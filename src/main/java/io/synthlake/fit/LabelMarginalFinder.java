@@ -282,7 +282,7 @@ public final class LabelMarginalFinder {
       for (int g = 0; g < choice.labels().size(); g++) {
         NumericMarginal marginal = marginal(assembler, state, t, g, own, fit);
         if (marginal != null) {
-          labels.add(new LabelMarginals.ByLabel(choice.labels().get(g), marginal));
+          labels.add(new LabelMarginals.ByLabel(choice.labels().get(g), marginal, null));
         }
       }
       // The rest is modelled from its own rows, however few (with the same protections as any marginal): the

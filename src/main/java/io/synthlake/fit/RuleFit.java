@@ -136,7 +136,7 @@ public final class RuleFit {
     for (Map.Entry<String, Map<String, Long>> entry : pending.counts().entrySet()) {
       rows.add(new LabelTableRule.LabelRow(entry.getKey(), shares(child, entry.getValue(),
           pending.pooled().getOrDefault(entry.getKey(), 0L), 1,
-          pending.ruledOut().getOrDefault(entry.getKey(), java.util.Collections.emptySet()))));
+          pending.ruledOut().getOrDefault(entry.getKey(), java.util.Collections.emptySet())), null));
     }
     List<String> holds = pending.holds();
     if (holds.size() > RuleFinder.MAX_LISTED) {

@@ -525,7 +525,9 @@ final class ConditionCompiler {
       }
       return;
     }
-    NumericDistribution[] bySlot = distributions(conditional);
+    // A label's weight is its own marginal's mass of the intervals: the uncalibrated distributions, read at standard
+    // normal scores (the calibrated ones read copula scores, whose spread among a label's rows is not N(0, 1)).
+    NumericDistribution[] bySlot = distributions(conditional, false);
     double[] weights = new double[bySlot.length - 1];
     for (int slot = 0; slot < weights.length; slot++) {
       weights[slot] = mass(bySlot[slot + 1], writer, numbers.intervals());
@@ -609,14 +611,17 @@ final class ConditionCompiler {
     for (LabelTableRule.LabelRow row : table.rows()) {
       int slot = TableSampler.storedSlot(parent, row.when());
       if (slot >= 0) {
-        rows[slot + 1] = TableSampler.scaleWithShares(model, child, own, row.shares());
+        rows[slot + 1] = TableSampler.scaleWithShares(model, child, own, row.shares()).calibrated(row.calibration());
       }
     }
     return rows;
   }
 
-  /** A numeric column's distributions by label slot + 1 (index 0: null or unlisted labels), as generate has them. */
-  private NumericDistribution[] distributions(LabelMarginals conditional) {
+  /**
+   * A numeric column's distributions by label slot + 1 (index 0: null or unlisted labels): as generate reads them
+   * (at calibrated copula scores) when {@code calibrated}, else each label's marginal at standard normal scores.
+   */
+  private NumericDistribution[] distributions(LabelMarginals conditional, boolean calibrated) {
     CategoricalScale labels = CategoricalScale.of((CategoricalMarginal) model.column(conditional.by()).orElseThrow()
         .marginal());
     NumericMarginal own = (NumericMarginal) model.column(conditional.column()).orElseThrow().marginal();
@@ -626,7 +631,8 @@ final class ConditionCompiler {
     for (LabelMarginals.ByLabel label : conditional.labels()) {
       int slot = TableSampler.storedSlot(labels, label.when());
       if (slot >= 0) {
-        bySlot[slot + 1] = NumericDistribution.of(label.marginal());
+        bySlot[slot + 1] = NumericDistribution.of(label.marginal())
+            .calibrated(calibrated ? label.calibration() : null);
       }
     }
     return bySlot;
@@ -929,7 +935,7 @@ final class ConditionCompiler {
     LabelMarginals conditional = byLabel.get(name);
     NumericDistribution[] distributions = conditional == null
         ? new NumericDistribution[] {NumericDistribution.of((NumericMarginal) column.marginal())}
-        : distributions(conditional);
+        : distributions(conditional, true);
     ConditionalDraws.Pieces[] sets = new ConditionalDraws.Pieces[distributions.length];
     for (int p = 0; p < distributions.length; p++) {
       List<double[]> ranges = new ArrayList<>();

@@ -36,11 +36,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Samples rows of one table from its model: every value is a pure function of (model, seed, row index), so any
- * row range can be generated alone, in any order, on any executor, after any retry, with the same result.
+ * Samples rows of one table from its model: every value is a pure function of (model, seed, row index) and of the
+ * row limit (which sizes the last block of strata), so any row range can be generated alone, in any order, on any
+ * executor, after any retry, with the same result.
  *
- * <p>For row r the key hash(seed, table, r) starts the row's streams. The copula's normals are draws 0..k-1 of
- * that stream (g = Φ⁻¹ of each), correlated by the Cholesky factor (z = L·g) and mapped to uniforms (u = Φ(z));
+ * <p>For row r the key hash(seed, table, r) starts the row's streams. The copula's normals come from draws 0..k-1
+ * of that stream, each placed in its Latin-hypercube stratum of r's block ({@link LatinStrata}; g = Φ⁻¹ of each),
+ * correlated by the Cholesky factor (z = L·g) and mapped to uniforms (u = Φ(z));
  * each column then reads its own stream, keyed by the row key and the column's name, at fixed draw numbers for
  * its null, its value and any extra choice. Only the selected columns are computed, with the columns their rules
  * read (a pruned determinant is still generated, and discarded).
@@ -53,15 +55,22 @@ public final class TableSampler implements Serializable {
   private static final long serialVersionUID = 1L;
   /** The eigenvalue floor used when a (hand-edited) model's correlation has no Cholesky factor. */
   private static final double REPAIR_MIN_EIGENVALUE = 1e-6;
-  /** Rows sampled per pass: for tables of tens of columns, the pass's independent normals fit the L1 cache. */
+  /**
+   * Rows sampled per pass: for tables of tens of columns, the pass's independent normals fit the L1 cache. At
+   * most {@link LatinStrata#BLOCK}, so a pass spans at most two blocks of strata.
+   */
   private static final int CHUNK_ROWS = 256;
 
   private final long seed;
   private final long tableKey;
+  /** The end of the rows this sampler makes: the last block of strata ends there. */
+  private final long rowLimit;
   private final Cholesky cholesky;
   private final List<String> columns;
   /** In generation order: the selected columns and the columns their rules read. */
   private final ColumnGenerator[] generators;
+  /** The generated columns' names, in generation order. */
+  private final String[] names;
   /** Per generated column: its position among the selected columns' sinks, or -1 when it is only read. */
   private final int[] sinkOf;
   /** Per generated column: the columns any of whose nulls its null pattern copies, or null. */
@@ -81,12 +90,15 @@ public final class TableSampler implements Serializable {
   private final int[] copulaIndex;
   private final int normals;
 
-  private TableSampler(long seed, long tableKey, Cholesky cholesky, List<String> columns, Wiring wiring) {
+  private TableSampler(long seed, long tableKey, long rowLimit, Cholesky cholesky, List<String> columns,
+      Wiring wiring) {
     this.seed = seed;
+    this.rowLimit = rowLimit;
     this.tableKey = tableKey;
     this.cholesky = cholesky;
     this.columns = List.copyOf(columns);
     this.generators = wiring.generators;
+    this.names = wiring.names;
     this.columnSalts = wiring.salts;
     this.copulaIndex = wiring.copulaIndex;
     this.sinkOf = wiring.sinkOf;
@@ -194,6 +206,7 @@ public final class TableSampler implements Serializable {
     }
     for (int i = 0; i < order.size(); i++) {
       String name = order.get(i);
+      wiring.names[i] = name;
       ColumnModel column = model.column(name).orElseThrow();
       long columnKey = CounterRng.hashString(name);
       wiring.salts[i] = CounterRng.streamSalt(columnKey);
@@ -225,7 +238,7 @@ public final class TableSampler implements Serializable {
         }
       }
     }
-    return new TableSampler(seed, tableKey, cholesky, selected, wiring);
+    return new TableSampler(seed, tableKey, rowLimit, cholesky, selected, wiring);
   }
 
   /** The per-column arrays of a sampler, in generation order. */
@@ -238,6 +251,7 @@ public final class TableSampler implements Serializable {
     final double[] nullsOtherwise;
     final boolean[] keepSlots;
     final boolean[] keepNumbers;
+    final String[] names;
     int[] nullOrder;
     int[] copulaIndex;
     boolean[][] notNull;
@@ -253,6 +267,7 @@ public final class TableSampler implements Serializable {
       nullsOtherwise = new double[size];
       keepSlots = new boolean[size];
       keepNumbers = new boolean[size];
+      names = new String[size];
     }
   }
 
@@ -359,7 +374,7 @@ public final class TableSampler implements Serializable {
         for (LabelTableRule.LabelRow row : table.rows()) {
           int slot = storedSlot(parentScale, row.when());
           if (slot >= 0) {
-            scales[slot] = scaleWithShares(model, column, categorical, row.shares());
+            scales[slot] = scaleWithShares(model, column, categorical, row.shares()).calibrated(row.calibration());
           }
         }
         derivation = new CategoricalGenerator.Table(indexOf.get(table.parent()), scales,
@@ -457,7 +472,7 @@ public final class TableSampler implements Serializable {
     for (LabelMarginals.ByLabel label : conditional.labels()) {
       int slot = storedSlot(scale, label.when());
       if (slot >= 0) {
-        bySlot[slot] = NumericDistribution.of(label.marginal());
+        bySlot[slot] = NumericDistribution.of(label.marginal()).calibrated(label.calibration());
       }
     }
     NumericMarginal own = (NumericMarginal) model.column(conditional.column()).orElseThrow().marginal();
@@ -562,6 +577,30 @@ public final class TableSampler implements Serializable {
    * the chunk, then per column its correlated normals and its values. The chunk's normals stay in the L1 cache.
    */
   public void sample(long firstRow, int count, ColumnSink[] sinks) {
+    sample(firstRow, count, sinks, null);
+  }
+
+  /** Sees each generated column's copula scores of a chunk, right after the column is generated. */
+  interface ScoreObserver {
+    /**
+     * @param column the column's index in generation order
+     * @param scores its copula scores of the chunk's first n rows
+     */
+    void scores(int column, double[] scores, int n, ChunkState state);
+  }
+
+  /** How many columns this sampler generates: the selected ones and those their rules read. */
+  int generatedColumns() {
+    return generators.length;
+  }
+
+  /** The index of a column in generation order, or -1 when this sampler does not generate it. */
+  int generationIndex(String column) {
+    return java.util.Arrays.asList(names).indexOf(column);
+  }
+
+  /** As {@link #sample(long, int, ColumnSink[])}, showing the observer every copula column's scores. */
+  void sample(long firstRow, int count, ColumnSink[] sinks, ScoreObserver observer) {
     int chunk = Math.min(CHUNK_ROWS, Math.max(count, 1));
     long[] rowKeys = new long[chunk];
     long[] columnKeys = new long[chunk];
@@ -570,6 +609,7 @@ public final class TableSampler implements Serializable {
     int[] strata = draws == null ? null : new int[chunk];
     double[] correlated = new double[chunk];
     double[] scratch = new double[chunk];
+    byte[] roundTables = new byte[2 * LatinStrata.TABLE_LENGTH];
     ChunkState state = new ChunkState(generators.length, chunk, keepSlots, keepNumbers);
     for (int start = 0; start < count; start += chunk) {
       int n = Math.min(chunk, count - start);
@@ -577,9 +617,38 @@ public final class TableSampler implements Serializable {
       for (int i = 0; i < n; i++) {
         rowKeys[i] = CounterRng.hash(seed, tableKey, chunkFirst + i);
       }
+      // Latin hypercube strata per block of rows; a chunk is no longer than a block, so it spans at most two.
+      long lastRow = chunkFirst + n - 1;
+      boolean straddles = (lastRow >>> LatinStrata.BLOCK_BITS) != (chunkFirst >>> LatinStrata.BLOCK_BITS);
+      int split = straddles ? (int) (LatinStrata.BLOCK - (chunkFirst & (LatinStrata.BLOCK - 1))) : n;
+      // Every row in a full block: the block of the last row ends within the row limit.
+      boolean full = (lastRow | (LatinStrata.BLOCK - 1)) < rowLimit;
+      long firstBlockKey = LatinStrata.blockKey(seed, tableKey, chunkFirst);
+      long secondBlockKey = straddles ? LatinStrata.blockKey(seed, tableKey, lastRow) : 0;
+      int firstPosition = (int) (chunkFirst & (LatinStrata.BLOCK - 1));
       for (int k = 0; k < normals; k++) {
-        for (int i = 0; i < n; i++) {
-          scratch[i] = CounterRng.uniform(rowKeys[i], k);
+        LatinStrata.roundTables(firstBlockKey, k, roundTables, 0);
+        if (straddles) {
+          LatinStrata.roundTables(secondBlockKey, k, roundTables, LatinStrata.TABLE_LENGTH);
+        }
+        if (full) {
+          // Two runs of rows, one per block: the position and the block's round tables advance together.
+          for (int i = 0; i < split; i++) {
+            int stratum = LatinStrata.fullBlockStratum(firstPosition + i, roundTables, 0);
+            scratch[i] = LatinStrata.fullBlockUniform(stratum, CounterRng.draw(rowKeys[i], k));
+          }
+          for (int i = split; i < n; i++) {
+            int stratum = LatinStrata.fullBlockStratum(i - split, roundTables, LatinStrata.TABLE_LENGTH);
+            scratch[i] = LatinStrata.fullBlockUniform(stratum, CounterRng.draw(rowKeys[i], k));
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            long row = chunkFirst + i;
+            int size = LatinStrata.blockSize(row, rowLimit);
+            int stratum = LatinStrata.stratum((int) (row & (LatinStrata.BLOCK - 1)), size, roundTables,
+                i < split ? 0 : LatinStrata.TABLE_LENGTH);
+            scratch[i] = LatinStrata.uniform(stratum, size, CounterRng.draw(rowKeys[i], k));
+          }
         }
         StandardNormal.inverseCdfs(scratch, independent[k], n);
       }
@@ -608,6 +677,9 @@ public final class TableSampler implements Serializable {
         int sink = sinkOf[c];
         generators[c].generate(chunkFirst, columnKeys, state.nulls(c), scores, n,
             sink >= 0 ? sinks[sink] : DiscardSink.INSTANCE, sink >= 0 ? start : 0, scratch, state, c);
+        if (observer != null && scores != null) {
+          observer.scores(c, scores, n, state);
+        }
       }
     }
   }

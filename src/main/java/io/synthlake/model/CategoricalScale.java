@@ -20,6 +20,18 @@ public final class CategoricalScale implements Serializable {
   private final double[] normalEdges;
   private final NormalGrid grid;
 
+  private CategoricalScale(CategoricalScale base, ScoreCalibration calibration) {
+    this.labels = base.labels;
+    this.upperEdges = base.upperEdges;
+    this.otherSlot = base.otherSlot;
+    this.slotOf = base.slotOf;
+    this.normalEdges = new double[base.normalEdges.length];
+    for (int i = 0; i < normalEdges.length; i++) {
+      normalEdges[i] = ScoreCalibration.copulaScore(calibration, base.normalEdges[i]);
+    }
+    this.grid = NormalGrid.over(normalEdges);
+  }
+
   private CategoricalScale(String[] labels, double[] upperEdges, int otherSlot) {
     this.labels = labels;
     this.upperEdges = upperEdges;
@@ -60,6 +72,15 @@ public final class CategoricalScale implements Serializable {
     }
     edges[slots - 1] = 1.0;
     return new CategoricalScale(labels, edges, other);
+  }
+
+  /**
+   * This scale read at standardised normal scores: the slot of a copula score z is this one's slot of
+   * (z - mean) / sd, so the normal edges move to mean + sd·edge. Itself for a null calibration. The uniform edges
+   * ({@link #slotAt}, {@link #uniformScore}, {@link #probability}) are unchanged.
+   */
+  public CategoricalScale calibrated(ScoreCalibration calibration) {
+    return calibration == null ? this : new CategoricalScale(this, calibration);
   }
 
   /**

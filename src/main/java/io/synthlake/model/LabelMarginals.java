@@ -18,11 +18,19 @@ import java.util.Set;
 public record LabelMarginals(String column, String by, double etaSquared, List<ByLabel> labels,
     NumericMarginal rest) {
 
-  /** The marginal of the rows whose {@code by} label is {@code when}. */
-  public record ByLabel(String when, NumericMarginal marginal) {
+  /**
+   * The marginal of the rows whose {@code by} label is {@code when}, and the moments of the column's copula score
+   * among those rows ({@link ScoreCalibration}; null when not measured).
+   */
+  public record ByLabel(String when, NumericMarginal marginal, ScoreCalibration calibration) {
     public ByLabel {
       Objects.requireNonNull(when, "a per-label marginal needs 'when'");
       Objects.requireNonNull(marginal, "the per-label marginal of '" + when + "' needs 'marginal'");
+    }
+
+    /** This label's marginal with the given calibration. */
+    public ByLabel calibrated(ScoreCalibration with) {
+      return new ByLabel(when, marginal, with);
     }
   }
 

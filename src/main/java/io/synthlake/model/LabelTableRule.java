@@ -12,13 +12,17 @@ import java.util.Set;
  * whose parent is null or a folded label. Cells seen fewer than min-category-count times are 0, so label rules
  * such as {@code relationship = 'Husband' -> sex = 'Male'} (the rule texts in {@code holds}) hold in every
  * generated row. Generate draws the child from its row at the child's copula uniform, which fit scored within the
- * same row (a Rosenblatt transform), so the child keeps its correlations with the other copula columns.
+ * same row (a Rosenblatt transform), so the child keeps its correlations with the other copula columns; a row's
+ * calibration standardises that score first.
  */
 public record LabelTableRule(List<String> holds, Origin origin, long sourceExceptions, String parent, String child,
     List<LabelRow> rows, double[] otherwise) implements Rule {
 
-  /** The child's shares among the rows whose parent has label {@code when}. */
-  public record LabelRow(String when, double[] shares) {
+  /**
+   * The child's shares among the rows whose parent has label {@code when}, and the moments of the child's copula
+   * score among those rows ({@link ScoreCalibration}; null when not measured).
+   */
+  public record LabelRow(String when, double[] shares, ScoreCalibration calibration) {
     public LabelRow {
       Objects.requireNonNull(when, "a label-table row needs 'when'");
       shares = checkedShares(shares, "row '" + when + "'");
@@ -26,17 +30,23 @@ public record LabelTableRule(List<String> holds, Origin origin, long sourceExcep
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof LabelRow that && when.equals(that.when) && java.util.Arrays.equals(shares, that.shares);
+      return other instanceof LabelRow that && when.equals(that.when) && java.util.Arrays.equals(shares, that.shares)
+          && Objects.equals(calibration, that.calibration);
     }
 
     @Override
     public int hashCode() {
-      return 31 * when.hashCode() + java.util.Arrays.hashCode(shares);
+      return (31 * when.hashCode() + java.util.Arrays.hashCode(shares)) * 31 + Objects.hashCode(calibration);
     }
 
     @Override
     public String toString() {
-      return when + java.util.Arrays.toString(shares);
+      return when + java.util.Arrays.toString(shares) + (calibration == null ? "" : " " + calibration);
+    }
+
+    /** This row with the given calibration. */
+    public LabelRow calibrated(ScoreCalibration with) {
+      return new LabelRow(when, shares, with);
     }
   }
 

@@ -42,6 +42,7 @@ public final class ModelJson {
           .addSerializer(Category.class, new InlineSerializer<>())
           .addSerializer(PositionShape.class, new InlineSerializer<>())
           .addSerializer(ModelNote.class, new InlineSerializer<>())
+          .addSerializer(ScoreCalibration.class, new InlineSerializer<>())
           // The only maps in a model are a shape's character frequencies: one line each.
           .addSerializer(Map.class, new InlineSerializer<>()))
       .setDefaultPrettyPrinter(new DefaultPrettyPrinter()

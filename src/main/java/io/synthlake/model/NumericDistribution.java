@@ -40,6 +40,12 @@ public final class NumericDistribution implements Serializable {
    * when there are no atoms. Most values of discrete columns are answered here without computing Φ.
    */
   private final int[] atomOfCell;
+  /**
+   * The normal scores this distribution reads are standardised as (z - normalMean) * normalInverseSd first
+   * ({@link #calibrated}); 0 and 1 leave every score exactly as it is.
+   */
+  private final double normalMean;
+  private final double normalInverseSd;
 
   private NumericDistribution(double[] u, double[] x) {
     this.u = u;
@@ -60,6 +66,31 @@ public final class NumericDistribution implements Serializable {
       segmentOfCell[c] = Math.max(0, Math.min(lastSegment, upperBound(u, (double) c / cells) - 1));
     }
     this.atomOfCell = atomCells(u, x);
+    this.normalMean = 0.0;
+    this.normalInverseSd = 1.0;
+  }
+
+  private NumericDistribution(NumericDistribution base, ScoreCalibration calibration) {
+    this.u = base.u;
+    this.x = base.x;
+    this.segments = base.segments;
+    this.segmentOfCell = base.segmentOfCell;
+    this.cells = base.cells;
+    this.atomOfCell = base.atomOfCell;
+    this.normalMean = calibration.mean();
+    this.normalInverseSd = 1.0 / calibration.sd();
+  }
+
+  /**
+   * This distribution read at standardised normal scores: {@link #quantileOfNormal}(z) is this one's at
+   * (z - mean) / sd. Itself for a null calibration. Uniform draws ({@link #quantile}) are unchanged.
+   */
+  public NumericDistribution calibrated(ScoreCalibration calibration) {
+    return calibration == null ? this : new NumericDistribution(this, calibration);
+  }
+
+  private double standardised(double z) {
+    return (z - normalMean) * normalInverseSd;
   }
 
   /** The knots' cumulative probabilities, ascending: an atom is two knots with one value. */
@@ -76,7 +107,8 @@ public final class NumericDistribution implements Serializable {
    * The value at one normal score, {@code quantile(Φ(z))}: an atom's value straight from the normal grid where z's
    * cell lies inside the atom (no Φ and no search), as {@link #quantilesOfNormals} does for a whole chunk.
    */
-  public double quantileOfNormal(double z) {
+  public double quantileOfNormal(double score) {
+    double z = standardised(score);
     int atom = atomOfCell == null ? -1 : atomKnot(z);
     return atom >= 0 ? x[atom] : quantile(io.synthlake.stats.StandardNormal.cdf(z));
   }
@@ -257,7 +289,7 @@ public final class NumericDistribution implements Serializable {
   public void quantilesOfNormals(double[] normals, double[] values, int count) {
     if (atomOfCell == null) {
       for (int i = 0; i < count; i++) {
-        values[i] = io.synthlake.stats.StandardNormal.cdf(normals[i]);
+        values[i] = io.synthlake.stats.StandardNormal.cdf(standardised(normals[i]));
       }
       for (int i = 0; i < count; i++) {
         values[i] = quantile(values[i]);
@@ -266,10 +298,11 @@ public final class NumericDistribution implements Serializable {
     }
     // NaN marks the scores whose cell lies inside an atom: they need neither Φ nor a search.
     for (int i = 0; i < count; i++) {
-      values[i] = atomKnot(normals[i]) >= 0 ? Double.NaN : io.synthlake.stats.StandardNormal.cdf(normals[i]);
+      double z = standardised(normals[i]);
+      values[i] = atomKnot(z) >= 0 ? Double.NaN : io.synthlake.stats.StandardNormal.cdf(z);
     }
     for (int i = 0; i < count; i++) {
-      values[i] = Double.isNaN(values[i]) ? x[atomKnot(normals[i])] : quantile(values[i]);
+      values[i] = Double.isNaN(values[i]) ? x[atomKnot(standardised(normals[i]))] : quantile(values[i]);
     }
   }
 

@@ -32,8 +32,9 @@ class ConditionalSamplingTest {
   private static SynthModel model() {
     SynthModel base = RuleSamplingTest.model(RuleSamplingTest.rules());
     LabelMarginals bByRole = new LabelMarginals("b", "role", 0.9, List.of(
-        new LabelMarginals.ByLabel("Husband", uniform(0, 10)), new LabelMarginals.ByLabel("Wife", uniform(20, 30)),
-        new LabelMarginals.ByLabel("Child", uniform(40, 50))), null);
+        new LabelMarginals.ByLabel("Husband", uniform(0, 10), null),
+        new LabelMarginals.ByLabel("Wife", uniform(20, 30), null),
+        new LabelMarginals.ByLabel("Child", uniform(40, 50), null)), null);
     return new SynthModel(base.formatVersion(), base.table(), base.createdBy(), base.source(), base.fit(),
         base.columns(), base.copula(), base.rules(), List.of(bByRole), base.notes());
   }

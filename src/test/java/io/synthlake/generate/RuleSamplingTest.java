@@ -84,9 +84,9 @@ class RuleSamplingTest {
         new DependencyRule(null, null, 0, "country", "code", List.of(new MappedValue("FR", "33"),
             new MappedValue("US", "1"))),
         new LabelTableRule(List.of("role = 'Husband' -> sex = 'Male'", "role = 'Wife' -> sex = 'Female'"), null, 0,
-            "role", "sex", List.of(new LabelTableRule.LabelRow("Husband", new double[] {1, 0}),
-                new LabelTableRule.LabelRow("Wife", new double[] {0, 1}),
-                new LabelTableRule.LabelRow("Child", new double[] {0.5, 0.5})), new double[] {0.6, 0.4}),
+            "role", "sex", List.of(new LabelTableRule.LabelRow("Husband", new double[] {1, 0}, null),
+                new LabelTableRule.LabelRow("Wife", new double[] {0, 1}, null),
+                new LabelTableRule.LabelRow("Child", new double[] {0.5, 0.5}, null)), new double[] {0.6, 0.4}),
         new NullPatternRule(null, null, 0, List.of("a", "end"), "note", false, 0.2),
         new NullPatternRule(null, null, 0, "a", "total", true, 0));
   }

@@ -40,7 +40,8 @@ public final class TestModels {
         columns, copula, List.of(),
         List.of(new LabelMarginals("capital_gain", "city", 0.42,
             List.of(new LabelMarginals.ByLabel("Paris", new NumericMarginal(1.0, List.of(new Atom(0, 0.8)),
-                new EmpiricalQuantiles(new double[] {0, 1}, new double[] {200, 9000}), null))),
+                new EmpiricalQuantiles(new double[] {0, 1}, new double[] {200, 9000}), null),
+                new ScoreCalibration(0.05, 0.97))),
             new NumericMarginal(1.0, List.of(new Atom(0, 1.0)), null, null))),
         List.of(ModelNote.table("a table note"), ModelNote.column("city", "a column note")));
   }

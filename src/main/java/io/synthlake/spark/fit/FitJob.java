@@ -4,6 +4,7 @@ import io.synthlake.Version;
 import io.synthlake.config.FitConfig;
 import io.synthlake.config.JobConfig;
 import io.synthlake.errors.SynthException;
+import io.synthlake.generate.ScoreCalibrator;
 import io.synthlake.fit.ColumnSpec;
 import io.synthlake.fit.CategoryOrdering;
 import io.synthlake.fit.CopulaPlan;
@@ -186,8 +187,9 @@ public final class FitJob {
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), holdout);
     List<ColumnModel> columnModels = withPersonalData(source, tableFit.columnModels(), personal, config.pii(),
         notes);
-    SynthModel model = new SynthModel(SynthModel.FORMAT_VERSION, table, Version.tool(), fingerprint,
+    SynthModel fitted = new SynthModel(SynthModel.FORMAT_VERSION, table, Version.tool(), fingerprint,
         tableFit.settings(), columnModels, copula, modelRules, labelMarginals, notes.all());
+    SynthModel model = timed(seconds, "calibrate", () -> ScoreCalibrator.calibrate(fitted, fit.seed()));
     ModelStore.write(spark.sparkContext().hadoopConfiguration(), config.model(), model);
     LOG.info("fit done table={} model={} columns={} copula-columns={} seconds={}", table, config.model(),
         model.columns().size(), copulaPlan.size(),

@@ -7,6 +7,8 @@ import io.synthlake.config.LakeConfig.LakeTable;
 import io.synthlake.config.PiiConfig;
 import io.synthlake.config.PiiStrategy;
 import io.synthlake.config.TableMode;
+import io.synthlake.model.SynthModel;
+import io.synthlake.generate.ScoreCalibrator;
 import io.synthlake.pii.PiiColumn;
 import io.synthlake.pii.PiiType;
 import io.synthlake.pii.PseudonymKey;
@@ -140,8 +142,10 @@ public final class LakeJob {
         FitJob.run(spark, job);
         if (!table.foreignKeys().isEmpty()) {
           org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-          ModelStore.write(conf, job.model(), ForeignKeyFit.apply(spark, table, ModelStore.read(conf, job.model()),
-              lake.tables()));
+          // Keys leave the copula and the rules that involve them: the label columns that remain may now carry
+          // other rows, so the within-label scores are calibrated again.
+          SynthModel keyed = ForeignKeyFit.apply(spark, table, ModelStore.read(conf, job.model()), lake.tables());
+          ModelStore.write(conf, job.model(), ScoreCalibrator.calibrate(keyed, keyed.fit().seed()));
         }
         done.add("fitted");
       }
