@@ -115,7 +115,8 @@ public final class ScoreCalibrator {
     Map<String, Map<String, ScoreCalibration>> stored = stored(calibrated);
     int labels = stored.values().stream().mapToInt(Map::size).sum();
     if (labels == 0) {
-      return model;
+      // Nothing measured enough rows: the model without calibrations (a lake's recalibration drops stale ones).
+      return calibrated;
     }
     Shift largest = largest(stored);
     String where = largest.column == null ? "" : String.format(Locale.ROOT, " (largest mean shift %.4f: %s among "
