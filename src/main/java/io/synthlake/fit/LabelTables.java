@@ -157,7 +157,8 @@ final class LabelTables {
         for (int y = 0; y <= inner; y++) {
           if (y != bestY) {
             long cell = direction == 0 ? table[x * width + y] : table[y * width + x];
-            if (cell > 0 && zeroed.add(direction == 0 ? (long) x * width + y : (long) y * width + x)) {
+            // Every other cell is held at 0, an empty one too: the table's pooling must not fill it.
+            if (zeroed.add(direction == 0 ? (long) x * width + y : (long) y * width + x)) {
               exceptions += cell;
             }
           }
@@ -194,7 +195,7 @@ final class LabelTables {
           ? new RuleSpec.Exclusion(b.name(), labelsB.get(y), a.name(), labelsA.get(x)).text()
           : new RuleSpec.Exclusion(a.name(), labelsA.get(x), b.name(), labelsB.get(y)).text());
       long cell = table[x * width + y];
-      if (cell > 0 && zeroed.add((long) x * width + y)) {
+      if (zeroed.add((long) x * width + y)) {
         exceptions += cell;
       }
     }

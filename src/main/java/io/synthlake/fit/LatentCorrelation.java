@@ -41,6 +41,12 @@ public final class LatentCorrelation {
     if (scorer instanceof UniformScorer.Categorical categorical) {
       return coefficients(categorical.scale());
     }
+    if (scorer instanceof UniformScorer.Presence presence) {
+      double[] b = new double[TERMS + 1];
+      addInterval(b, 0, presence.nullShare());
+      addInterval(b, presence.nullShare(), 1);
+      return b;
+    }
     if (scorer instanceof UniformScorer.Conditional conditional) {
       // A label table's child: its intervals depend on the parent's label, so the mixture over the parent's labels
       // (an approximation: the child's latent normal is taken as independent of which row it is drawn from).

@@ -116,6 +116,16 @@ public final class PairwiseMoments implements Serializable {
     return completeRows + count[pair(Math.min(i, j), Math.max(i, j), k)];
   }
 
+  /** The mean of column i over the rows where both i and j are present; NaN when there are none. */
+  public double mean(int i, int j) {
+    int a = Math.min(i, j);
+    int b = Math.max(i, j);
+    int p = pair(a, b, k);
+    double n = completeRows + count[p];
+    double sum = i == a ? completeSum[a] + sumI[p] : completeSum[b] + sumJ[p];
+    return n > 0 ? sum / n : Double.NaN;
+  }
+
   /** The Pearson correlation of columns i and j over their jointly present rows; NaN when undefined. */
   public double correlation(int i, int j) {
     if (i == j) {

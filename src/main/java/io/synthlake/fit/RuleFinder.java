@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,14 +31,22 @@ import java.util.Set;
  * filters but must hold in the same sense, or the fit stops with how many rows break them.
  *
  * <p>Bounds: the label tables hold at most {@link #CELL_BUDGET} cells (smallest pairs first), orders and sums are
- * capped at {@link #MAX_ORDERS} and {@link #MAX_SUMS} candidates after filters on the marginals (an order needs
+ * capped ({@link #orderCap} and {@link #MAX_SUMS} candidates) after filters on the marginals (an order needs
  * each quantile of the low at most the high's a little further up; a sum needs the means to add up), and null
  * patterns compare at most {@link #MAX_NULLABLE} columns.
  */
 public final class RuleFinder {
   /** Contingency cells the rules pass may hold: 8 bytes each, so 16 MB per task at most. */
   public static final long CELL_BUDGET = 2_000_000;
-  static final int MAX_ORDERS = 5_000;
+  /**
+   * Order candidates counted on any table; beyond them, as many as {@link #ORDER_WORK} candidate-row checks allow
+   * (3.5 to 7 ns each, docs/QUALITY.md): what 5,000 candidates cost on 20 M rows. A table of up to 11 M rows counts
+   * every candidate of 147 columns (8,727 on communities_crime).
+   */
+  static final int MIN_ORDERS = 5_000;
+  static final double ORDER_WORK = 1e11;
+  /** Order candidates counted on any table: 24 bytes of counts each per task, so 1.2 MB at most. */
+  static final int MAX_ORDERS = 50_000;
   static final int MAX_SUMS = 2_000;
   static final int MAX_NULLABLE = 200;
   /**
@@ -90,7 +99,8 @@ public final class RuleFinder {
       Rule.Origin origin) {}
 
   /** An order found: the high column, its lows, and whether every one is strict. */
-  public record PendingOrder(String high, List<String> lows, boolean strict, long exceptions, Rule.Origin origin) {}
+  public record PendingOrder(String high, List<String> lows, Set<String> strictLows, long exceptions,
+      Rule.Origin origin) {}
 
   /** The rules found, by kind; dependencies, sums and null patterns are final, tables and orders need more fit. */
   public record Found(List<DependencyRule> dependencies, List<PendingTable> tables, List<PendingOrder> orders,
@@ -273,11 +283,17 @@ public final class RuleFinder {
           + "generate keeps them without a rule", implied);
     }
     candidates.sort(Comparator.comparingInt(c -> c[2]));
-    if (candidates.size() > MAX_ORDERS) {
-      notes.table("rules: %d of %d order candidates counted", MAX_ORDERS, candidates.size());
-      candidates = new ArrayList<>(candidates.subList(0, MAX_ORDERS));
+    int cap = orderCap(rows);
+    if (candidates.size() > cap) {
+      notes.table("rules: %d of %d order candidates counted", cap, candidates.size());
+      candidates = new ArrayList<>(candidates.subList(0, cap));
     }
     return candidates.stream().map(c -> new int[] {c[0], c[1]}).toList();
+  }
+
+  /** How many order candidates a table of this many rows counts. */
+  static int orderCap(long rows) {
+    return (int) Math.max(MIN_ORDERS, Math.min(MAX_ORDERS, ORDER_WORK / Math.max(1, rows)));
   }
 
   private double nullShare(Column column) {
@@ -635,7 +651,8 @@ public final class RuleFinder {
     Map<Integer, Column> byIndex = new HashMap<>();
     columns.forEach(c -> byIndex.put(c.index(), c));
     Map<String, List<String>> lows = new LinkedHashMap<>();
-    Map<String, Boolean> strict = new HashMap<>();
+    // Per pair: each low keeps its own strictness, as the source has it.
+    Set<String> strict = new HashSet<>();
     Map<String, Long> exceptions = new HashMap<>();
     Map<String, Boolean> declaredHigh = new HashMap<>();
     for (int o = 0; o < plan.orders().length; o++) {
@@ -661,7 +678,9 @@ public final class RuleFinder {
         }
       }
       lows.computeIfAbsent(high.name(), k -> new ArrayList<>()).add(low.name());
-      strict.merge(high.name(), isStrict, Boolean::logicalAnd);
+      if (isStrict) {
+        strict.add(low.name() + "\u0000" + high.name());
+      }
       exceptions.merge(high.name(), broken, Math::max);
       declaredHigh.merge(high.name(), isDeclared, Boolean::logicalOr);
     }
@@ -680,10 +699,12 @@ public final class RuleFinder {
       if (accepted.isEmpty()) {
         continue;
       }
-      PendingOrder order = new PendingOrder(high, accepted, strict.get(high), exceptions.get(high),
+      Set<String> strictLows = new LinkedHashSet<>();
+      accepted.stream().filter(low -> strict.contains(low + "\u0000" + high)).forEach(strictLows::add);
+      PendingOrder order = new PendingOrder(high, accepted, strictLows, exceptions.get(high),
           declaredHigh.get(high) ? Rule.Origin.DECLARED : Rule.Origin.DISCOVERED);
-      List<String> texts = accepted.stream().map(low -> new RuleSpec.Order(low, high, strict.get(high)).text())
-          .toList();
+      List<String> texts = accepted.stream().map(low -> new RuleSpec.Order(low, high, strictLows.contains(low))
+          .text()).toList();
       if (choices.decide(texts, high, accepted)) {
         kept.add(order);
       }

@@ -105,7 +105,8 @@ public final class RuleFit {
     rules.addAll(found.dependencies());
     rules.addAll(found.sums());
     for (RuleFinder.PendingOrder order : found.orders()) {
-      rules.add(new OrderRule(null, order.origin(), order.exceptions(), order.lows(), order.high(), order.strict()));
+      rules.add(new OrderRule(null, order.origin(), order.exceptions(), order.lows(), order.high(),
+          order.strictLows().size() == order.lows().size(), List.copyOf(order.strictLows())));
     }
     for (RuleFinder.PendingTable pending : found.tables()) {
       rules.add(labelTable(pending));

@@ -29,6 +29,7 @@ import io.synthlake.profile.WordSummary;
 import io.synthlake.text.SemanticDetector;
 import io.synthlake.text.TextChoice;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -536,6 +537,15 @@ public final class TableFit {
 
   public long rows() {
     return rows;
+  }
+
+  /** Per column, the rows where it is null. */
+  public Map<String, Long> nullCounts() {
+    Map<String, Long> counts = new HashMap<>();
+    for (Work w : columns) {
+      counts.put(w.name(), rows - w.nonNull);
+    }
+    return counts;
   }
 
   /** The fitted columns, in source order. */

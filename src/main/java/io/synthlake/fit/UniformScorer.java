@@ -20,6 +20,28 @@ public sealed interface UniformScorer extends Serializable {
     return -1;
   }
 
+  /** This scorer for an input row with {@code by} more copula columns before its parent's value. */
+  default UniformScorer shifted(int by) {
+    return this;
+  }
+
+  /**
+   * Whether a column is present, as a binary label: a null at a uniform inside [0, p) (p the column's null share),
+   * a value inside [p, 1), so its normal score is below Φ⁻¹(p) exactly where the column is null.
+   */
+  record Presence(double nullShare) implements UniformScorer {
+    public Presence {
+      if (!(nullShare > 0 && nullShare < 1)) {
+        throw new IllegalArgumentException("a presence needs a null share in (0, 1), got " + nullShare);
+      }
+    }
+
+    @Override
+    public double score(Object value, Object parentValue, double v) {
+      return value == null ? v * nullShare : nullShare + v * (1 - nullShare);
+    }
+  }
+
   record Numeric(NumericDistribution distribution) implements UniformScorer {
     @Override
     public double score(Object value, Object parentValue, double v) {
@@ -40,6 +62,11 @@ public sealed interface UniformScorer extends Serializable {
    */
   record Conditional(int parentInput, CategoricalScale own, CategoricalScale parent, CategoricalScale[] byParent,
       CategoricalScale otherwise) implements UniformScorer {
+    @Override
+    public UniformScorer shifted(int by) {
+      return new Conditional(parentInput + by, own, parent, byParent, otherwise);
+    }
+
     @Override
     public double score(Object value, Object parentValue, double v) {
       if (value == null) {
@@ -66,6 +93,11 @@ public sealed interface UniformScorer extends Serializable {
    */
   record ByLabel(int parentInput, CategoricalScale labels, NumericDistribution[] bySlot, NumericDistribution rest)
       implements UniformScorer {
+    @Override
+    public UniformScorer shifted(int by) {
+      return new ByLabel(parentInput + by, labels, bySlot, rest);
+    }
+
     @Override
     public double score(Object value, Object parentValue, double v) {
       if (value == null) {

@@ -425,8 +425,8 @@ final class ConditionCompiler {
       if (range.high() == Double.POSITIVE_INFINITY) {
         continue;
       }
-      double bound = highestLow(model.column(name).orElseThrow(), order.strict(), range);
       for (String low : order.low()) {
+        double bound = highestLow(model.column(name).orElseThrow(), order.isStrict(low), range);
         Numbers implied = new Numbers(low, List.of(new Interval(Double.NEGATIVE_INFINITY, false, bound, true)));
         requirements.merge(low, implied, Requirement::and);
         pending.add(low);

@@ -128,6 +128,16 @@ final class ConditionalDraws implements Serializable {
     return factor.entry(position, position) == 1.0;
   }
 
+  /** Whether the draws read the nulls of this generated column (a conditioned column, or a label's parent). */
+  boolean readsNulls(int column) {
+    for (Entry entry : entries) {
+      if (entry.column() == column) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int dims() {
     return dims;
   }

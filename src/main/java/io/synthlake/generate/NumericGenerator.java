@@ -19,9 +19,11 @@ final class NumericGenerator extends ColumnGenerator {
 
   /**
    * The high column of an order: its own draw, or the largest present low where its own draw would break the
-   * order (just above it for a strict order).
+   * order (just above it where that low is strict).
+   *
+   * @param strict per low, whether the high stays strictly above it
    */
-  record AboveLows(int[] lows, boolean strict) implements Derivation {}
+  record AboveLows(int[] lows, boolean[] strict) implements Derivation {}
 
   /** {@code total = left + right} (or {@code - right}). */
   record Total(int left, int right, boolean minus) implements Derivation {}
@@ -185,10 +187,19 @@ final class NumericGenerator extends ColumnGenerator {
         continue;
       }
       double base = Double.NaN;
-      for (int low : order.lows()) {
-        double value = state.numbers(low)[i];
-        if (!Double.isNaN(value) && !(value <= base)) {
+      // Of the lows at the largest value, strict when any is.
+      boolean strict = false;
+      int[] lows = order.lows();
+      for (int l = 0; l < lows.length; l++) {
+        double value = state.numbers(lows[l])[i];
+        if (Double.isNaN(value)) {
+          continue;
+        }
+        if (!(value <= base)) {
           base = value;
+          strict = order.strict()[l];
+        } else if (value == base) {
+          strict |= order.strict()[l];
         }
       }
       long key = keys[i];
@@ -198,7 +209,7 @@ final class NumericGenerator extends ColumnGenerator {
         writeDrawn(key, own, sink, position, recorded, i);
         continue;
       }
-      if (restored > base || (!order.strict() && restored == base)) {
+      if (restored > base || (!strict && restored == base)) {
         // A low is present: no NaN or infinity, which would break the order (the source's rows kept it).
         writer.put(sink, position, own);
         record(recorded, i, restored);
@@ -207,7 +218,7 @@ final class NumericGenerator extends ColumnGenerator {
       // Onto the column's grid at or above the low (strictly above for a strict order): a low on a finer grid
       // than the high's is rounded up, never down.
       double value = writer.restoreUp(base);
-      if (order.strict() && value <= base) {
+      if (strict && value <= base) {
         value = writer.nextAbove(value);
       }
       writer.put(sink, position, value);

@@ -77,6 +77,15 @@ public final class TableSampler implements Serializable {
   private final int[][] nullsFrom;
   private final boolean[] nullsExactly;
   private final double[] nullsOtherwise;
+  /** Per generated column: the copula dimension of its presence, or -1 when its nulls are drawn on their own. */
+  private final int[] presenceIndex;
+  /** Per generated column with a presence: the normal score below which it is null, Φ⁻¹(null fraction). */
+  private final double[] nullEdge;
+  /**
+   * Under a condition, per generated column: whether its nulls are drawn again after the conditioned scores, from
+   * its presence's conditioned score or from columns whose nulls were (null without a condition, or when none is).
+   */
+  private final boolean[] nullsAfterDraws;
   private final boolean[] keepSlots;
   private final boolean[] keepNumbers;
   /** Generated-column indices in the order their nulls are drawn (after the columns their null patterns copy). */
@@ -105,6 +114,9 @@ public final class TableSampler implements Serializable {
     this.nullsFrom = wiring.nullsFrom;
     this.nullsExactly = wiring.nullsExactly;
     this.nullsOtherwise = wiring.nullsOtherwise;
+    this.presenceIndex = wiring.presenceIndex;
+    this.nullEdge = wiring.nullEdge;
+    this.nullsAfterDraws = wiring.draws == null ? null : nullsAfterDraws(wiring);
     this.keepSlots = wiring.keepSlots;
     this.keepNumbers = wiring.keepNumbers;
     this.nullOrder = wiring.nullOrder;
@@ -112,6 +124,9 @@ public final class TableSampler implements Serializable {
     this.notNull = wiring.notNull;
     int needed = 0;
     for (int index : copulaIndex) {
+      needed = Math.max(needed, index + 1);
+    }
+    for (int index : presenceIndex) {
       needed = Math.max(needed, index + 1);
     }
     this.normals = draws != null ? draws.dims() : needed;
@@ -152,7 +167,7 @@ public final class TableSampler implements Serializable {
     CopulaModel copula = model.copula();
     Map<String, Integer> copulaPosition = new HashMap<>();
     Cholesky cholesky = null;
-    if (copula != null && !copula.columns().isEmpty()) {
+    if (copula != null && copula.dimensions() > 0) {
       for (int i = 0; i < copula.columns().size(); i++) {
         copulaPosition.put(copula.columns().get(i), i);
       }
@@ -223,6 +238,9 @@ public final class TableSampler implements Serializable {
       wiring.nullsFrom[i] = pattern == null ? null : pattern.when().stream().mapToInt(indexOf::get).toArray();
       wiring.nullsExactly[i] = pattern != null && pattern.exactly();
       wiring.nullsOtherwise[i] = pattern == null ? 0 : pattern.nullFractionOtherwise();
+      wiring.presenceIndex[i] = cholesky == null || pattern != null ? -1 : copula.presenceDimension(name);
+      wiring.nullEdge[i] = wiring.presenceIndex[i] < 0 ? Double.NEGATIVE_INFINITY
+          : StandardNormal.inverseCdf(column.nullFraction());
     }
     wiring.nullOrder = nullOrder(order, nullsBy);
     if (compiler != null) {
@@ -249,6 +267,8 @@ public final class TableSampler implements Serializable {
     final int[][] nullsFrom;
     final boolean[] nullsExactly;
     final double[] nullsOtherwise;
+    final int[] presenceIndex;
+    final double[] nullEdge;
     final boolean[] keepSlots;
     final boolean[] keepNumbers;
     final String[] names;
@@ -265,6 +285,8 @@ public final class TableSampler implements Serializable {
       nullsFrom = new int[size][];
       nullsExactly = new boolean[size];
       nullsOtherwise = new double[size];
+      presenceIndex = new int[size];
+      nullEdge = new double[size];
       keepSlots = new boolean[size];
       keepNumbers = new boolean[size];
       names = new String[size];
@@ -345,8 +367,11 @@ public final class TableSampler implements Serializable {
     if (column.marginal() instanceof NumericMarginal numeric) {
       NumericGenerator.Derivation derivation;
       if (rule instanceof OrderRule order) {
-        derivation = new NumericGenerator.AboveLows(order.low().stream().mapToInt(indexOf::get).toArray(),
-            order.strict());
+        boolean[] strict = new boolean[order.low().size()];
+        for (int l = 0; l < strict.length; l++) {
+          strict[l] = order.isStrict(order.low().get(l));
+        }
+        derivation = new NumericGenerator.AboveLows(order.low().stream().mapToInt(indexOf::get).toArray(), strict);
       } else if (rule instanceof SumRule sum) {
         derivation = new NumericGenerator.Total(indexOf.get(sum.left()), indexOf.get(sum.right()), sum.minus());
       } else if (rule instanceof DependencyRule dependency) {
@@ -659,10 +684,20 @@ public final class TableSampler implements Serializable {
       }
       for (int c : nullOrder) {
         saltKeys(rowKeys, columnSalts[c], columnKeys, n);
-        drawNulls(c, columnKeys, state.nulls(c), n, state, strata);
+        drawNulls(c, columnKeys, state.nulls(c), n, state, strata, independent, correlated);
       }
       if (draws != null) {
         draws.draw(n, rowKeys, independent, state, strata, conditioned);
+        if (nullsAfterDraws != null) {
+          // The presences the draws did not read follow the condition too: drawn again from their conditioned
+          // scores, with the null patterns that copy them.
+          for (int c : nullOrder) {
+            if (nullsAfterDraws[c]) {
+              saltKeys(rowKeys, columnSalts[c], columnKeys, n);
+              redrawNulls(c, columnKeys, state.nulls(c), n, state, strata, conditioned);
+            }
+          }
+        }
       }
       for (int c = 0; c < generators.length; c++) {
         saltKeys(rowKeys, columnSalts[c], columnKeys, n);
@@ -694,13 +729,78 @@ public final class TableSampler implements Serializable {
    * Which rows of column c are null: its own draw, or where a null pattern decides it, null wherever one of the
    * earlier columns it reads is and elsewhere its own draw at the otherwise fraction.
    */
-  private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state, int[] strata) {
-    drawNulls(c, keys, nulls, n, state);
+  private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state, int[] strata,
+      double[][] independent, double[] scores) {
+    int presence = presenceIndex[c];
+    if (presence >= 0) {
+      // Its presence's copula score: null below the edge, so its nulls go with the other columns as in the source.
+      // Under a condition this is the unconditioned score, which stays only where the draws read these nulls.
+      cholesky.apply(presence, independent, scores, n);
+      double edge = nullEdge[c];
+      for (int i = 0; i < n; i++) {
+        nulls[i] = scores[i] < edge;
+      }
+    } else {
+      drawNulls(c, keys, nulls, n, state);
+    }
     if (notNull != null) {
       for (int i = 0; i < n; i++) {
         nulls[i] &= !notNull[strata[i]][c];
       }
     }
+  }
+
+  /** After the conditioned draws: a presence's nulls from its conditioned score, a pattern's from its columns'. */
+  private void redrawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state, int[] strata,
+      double[][] conditioned) {
+    int presence = presenceIndex[c];
+    if (presence >= 0) {
+      double[] scores = conditioned[presence];
+      double edge = nullEdge[c];
+      for (int i = 0; i < n; i++) {
+        nulls[i] = scores[i] < edge;
+      }
+    } else {
+      drawNulls(c, keys, nulls, n, state);
+    }
+    for (int i = 0; i < n; i++) {
+      nulls[i] &= !notNull[strata[i]][c];
+    }
+  }
+
+  /**
+   * Which columns' nulls are drawn again after a condition's draws: a presence the draws do not read, and every
+   * column whose null pattern copies one, unless the draws read that column's nulls (it keeps its first draw, and
+   * so do the presences it copies, so the rows stay consistent). Null when there is none.
+   */
+  private static boolean[] nullsAfterDraws(Wiring wiring) {
+    int size = wiring.generators.length;
+    boolean[] after = new boolean[size];
+    boolean[] pinned = new boolean[size];
+    // Pinned: read by the draws, or copied by a pinned column's pattern (walked back in reverse null order).
+    for (int c = 0; c < size; c++) {
+      pinned[c] = wiring.draws.readsNulls(c);
+    }
+    for (int k = wiring.nullOrder.length - 1; k >= 0; k--) {
+      int c = wiring.nullOrder[k];
+      if (pinned[c] && wiring.nullsFrom[c] != null) {
+        for (int w : wiring.nullsFrom[c]) {
+          pinned[w] = true;
+        }
+      }
+    }
+    boolean any = false;
+    for (int c : wiring.nullOrder) {
+      boolean fromAfter = false;
+      if (wiring.nullsFrom[c] != null) {
+        for (int w : wiring.nullsFrom[c]) {
+          fromAfter |= after[w];
+        }
+      }
+      after[c] = !pinned[c] && (wiring.presenceIndex[c] >= 0 || fromAfter);
+      any |= after[c];
+    }
+    return any ? after : null;
   }
 
   private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state) {

@@ -28,22 +28,8 @@ public final class ForeignKeys {
     }
     CopulaModel copula = model.copula();
     if (copula != null) {
-      List<Integer> kept = new ArrayList<>();
-      for (int i = 0; i < copula.columns().size(); i++) {
-        if (!marginals.containsKey(copula.columns().get(i))) {
-          kept.add(i);
-        }
-      }
-      double[][] full = copula.correlation();
-      double[][] reduced = new double[kept.size()][kept.size()];
-      List<String> names = new ArrayList<>();
-      for (int a = 0; a < kept.size(); a++) {
-        names.add(copula.columns().get(kept.get(a)));
-        for (int b = 0; b < kept.size(); b++) {
-          reduced[a][b] = full[kept.get(a)][kept.get(b)];
-        }
-      }
-      copula = kept.size() >= 2 ? new CopulaModel(names, reduced) : null;
+      // A key's values come from its parent; its nulls are still drawn here, so its presence stays.
+      copula = copula.keep(name -> !marginals.containsKey(name), name -> true);
     }
     List<ModelNote> notes = new ArrayList<>(model.notes());
     // A key is drawn from its parent table: a rule that decides it, or reads its labels or numbers, cannot hold.

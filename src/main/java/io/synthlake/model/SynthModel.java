@@ -41,6 +41,13 @@ public record SynthModel(
       for (String name : copula.columns()) {
         Checks.require(names.contains(name), "copula column '%s' is not a model column", name);
       }
+      for (String name : copula.presence()) {
+        ColumnModel column = columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+        Checks.require(column != null && column.nullFraction() > 0 && column.nullFraction() < 1,
+            "copula presence '%s' is not a model column with some nulls and some values", name);
+        Checks.require(rules.stream().noneMatch(r -> r instanceof NullPatternRule && r.column().equals(name)),
+            "copula presence '%s' names a column whose nulls a null pattern decides", name);
+      }
     }
     RuleGraph.check(rules, names);
     labelMarginals = labelMarginals == null ? List.of() : List.copyOf(labelMarginals);

@@ -50,6 +50,27 @@ public final class NearestCorrelation {
       String reason) {}
 
   public static Repair repair(double[][] estimate, double minEigenvalue) {
+    return repair(estimate, minEigenvalue, null);
+  }
+
+  /**
+   * As above, keeping the entries {@code zero} marks at 0 (pairs independent by construction): Dykstra's
+   * projections then alternate between the floored matrices and the symmetric ones with unit diagonal and those
+   * zeros, both convex and meeting at the identity, so they converge to the nearest matrix with both (Higham 2002,
+   * section 3, allows any such affine set in place of the unit diagonal). The final floor moves the zeros by at
+   * most about the floor itself.
+   */
+  public static Repair repair(double[][] estimate, double minEigenvalue, boolean[][] zero) {
+    return repair(estimate, minEigenvalue, zero, null);
+  }
+
+  /**
+   * As above, nearest in the weighted norm ‖W^½ (A - X) W^½‖ with W = diag({@code weights}) (Higham 2002, section
+   * 3): an entry (i, j) counts w_i·w_j, so the entries of columns with small weights (a column's share of rows
+   * with a value: their correlations rest on fewer rows) give way first. The eigenvalue projection is taken in
+   * the weighted space, W^-½ P(W^½ X W^½) W^-½; null weights are all 1.
+   */
+  public static Repair repair(double[][] estimate, double minEigenvalue, boolean[][] zero, double[] weights) {
     int k = estimate.length;
     double[][] symmetric = new double[k][k];
     for (int i = 0; i < k; i++) {
@@ -64,8 +85,14 @@ public final class NearestCorrelation {
     }
     String reason;
     try {
-      double[][] nearest = symmetrise(floorAndRescale(alternatingProjections(symmetric, minEigenvalue),
-          minEigenvalue));
+      double[][] nearest = symmetrise(floorAndRescale(alternatingProjections(symmetric, minEigenvalue, zero,
+          weights), minEigenvalue));
+      // The final floor moves the held zeros by about the floor: set them back (the shrinkage below keeps them).
+      for (int i = 0; zero != null && i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          nearest[i][j] = zero[i][j] && i != j ? 0.0 : nearest[i][j];
+        }
+      }
       if (isPositiveDefinite(nearest, minEigenvalue * 0.5)) {
         return result(estimate, nearest, Method.NEAREST, 0, null);
       }
@@ -150,7 +177,8 @@ public final class NearestCorrelation {
     return new Repair(matrix, maxChange, changed || maxChange > 0, method, lambda, reason);
   }
 
-  private static double[][] alternatingProjections(double[][] a, double minEigenvalue) {
+  private static double[][] alternatingProjections(double[][] a, double minEigenvalue, boolean[][] zero,
+      double[] weights) {
     int k = a.length;
     double[][] y = copy(a);
     double[][] correction = new double[k][k];
@@ -161,13 +189,14 @@ public final class NearestCorrelation {
           r[i][j] = y[i][j] - correction[i][j];
         }
       }
-      double[][] x = projectOntoEigenvalueFloor(r, minEigenvalue);
+      double[][] x = weights == null ? projectOntoEigenvalueFloor(r, minEigenvalue)
+          : weightedProjection(r, minEigenvalue, weights);
       double change = 0;
       double norm = 0;
       for (int i = 0; i < k; i++) {
         for (int j = 0; j < k; j++) {
           correction[i][j] = x[i][j] - r[i][j];
-          double next = i == j ? 1.0 : x[i][j];
+          double next = i == j ? 1.0 : zero != null && zero[i][j] ? 0.0 : x[i][j];
           change += (next - y[i][j]) * (next - y[i][j]);
           norm += next * next;
           y[i][j] = next;
@@ -178,6 +207,32 @@ public final class NearestCorrelation {
       }
     }
     return y;
+  }
+
+  /**
+   * The projection onto X ⪰ δI in the weighted norm: with Y = W^½ X W^½ the set is Y ⪰ δW, so Y - δW is clipped
+   * at eigenvalue 0 and δW added back, then X = W^-½ Y W^-½.
+   */
+  private static double[][] weightedProjection(double[][] matrix, double minEigenvalue, double[] weights) {
+    int k = matrix.length;
+    double[] root = new double[k];
+    for (int i = 0; i < k; i++) {
+      root[i] = Math.sqrt(weights[i]);
+    }
+    double[][] shifted = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        shifted[i][j] = root[i] * matrix[i][j] * root[j] - (i == j ? minEigenvalue * weights[i] : 0);
+      }
+    }
+    double[][] projected = projectOntoEigenvalueFloor(shifted, 0);
+    for (int i = 0; i < k; i++) {
+      projected[i][i] += minEigenvalue * weights[i];
+      for (int j = 0; j < k; j++) {
+        projected[i][j] /= root[i] * root[j];
+      }
+    }
+    return projected;
   }
 
   private static double[][] projectOntoEigenvalueFloor(double[][] matrix, double minEigenvalue) {

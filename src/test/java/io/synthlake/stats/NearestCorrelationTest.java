@@ -27,6 +27,37 @@ class NearestCorrelationTest {
   }
 
   @Test
+  void keepsTheEntriesMarkedZeroAtZero() {
+    // Higham's example with (0, 2) held at 0: [[1, a, 0], [a, 1, a], [0, a, 1]] has eigenvalues 1 and 1 ± a√2, so
+    // the nearest such matrix has a = 1/√2 (less the floor's share).
+    double[][] a = {{1, 1, 0.3}, {1, 1, 1}, {0.3, 1, 1}};
+    boolean[][] zero = {{false, false, true}, {false, false, false}, {true, false, false}};
+    double[][] x = NearestCorrelation.repair(a, 1e-9, zero).matrix();
+    assertThat(x[0][2]).isCloseTo(0.0, within(1e-6));
+    assertThat(x[2][0]).isEqualTo(x[0][2]);
+    assertThat(x[0][1]).isCloseTo(1 / Math.sqrt(2), within(1e-3));
+    assertThat(x[1][2]).isCloseTo(1 / Math.sqrt(2), within(1e-3));
+    assertThat(NearestCorrelation.isPositiveDefinite(x, 1e-10)).isTrue();
+  }
+
+  @Test
+  void aColumnWithALowWeightGivesWayFirst() {
+    // Unweighted, Higham's example moves every entry alike (0.7607, 0.1573). With the third column known in 1% of
+    // the rows, the first two keep their correlation near 1 and the third's entries move instead, towards each
+    // other (0.39 and 0.56).
+    double[][] a = {{1, 1, 0}, {1, 1, 1}, {0, 1, 1}};
+    double[][] x = NearestCorrelation.repair(a, 1e-9, null, new double[] {1, 1, 0.01}).matrix();
+    assertThat(x[0][1]).isGreaterThan(0.95);
+    assertThat(x[0][2]).isGreaterThan(0.3);
+    assertThat(x[1][2]).isLessThan(0.7);
+    assertThat(NearestCorrelation.isPositiveDefinite(x, 1e-10)).isTrue();
+    // A raised floor binds the matrix, not the weighted one: the light column keeps its correlations.
+    double[][] floored = NearestCorrelation.repair(a, 1e-2, null, new double[] {1, 1, 0.01}).matrix();
+    assertThat(NearestCorrelation.isPositiveDefinite(floored, 0.5e-2)).isTrue();
+    assertThat(floored[1][2]).isGreaterThan(0.3);
+  }
+
+  @Test
   void leavesAValidMatrixAlone() {
     double[][] valid = {{1, 0.5, 0.2}, {0.5, 1, 0.3}, {0.2, 0.3, 1}};
     NearestCorrelation.Repair repair = NearestCorrelation.repair(valid, 1e-6);

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
  */
 final class CopulaScores implements Serializable {
   private static final long serialVersionUID = 1L;
+  private static final long PRESENCE_STREAM = 0x7072657365L;
 
   private final UniformScorer[] scorers;
   /** Per scorer, where its parent's value is in the input row (label-table children), or -1. */
@@ -32,7 +33,13 @@ final class CopulaScores implements Serializable {
     for (int i = 0; i < this.scorers.length; i++) {
       parentInput[i] = this.scorers[i].parentInput();
     }
-    this.columnKeys = columns.stream().mapToLong(CounterRng::hashString).toArray();
+    this.columnKeys = new long[this.scorers.length];
+    for (int i = 0; i < columnKeys.length; i++) {
+      // A presence's jitter is drawn apart from its column's value's.
+      long key = CounterRng.hashString(columns.get(i));
+      columnKeys[i] = this.scorers[i] instanceof UniformScorer.Presence ? CounterRng.subKey(key, PRESENCE_STREAM)
+          : key;
+    }
     this.epsilon = epsilon.clone();
     this.seed = seed;
   }

@@ -8,6 +8,7 @@ import io.synthlake.generate.ScoreCalibrator;
 import io.synthlake.fit.ColumnSpec;
 import io.synthlake.fit.CategoryOrdering;
 import io.synthlake.fit.CopulaPlan;
+import io.synthlake.fit.PresencePlan;
 import io.synthlake.fit.CorrelationEstimator;
 import io.synthlake.fit.FitNotes;
 import io.synthlake.fit.NumericRefineTask;
@@ -30,6 +31,7 @@ import io.synthlake.pii.PiiColumn;
 import io.synthlake.model.Holdout;
 import io.synthlake.model.SourceFingerprint;
 import io.synthlake.model.LabelMarginals;
+import io.synthlake.model.NullPatternRule;
 import io.synthlake.model.Rule;
 import io.synthlake.model.SynthModel;
 import io.synthlake.profile.ColumnSummary;
@@ -48,6 +50,7 @@ import io.synthlake.spark.io.SourceReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,15 +169,16 @@ public final class FitJob {
     List<LabelMarginals> labelMarginals = rules == null || rules.labelMarginalChoices().isEmpty() ? List.of()
         : fitLabelMarginals(spark, source, where, table, prepared, tableFit, rules.labelMarginalChoices(), notes,
             seconds, bytes);
-    CopulaPlan copulaPlan = LabelMarginalFinder.copulaPlan(
+    CopulaPlan valuePlan = LabelMarginalFinder.copulaPlan(
         rules == null ? tableFit.copulaPlan() : rules.copulaPlan(tableFit.copulaPlan()), labelMarginals, tableFit);
+    CopulaPlan copulaPlan = PresencePlan.extend(valuePlan, tableFit.nullCounts(), tableFit.rows(),
+        fit.minCategoryCount(), nullReads(rules == null ? List.of() : rules.rules()));
     CopulaModel copula = null;
-    if (copulaPlan.size() >= 2) {
+    if (valuePlan.size() >= 2) {
       PairwiseMoments moments = timed(seconds, "copula", () -> scan(spark, source, where,
           "fit: copula " + table + " (" + copulaPlan.size() + " columns)",
           () -> correlate(prepared, copulaPlan, fit.seed(), bytes)));
-      copula = CorrelationEstimator.estimate(copulaPlan.names(), moments, copulaPlan.scorers(),
-          copulaPlan.conditionedOn(), notes);
+      copula = CorrelationEstimator.estimate(copulaPlan, moments, notes);
       LOG.info("fit phase=copula table={} columns={} seconds={}", table, copulaPlan.size(), seconds.get("copula"));
     } else {
       notes.table("fewer than two columns take part in the copula: columns are generated independently");
@@ -378,15 +382,29 @@ public final class FitJob {
     return JavaBytes.read((byte[]) row.get(0), RuleCounts.class);
   }
 
-  /** The copula passes' input: each row's content hash, then one prepared value per copula column. */
+  /** Per column with a null pattern, the columns whose nulls it copies. */
+  private static Map<String, List<String>> nullReads(List<Rule> rules) {
+    Map<String, List<String>> reads = new HashMap<>();
+    for (Rule rule : rules) {
+      if (rule instanceof NullPatternRule pattern) {
+        reads.put(pattern.column(), pattern.when());
+      }
+    }
+    return reads;
+  }
+
+  /**
+   * The copula passes' input: each row's content hash, then one prepared value per copula column (a column whose
+   * presence is in the copula twice), then the plan's extra columns; named by position, so none is ambiguous.
+   */
   private static Dataset<Row> copulaInputs(Dataset<Row> prepared, CopulaPlan plan) {
     List<Column> inputs = new ArrayList<>();
     inputs.add(functions.xxhash64(allColumns(prepared)).alias("row_hash"));
     for (int index : plan.columns()) {
-      inputs.add(Columns.named(prepared.columns()[index]));
+      inputs.add(Columns.named(prepared.columns()[index]).alias("input_" + inputs.size()));
     }
     for (int index : plan.extra()) {
-      inputs.add(Columns.named(prepared.columns()[index]));
+      inputs.add(Columns.named(prepared.columns()[index]).alias("input_" + inputs.size()));
     }
     return prepared.select(inputs.toArray(new Column[0]));
   }
