@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -178,9 +179,12 @@ final class FitCommand implements Callable<Integer> {
   static void print(PrintWriter out, FitJob.Result result) {
     SynthModel fitted = result.model();
     long copulaColumns = fitted.copula() == null ? 0 : fitted.copula().columns().size();
+    long presences = fitted.copula() == null ? 0 : fitted.copula().presence().size();
     out.printf("model written: %s%n", result.modelPath());
-    out.printf("  table %s: %d rows profiled, %d columns (%d in the copula), %d notes%n", fitted.table(),
-        fitted.source().rowsProfiled(), fitted.columns().size(), copulaColumns, fitted.notes().size());
+    out.printf("  table %s: %d rows profiled, %d columns (%d in the copula%s), %d notes%n", fitted.table(),
+        fitted.source().rowsProfiled(), fitted.columns().size(), copulaColumns,
+        presences == 0 ? "" : String.format(Locale.ROOT, ", the nulls of %d too", presences),
+        fitted.notes().size());
     out.printf("  seconds: %s%n", result.seconds());
     out.flush();
   }
