@@ -57,8 +57,9 @@ public final class NearestCorrelation {
    * As above, keeping the entries {@code zero} marks at 0 (pairs independent by construction): Dykstra's
    * projections then alternate between the floored matrices and the symmetric ones with unit diagonal and those
    * zeros, both convex and meeting at the identity, so they converge to the nearest matrix with both (Higham 2002,
-   * section 3, allows any such affine set in place of the unit diagonal). The final floor moves the zeros by at
-   * most about the floor itself.
+   * section 3, allows any such affine set in place of the unit diagonal). The final floor would move the zeros by
+   * about the floor itself: they are set back to 0, and the shrinkage that follows when that leaves the matrix
+   * invalid keeps them.
    */
   public static Repair repair(double[][] estimate, double minEigenvalue, boolean[][] zero) {
     return repair(estimate, minEigenvalue, zero, null);
