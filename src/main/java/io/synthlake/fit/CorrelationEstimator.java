@@ -35,23 +35,19 @@ public final class CorrelationEstimator {
 
   private CorrelationEstimator() {}
 
-  public static CopulaModel estimate(List<String> columns, PairwiseMoments moments, FitNotes notes) {
-    return estimate(columns, moments, null, null, notes);
-  }
-
   /**
-   * As below, for a plan without presences, given its names, scorers and {@link CopulaPlan#conditionedOn()}.
+   * The copula of continuous columns' moments, without latent corrections (the scorers of the plan built here are
+   * never read: no presence, no conditioned score).
    */
-  public static CopulaModel estimate(List<String> columns, PairwiseMoments moments, List<UniformScorer> scorers,
-      int[] conditionedOn, FitNotes notes) {
+  public static CopulaModel estimate(List<String> columns, PairwiseMoments moments, FitNotes notes) {
     List<Integer> positions = new ArrayList<>();
-    List<UniformScorer> scoring = new ArrayList<>();
+    List<UniformScorer> scorers = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       positions.add(i);
-      scoring.add(scorers == null ? new UniformScorer.Numeric(null) : scorers.get(i));
+      scorers.add(new UniformScorer.Numeric(null));
     }
-    CopulaPlan plan = new CopulaPlan(positions, columns, scoring, new double[columns.size()]);
-    return estimate(plan, moments, scorers != null, conditionedOn, notes);
+    CopulaPlan plan = new CopulaPlan(positions, columns, scorers, new double[columns.size()]);
+    return estimate(plan, moments, false, null, notes);
   }
 
   /**
@@ -222,8 +218,7 @@ public final class CorrelationEstimator {
         continue;
       }
       double p = ((UniformScorer.Presence) plan.scorers().get(s)).nullShare();
-      double t = StandardNormal.inverseCdf(p);
-      double density = Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
+      double density = densityAtQuantile(p);
       double ifNull = -density / p;
       double ifValue = density / (1 - p);
       double nullShare = Math.max(0, Math.min(1, (ifValue - moments.mean(s, s == i ? j : i)) / (ifValue - ifNull)));
@@ -367,8 +362,14 @@ public final class CorrelationEstimator {
   /** Var(Z | Z &gt; t) for standard normal Z and t = Φ⁻¹(p): 1 + tλ - λ², λ = φ(t) / (1 - p) (inverse Mills ratio). */
   static double truncatedVariance(double p) {
     double t = StandardNormal.inverseCdf(p);
-    double lambda = Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI) / (1 - p);
+    double lambda = densityAtQuantile(p) / (1 - p);
     return Math.max(0, 1 + t * lambda - lambda * lambda);
+  }
+
+  /** φ(Φ⁻¹(p)): the standard normal density at the edge below which a presence with null share p is null. */
+  private static double densityAtQuantile(double p) {
+    double t = StandardNormal.inverseCdf(p);
+    return Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
   }
 
   private static double[][] submatrix(double[][] matrix, int[] kept) {

@@ -1,7 +1,10 @@
 package io.synthlake.fit;
 
+import io.synthlake.model.NullPatternRule;
+import io.synthlake.model.Rule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +33,17 @@ public final class PresencePlan {
 
   private PresencePlan() {}
 
+  /** Per column with a null pattern among the rules, the columns whose nulls it copies. */
+  public static Map<String, List<String>> nullReads(List<Rule> rules) {
+    Map<String, List<String>> reads = new HashMap<>();
+    for (Rule rule : rules) {
+      if (rule instanceof NullPatternRule pattern) {
+        reads.put(pattern.column(), pattern.when());
+      }
+    }
+    return reads;
+  }
+
   /**
    * The plan with presence dimensions added.
    *
@@ -55,7 +69,7 @@ public final class PresencePlan {
     List<String> names = new ArrayList<>(plan.names());
     List<UniformScorer> scorers = new ArrayList<>();
     plan.scorers().forEach(scorer -> scorers.add(scorer.shifted(m)));
-    double[] epsilon = java.util.Arrays.copyOf(plan.epsilon(), plan.size() + m);
+    double[] epsilon = Arrays.copyOf(plan.epsilon(), plan.size() + m);
     Map<String, Integer> presenceOf = new HashMap<>();
     for (int p : chosen) {
       String name = plan.names().get(p);

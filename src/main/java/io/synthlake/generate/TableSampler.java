@@ -684,7 +684,7 @@ public final class TableSampler implements Serializable {
       }
       for (int c : nullOrder) {
         saltKeys(rowKeys, columnSalts[c], columnKeys, n);
-        drawNulls(c, columnKeys, state.nulls(c), n, state, strata, independent, correlated);
+        drawNulls(c, columnKeys, state.nulls(c), n, state, strata, presenceScores(c, independent, correlated, n));
       }
       if (draws != null) {
         draws.draw(n, rowKeys, independent, state, strata, conditioned);
@@ -694,7 +694,8 @@ public final class TableSampler implements Serializable {
           for (int c : nullOrder) {
             if (nullsAfterDraws[c]) {
               saltKeys(rowKeys, columnSalts[c], columnKeys, n);
-              redrawNulls(c, columnKeys, state.nulls(c), n, state, strata, conditioned);
+              drawNulls(c, columnKeys, state.nulls(c), n, state, strata,
+                  presenceIndex[c] >= 0 ? conditioned[presenceIndex[c]] : null);
             }
           }
         }
@@ -730,15 +731,12 @@ public final class TableSampler implements Serializable {
    * earlier columns it reads is and elsewhere its own draw at the otherwise fraction.
    */
   private void drawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state, int[] strata,
-      double[][] independent, double[] scores) {
-    int presence = presenceIndex[c];
-    if (presence >= 0) {
+      double[] presenceScores) {
+    if (presenceScores != null) {
       // Its presence's copula score: null below the edge, so its nulls go with the other columns as in the source.
-      // Under a condition this is the unconditioned score, which stays only where the draws read these nulls.
-      cholesky.apply(presence, independent, scores, n);
       double edge = nullEdge[c];
       for (int i = 0; i < n; i++) {
-        nulls[i] = scores[i] < edge;
+        nulls[i] = presenceScores[i] < edge;
       }
     } else {
       drawNulls(c, keys, nulls, n, state);
@@ -750,22 +748,17 @@ public final class TableSampler implements Serializable {
     }
   }
 
-  /** After the conditioned draws: a presence's nulls from its conditioned score, a pattern's from its columns'. */
-  private void redrawNulls(int c, long[] keys, boolean[] nulls, int n, ChunkState state, int[] strata,
-      double[][] conditioned) {
-    int presence = presenceIndex[c];
-    if (presence >= 0) {
-      double[] scores = conditioned[presence];
-      double edge = nullEdge[c];
-      for (int i = 0; i < n; i++) {
-        nulls[i] = scores[i] < edge;
-      }
-    } else {
-      drawNulls(c, keys, nulls, n, state);
+  /**
+   * Column c's presence scores of the chunk (unconditioned: under a condition they stand only where the draws
+   * read these nulls, the others are drawn again from the conditioned scores), into {@code out}; null when its
+   * nulls are not a copula dimension.
+   */
+  private double[] presenceScores(int c, double[][] independent, double[] out, int n) {
+    if (presenceIndex[c] < 0) {
+      return null;
     }
-    for (int i = 0; i < n; i++) {
-      nulls[i] &= !notNull[strata[i]][c];
-    }
+    cholesky.apply(presenceIndex[c], independent, out, n);
+    return out;
   }
 
   /**

@@ -31,7 +31,6 @@ import io.synthlake.pii.PiiColumn;
 import io.synthlake.model.Holdout;
 import io.synthlake.model.SourceFingerprint;
 import io.synthlake.model.LabelMarginals;
-import io.synthlake.model.NullPatternRule;
 import io.synthlake.model.Rule;
 import io.synthlake.model.SynthModel;
 import io.synthlake.profile.ColumnSummary;
@@ -50,7 +49,6 @@ import io.synthlake.spark.io.SourceReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +170,7 @@ public final class FitJob {
     CopulaPlan valuePlan = LabelMarginalFinder.copulaPlan(
         rules == null ? tableFit.copulaPlan() : rules.copulaPlan(tableFit.copulaPlan()), labelMarginals, tableFit);
     CopulaPlan copulaPlan = PresencePlan.extend(valuePlan, tableFit.nullCounts(), tableFit.rows(),
-        fit.minCategoryCount(), nullReads(rules == null ? List.of() : rules.rules()));
+        fit.minCategoryCount(), PresencePlan.nullReads(rules == null ? List.of() : rules.rules()));
     CopulaModel copula = null;
     if (valuePlan.size() >= 2) {
       PairwiseMoments moments = timed(seconds, "copula", () -> scan(spark, source, where,
@@ -380,17 +378,6 @@ public final class FitJob {
     Row row = prepared.agg(udaf.apply(allColumns(prepared))).first();
     bytes.put("rules", (long) ((byte[]) row.get(0)).length);
     return JavaBytes.read((byte[]) row.get(0), RuleCounts.class);
-  }
-
-  /** Per column with a null pattern, the columns whose nulls it copies. */
-  private static Map<String, List<String>> nullReads(List<Rule> rules) {
-    Map<String, List<String>> reads = new HashMap<>();
-    for (Rule rule : rules) {
-      if (rule instanceof NullPatternRule pattern) {
-        reads.put(pattern.column(), pattern.when());
-      }
-    }
-    return reads;
   }
 
   /**
